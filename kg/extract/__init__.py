@@ -1,0 +1,54 @@
+"""Extractors: a parsed document in, plain records out. Nothing here knows of RDF.
+
+The order matters and is the only coupling: entities first (everything refers to
+them), then posts (they tell who *the spokesman* is), then statements.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.coref import Resolver
+from kg.extract.entities import EntityIndex, extract_entities
+from kg.extract.quotations import quoted_ranges
+from kg.extract.quotes import extract_quotes
+from kg.extract.roles import RoleExtractor, extract_roles
+from kg.records import Document, Extraction, Span
+
+__all__ = ["extract", "extract_entities", "extract_quotes", "extract_roles", "EntityIndex", "Resolver"]
+
+
+def extract(doc: Doc, document: Document) -> Extraction:
+    """Every record the extractors find in one parsed document."""
+    index = extract_entities(doc)
+    roles = extract_roles(doc, index)
+    resolver = Resolver(doc, index, quoted_ranges(doc.text))
+    for role in roles:
+        resolver.note_role(role.title, role.person)
+    quotes, warnings = extract_quotes(doc, index, resolver)
+    roles += _roles_from_descriptions(doc, index, resolver, roles)
+    return Extraction(
+        document=document,
+        entities=index.entities,
+        quotes=quotes,
+        roles=roles,
+        sentences=[Span(s.start_char, s.end_char, s.text) for s in doc.sents],
+        warnings=[f"{document.id}: {w}" for w in warnings],
+    )
+
+
+def _roles_from_descriptions(doc: Doc, index: EntityIndex, resolver: Resolver, known: list) -> list:
+    """*NATO's Secretary-General … Mark Rutte*: a description resolved to a person gives that person the post."""
+    have = {(r.person, r.title.lower()) for r in known}
+    extractor = RoleExtractor(doc, index)
+    out = []
+    for person, _title, head in resolver.inferred_roles:
+        found = extractor._title_phrase(head)
+        if not found:
+            continue
+        title, first, last, former = found
+        if (person, title.lower()) in have:
+            continue
+        org, org_name = extractor._org_of_phrase(head)
+        have.add((person, title.lower()))
+        out.append(extractor._make(person, title, first, last, org, org_name, former))
+    return out

@@ -1,0 +1,286 @@
+"""People, organisations and places, one entity per document however many names it goes by.
+
+Method: spaCy's NER gives the mentions; the document's own evidence then mends the
+small model's mistakes, in the spirit of one-sense-per-discourse (Gale, Church &
+Yarowsky 1992) and string-match coreference of names (Lee et al. 2013, the
+"strict head match" sieves):
+
+* titles and honorifics are not part of a name (*Spokesperson Dmitry Peskov* is
+  Dmitry Peskov), and *Mr. X* is a person even when NER missed it;
+* a surname (or *Mr.* + surname) of a person named in full is that person,
+  whatever label NER gave it;
+* a name the text uses as a place (*between Moscow and Kyiv*, *in Kyiv*) is a place.
+
+Not handled: nicknames (*Bibi*), transliteration variants (*Zelensky* /
+*Zelenskyy*), and first-name-only mentions shared by two people.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from kg import lexicon
+from kg.records import Entity, Mention
+
+KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "ORG", "NORP_ORG": "ORG"}
+PLACE_PREPOSITIONS = {"in", "from", "across", "near", "outside", "inside", "between", "into", "throughout", "within"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+LEADING_JUNK = {"the", "a", "an", "'s", "’s"}
+
+
+def normalise(name: str) -> str:
+    """A key for a name: lower case, no punctuation or honorifics, single spaces."""
+    words = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", name.lower())
+    return " ".join(w for w in words if w.rstrip(".") not in lexicon.honorifics())
+
+
+def name_words(text: str) -> list[str]:
+    return [w for w in re.split(r"\s+", text.strip()) if w]
+
+
+class EntityIndex:
+    """Entities of one document, and which tokens mention which entity."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.entities: dict[str, Entity] = {}
+        self.token_entity: dict[int, str] = {}
+        self._surname: dict[str, list[str]] = defaultdict(list)
+
+    # -- lookups used by the other extractors -------------------------------------------------
+    def entity_of(self, token: Token) -> str | None:
+        return self.token_entity.get(token.i)
+
+    def entity_in(self, tokens: Iterable[Token]) -> str | None:
+        """The entity of a noun phrase: the one its head or its nearest name token mentions."""
+        tokens = list(tokens)
+        for token in tokens:
+            if token.dep_ not in ("poss", "compound") and token.i in self.token_entity:
+                return self.token_entity[token.i]
+        for token in tokens:
+            if token.i in self.token_entity:
+                return self.token_entity[token.i]
+        return None
+
+    def persons(self) -> list[Entity]:
+        return [e for e in self.entities.values() if e.kind == "PERSON"]
+
+    def add_source(self, description: str) -> str:
+        """An unnamed source (*a senior official*), a node named by its description."""
+        label = re.sub(r"^(the|a|an)\s+", "", description.strip(), flags=re.I)
+        key = "SOURCE:" + normalise(label)
+        if key not in self.entities:
+            self.entities[key] = Entity(key=key, name=label, kind="SOURCE", aliases={description.strip()})
+        return key
+
+
+def clean_span(span: Span) -> Span | None:
+    """Strip articles, honorifics, titles and possessive endings from a name span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    titles = lexicon.title_words()
+    honorifics = lexicon.honorifics()
+    while start < end and (doc[start].lower_ in LEADING_JUNK or doc[start].lower_ in honorifics
+                           or (doc[start].lower_.rstrip(".") in titles and end - start > 1)
+                           or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _person_from_honorific(doc: Doc, covered: set[int]) -> Iterable[Span]:
+    """*Mr. Putin*, *Sir Keir Starmer*: a person even when NER did not say so."""
+    honorifics = lexicon.honorifics()
+    for token in doc[:-1]:
+        if token.lower_ not in honorifics or not token.text[:1].isupper():
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].lower_ not in honorifics:
+            end += 1
+        if end > token.i + 1 and not any(i in covered for i in range(token.i + 1, end)):
+            yield doc[token.i + 1:end]
+
+
+def _place_evidence(doc: Doc, text: str, ents_by_token: dict[int, str]) -> int:
+    """How often the text uses a name as a place: *in Kyiv*, *Moscow and Kyiv*."""
+    score = 0
+    for token in doc:
+        if token.text != text:
+            continue
+        if token.i > 0 and doc[token.i - 1].lower_ in PLACE_PREPOSITIONS:
+            score += 1
+        for other in list(token.conjuncts):
+            if ents_by_token.get(other.i) == "GPE":
+                score += 1
+    return score
+
+
+def extract_entities(doc: Doc) -> EntityIndex:
+    """Build the document's entities from NER, mended by the document's own evidence."""
+    index = EntityIndex(doc)
+    honorifics = lexicon.honorifics()
+    raw: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        label = KINDS.get(ent.label_)
+        if not label:
+            continue
+        span = clean_span(ent)
+        if span is None:
+            continue
+        # "Spokesperson Dmitry" (ORG) + "Peskov" (PERSON): the title hid the first name.
+        if label != "PERSON" and span.end < len(doc) and doc[span.end].ent_type_ == "PERSON" and ent.end == span.end \
+                and all(t.pos_ == "PROPN" for t in span) and span.start > ent.start:
+            label = "PERSON"
+        raw.append((span, label))
+    # Merge a PERSON span with the name part right before it ("Dmitry" + "Peskov").
+    merged: list[tuple[Span, str]] = []
+    for span, label in raw:
+        if merged and merged[-1][0].end == span.start and label == "PERSON" and merged[-1][1] == "PERSON":
+            prev = merged.pop()[0]
+            span = doc[prev.start:span.end]
+        merged.append((span, label))
+    covered = {i for span, _ in merged for i in range(span.start, span.end)}
+    merged += [(span, "PERSON") for span in _person_from_honorific(doc, covered)]
+    merged.sort(key=lambda item: item[0].start)
+
+    ents_by_token = {i: label for span, label in merged for i in range(span.start, span.end)}
+
+    # Full names (two words or more) of people anchor the surnames.
+    full_names = [span for span, label in merged if label == "PERSON" and len(name_words(span.text)) > 1]
+    surnames = {name_words(span.text)[-1] for span in full_names}
+    first_names = {name_words(span.text)[0] for span in full_names}
+
+    # One label per surface form, voted by the document.
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for span, label in merged:
+        votes[span.text][label] += 1
+
+    def decide(text: str) -> str:
+        if text in surnames or text in {s.text for s in full_names}:
+            return "PERSON"
+        counts = votes[text]
+        label = counts.most_common(1)[0][0]
+        if label == "PERSON" and len(name_words(text)) == 1 and text.lower() not in lexicon.first_names():
+            if counts["GPE"] or _place_evidence(doc, text, ents_by_token):
+                return "GPE"
+        if label != "PERSON" and counts["PERSON"] and len(name_words(text)) > 1 and text.split()[0].lower() in lexicon.first_names():
+            return "PERSON"
+        return label
+
+    # Cluster.
+    person_keys: dict[str, str] = {}  # normalised full name -> entity key
+
+    def new_entity(kind: str, name: str) -> Entity:
+        key = f"{kind}:{normalise(name) or name.lower()}"
+        if key not in index.entities:
+            index.entities[key] = Entity(key=key, name=name, kind=kind)
+        return index.entities[key]
+
+    # First pass: full person names, longest first, so *Donald J. Trump* and *Donald Trump* meet.
+    for span in sorted(full_names, key=lambda s: -len(s.text)):
+        words = normalise(span.text).split()
+        if not words:
+            continue
+        match = next((k for n, k in person_keys.items()
+                      if n.split()[-1] == words[-1] and n.split()[0] == words[0]), None)
+        if match is None:
+            entity = new_entity("PERSON", span.text)
+            person_keys[normalise(span.text)] = entity.key
+            index._surname[words[-1]].append(entity.key)
+        else:
+            person_keys[normalise(span.text)] = match
+
+    for span, label in merged:
+        text = span.text
+        kind = decide(text)
+        words = normalise(text).split()
+        if not words:
+            continue
+        key = None
+        if kind == "PERSON":
+            if normalise(text) in person_keys:
+                key = person_keys[normalise(text)]
+            else:
+                candidates = index._surname.get(words[-1], [])
+                if len(words) == 1 and not candidates:
+                    # A first name alone (*Hillary*) names the one person with that first name.
+                    candidates = [k for n, k in person_keys.items() if n.split()[0] == words[0]]
+                    candidates = list(dict.fromkeys(candidates))
+                if candidates:
+                    key = _pick_by_gender(index, candidates, span, honorifics)
+                else:
+                    key = new_entity("PERSON", text).key
+                    if len(words) > 1:
+                        person_keys[normalise(text)] = key
+                    index._surname[words[-1]].append(key)
+        else:
+            entity = _find_org(index, kind, text) or new_entity(kind, text)
+            key = entity.key
+        entity = index.entities[key]
+        entity.aliases.add(_surface(span))
+        entity.mentions.append(Mention(span.start_char, span.end_char, text, kind))
+        for i in range(span.start, span.end):
+            index.token_entity[i] = key
+        if kind == "PERSON" and not entity.gender:
+            entity.gender = _gender_of(span, honorifics)
+    for entity in index.entities.values():
+        entity.aliases.discard(entity.name)
+    return index
+
+
+def _surface(span: Span) -> str:
+    """The name as written, with an honorific right before it (*Mr. Zelenskyy*)."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in lexicon.honorifics():
+        return doc[span.start - 1:span.end].text
+    return span.text
+
+
+def _gender_of(span: Span, honorifics: dict[str, str]) -> str:
+    doc = span.doc
+    if span.start > 0 and honorifics.get(doc[span.start - 1].lower_):
+        return honorifics[doc[span.start - 1].lower_]
+    first = name_words(span.text)[0].lower()
+    if len(name_words(span.text)) > 1:
+        return lexicon.first_names().get(first, "")
+    return ""
+
+
+def _pick_by_gender(index: EntityIndex, candidates: list[str], span: Span, honorifics: dict[str, str]) -> str:
+    """Among people sharing a surname, *Mrs. Trump* is the woman; otherwise the most mentioned so far."""
+    doc = span.doc
+    unique = list(dict.fromkeys(candidates))
+    if len(unique) == 1:
+        return unique[0]
+    want = honorifics.get(doc[span.start - 1].lower_, "") if span.start > 0 else ""
+    if want:
+        fitting = [k for k in unique if index.entities[k].gender in (want, "")]
+        if fitting:
+            unique = fitting
+    return max(unique, key=lambda k: (len(index.entities[k].mentions), -unique.index(k)))
+
+
+def _find_org(index: EntityIndex, kind: str, text: str) -> Entity | None:
+    """An organisation or place already known under this name or its acronym (*NATO*)."""
+    key = normalise(text)
+    for entity in index.entities.values():
+        if entity.kind not in ("ORG", "GPE"):
+            continue
+        if normalise(entity.name) == key or key in {normalise(a) for a in entity.aliases}:
+            return entity
+        if _is_acronym(text, entity.name) or _is_acronym(entity.name, text):
+            return entity
+    return None
+
+
+def _is_acronym(short: str, long: str) -> bool:
+    if not short.isupper() or len(short) < 2 or " " in short:
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", long))
+    return len(initials) > 1 and initials == short

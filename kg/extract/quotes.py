@@ -1,0 +1,459 @@
+"""Who said what: direct quotations, indirect (reported) speech and mixed quotations.
+
+Method: the rule sieves of quote attribution (Pareti et al. 2013; Muzny et al.
+2017; the spaCy-based rules of Vaucher et al. 2021 "quootstrap"/"Quobert"
+family): a quotation is tied to a reporting verb next to it (*"…," he said*;
+*said Mr. Lammy*; *X said: "…"*), a reporting verb with a clausal complement is
+indirect speech (*X stated that …*), a parenthetical cue splits its clause
+(*The emphasis, he noted, should be …*), *according to X* marks its clause, and
+a quotation with no cue of its own continues the speaker before it (the next
+quotation in the paragraph, or a quote-only paragraph after a speaker's quote).
+Speakers are resolved by :mod:`kg.extract.coref`.
+
+Not handled: speakers identified only by a later paragraph (*“…” That was the
+view of Ms. Smith.*), reported speech with a nominal cue alone (*his claim that
+…*), and quotations introduced only by a dash.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg import lexicon
+from kg.extract.coref import Resolver
+from kg.extract.entities import EntityIndex
+from kg.extract.quotations import Quotation, find_quotations
+from kg.records import Quote
+from kg.records import Span as TextSpan
+
+COMPLEMENT_DEPS = ("ccomp",)
+OBJECT_CUES = {"express", "announce", "deny", "confirm", "acknowledge", "admit", "predict", "reiterate", "reveal",
+               "report", "disclose", "concede", "propose", "promise", "pledge", "vow", "demand", "dispute",
+               "claim", "allege", "voice", "describe"}
+XCOMP_CUES = {"promise", "pledge", "vow", "threaten", "urge", "refuse", "agree", "demand", "vow", "offer", "claim",
+              "propose", "decline", "warn", "ask", "vow"}
+NOT_SPEECH_SUBJECTS = {"it", "this", "that", "which", "what"}
+MEDIUM_PREPS = {"to", "with", "on", "in"}
+MIN_WORDS_WITHOUT_CUE = 4
+
+
+@dataclass
+class _Statement:
+    content_spans: list[tuple[int, int]]
+    kind: str
+    cue: Token | None
+    speaker_head: Token | None  # the phrase to resolve; None: the speaker before (a continuation)
+    sentence: Span
+    paragraph: int
+    speaker: str | None = None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets without surrounding spaces, trailing commas, colons and dashes."""
+    while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",:;—–-"):
+        end -= 1
+    return start, end
+
+
+class QuoteExtractor:
+    """Statements of one document."""
+
+    def __init__(self, doc: Doc, index: EntityIndex, resolver: Resolver) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.index = index
+        self.resolver = resolver
+        self.verbs = lexicon.reporting_verbs()
+        self.quotations, self.warnings = find_quotations(self.text)
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", self.text)]
+        self.quoted = self._quoted_chars()
+        self.char_token = {}
+        for token in doc:
+            for c in range(token.idx, token.idx + max(1, len(token.text))):
+                self.char_token[c] = token
+
+    def _quoted_chars(self) -> list[tuple[int, int]]:
+        return [seg for q in self.quotations for seg in q.segments]
+
+    def inside_quote(self, token: Token) -> bool:
+        return any(s <= token.idx < e for s, e in self.quoted)
+
+    def paragraph_of(self, char: int) -> int:
+        lo, hi = 0, len(self.paragraph_starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.paragraph_starts[mid] <= char:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def token_at(self, char: int) -> Token | None:
+        for c in range(char, min(char + 4, len(self.text))):
+            if c in self.char_token:
+                return self.char_token[c]
+        return None
+
+    # -- cues ---------------------------------------------------------------------------------
+    def is_cue(self, token: Token) -> bool:
+        if token.lemma_.lower() not in self.verbs or token.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(c.dep_ == "neg" for c in token.children):
+            return False  # "will never acknowledge" reports nothing
+        if token.lemma_.lower() == "add" and not any(c.dep_ == "ccomp" for c in token.children) \
+                and token.dep_ not in ("ROOT", "parataxis"):
+            return False
+        return not self.inside_quote(token)
+
+    def speaker_of(self, cue: Token) -> Token | None:
+        """The subject of a cue, or the agent of a passive one, or a name right after it (*said Smith*)."""
+        # "X said" with the name right before the cue is the surest subject, whatever the parse says.
+        left = cue.i - 1
+        while left >= 0 and self.doc[left].pos_ in ("ADV", "AUX", "PART") and cue.i - left < 4:
+            left -= 1
+        if left >= 0 and not self.inside_quote(self.doc[left]):
+            key = self.index.entity_of(self.doc[left])
+            if key and self.index.entities[key].kind in ("PERSON", "ORG"):
+                return self.doc[left]
+        # "…,” said Mr. Lammy / asserts Trump: an inverted subject.
+        right = cue.i + 1
+        while right < len(self.doc) and self.doc[right].lower_ in lexicon.honorifics():
+            right += 1
+        if right < len(self.doc) and self.index.entity_of(self.doc[right]) and \
+                (cue.i == 0 or not self.doc[cue.i - 1].is_alpha or self.doc[cue.i - 1].dep_ != "nsubj"):
+            key = self.index.entity_of(self.doc[right])
+            if self.index.entities[key].kind in ("PERSON", "ORG") and not any(c.dep_ == "nsubj" and c.i < cue.i and c.i > cue.i - 3 for c in cue.children):
+                return self.doc[right]
+        verb = cue
+        for _ in range(3):
+            for child in verb.children:
+                if child.dep_ == "nsubj" and child.lower_ not in NOT_SPEECH_SUBJECTS:
+                    return self._relative_antecedent(child)
+                if child.dep_ == "agent":
+                    objs = [g for g in child.children if g.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
+            for child in verb.children:
+                if child.dep_ == "nsubjpass" and cue.lemma_ in ("quote", "cite"):
+                    return child
+            # "…, contending that …", "… and said that …": the subject of the verb it hangs from.
+            if verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head.pos_ in ("VERB", "AUX"):
+                verb = verb.head
+                continue
+            break
+        for child in cue.rights:
+            if child.dep_ in ("dobj", "npadvmod", "attr", "nsubj") and child.i - cue.i <= 4 and \
+                    (child.pos_ == "PROPN" or self.index.entity_of(child)):
+                return child
+        return None
+
+    def _relative_antecedent(self, token: Token) -> Token:
+        if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
+            return token.head.head
+        return token
+
+    def medium_of(self, cue: Token, content: tuple[int, int]) -> str:
+        """Where it was said: an organisation behind *to*, *with* or *told* in the sentence (*to Sky News*)."""
+        for token in cue.sent:
+            if content[0] <= token.idx < content[1]:
+                continue
+            key = self.index.entity_of(token)
+            if not key or self.index.entities[key].kind != "ORG":
+                continue
+            head = token
+            while head.dep_ in ("compound", "flat", "amod", "appos") and head.head is not head:
+                head = head.head
+            if head.dep_ == "pobj" and head.head.lower_ in MEDIUM_PREPS:
+                return key
+            if head.dep_ in ("dobj", "dative") and head.head.lemma_ == "tell":
+                return key
+        return ""
+
+    # -- direct quotations ---------------------------------------------------------------------
+    def cue_near(self, quotation: Quotation) -> tuple[Token | None, str]:
+        """The reporting verb outside a quotation that introduces it: after it, or before it."""
+        end_token = self.token_at(quotation.end)
+        start_token = self.token_at(max(0, quotation.start - 1))
+        if end_token is not None:
+            sent = end_token.sent
+            stop = self._next_quote_start(quotation.end, sent.end_char)
+            for token in sent:
+                if token.idx <= quotation.end or token.idx >= stop:
+                    continue
+                if self.is_cue(token) and len([t for t in sent if quotation.end < t.idx < token.idx and not t.is_punct]) <= 12:
+                    return token, "after"
+                if token.is_sent_end and token.text in ".!?":
+                    break
+        if start_token is not None:
+            sent = start_token.sent
+            begin = self._prev_quote_end(quotation.start, sent.start_char)
+            window = [t for t in sent if begin <= t.idx < quotation.start - 1]
+            lead_in = self.text[begin:quotation.start - 1].rstrip()
+            if window and lead_in.endswith((":", ",", "that")):
+                for token in reversed(window):
+                    if self.is_cue(token):
+                        return token, "before"
+            # "X said:" ending the sentence before (a colon introduces the quotation).
+            prev = self.text[:quotation.start - 1].rstrip()
+            if prev.endswith(":") and not window:
+                token = self.token_at(len(prev) - 1)
+                if token is not None:
+                    for t in reversed(list(token.sent)):
+                        if self.is_cue(t):
+                            return t, "before"
+        return None, ""
+
+    def _next_quote_start(self, after: int, limit: int) -> int:
+        starts = [q.start - 1 for q in self.quotations if q.start - 1 >= after]
+        return min([limit, *starts])
+
+    def _prev_quote_end(self, before: int, limit: int) -> int:
+        ends = [q.end + 1 for q in self.quotations if q.end < before - 1]
+        return max([limit, *ends])
+
+    def is_statement_quote(self, quotation: Quotation, has_cue: bool) -> bool:
+        words = len(re.findall(r"\w+", quotation.text(self.text)))
+        if has_cue:
+            return words >= 1
+        start_para = self.paragraph_of(quotation.start)
+        para_begin = self.paragraph_starts[start_para]
+        opens_paragraph = not self.text[para_begin:quotation.start - 1].strip()
+        return words >= MIN_WORDS_WITHOUT_CUE and opens_paragraph
+
+    # -- the pass over the document ------------------------------------------------------------
+    def statements(self) -> Iterator[Quote]:
+        found: list[_Statement] = []
+        used_cues: set[int] = set()
+        direct_ranges: list[tuple[int, int]] = []
+        for quotation in self.quotations:
+            cue, where = self.cue_near(quotation)
+            if cue is not None and cue.i in used_cues and where == "before":
+                cue = None
+            if not self.is_statement_quote(quotation, cue is not None):
+                # Not a statement by itself: maybe the second half of "“A,” he said, “B.”".
+                if found and found[-1].kind == "direct" and cue is None:
+                    prev = found[-1]
+                    gap = self.text[prev.content_spans[-1][1]:quotation.start - 1]
+                    if self.paragraph_of(quotation.start) == prev.paragraph and len(gap) < 80 and \
+                            self._gap_is_cue_only(gap) and self._gap_ends_sentence_or_comma(gap):
+                        prev.content_spans.extend(quotation.segments)
+                        direct_ranges.append((quotation.start, quotation.end))
+                continue
+            paragraph = self.paragraph_of(quotation.start)
+            if cue is None and found and found[-1].kind == "direct":
+                prev = found[-1]
+                gap = self.text[prev.content_spans[-1][1]:quotation.start - 1]
+                if self.paragraph_of(quotation.start) == prev.paragraph and self._gap_is_cue_only(gap):
+                    prev.content_spans.extend(quotation.segments)
+                    direct_ranges.append((quotation.start, quotation.end))
+                    continue
+            head = None
+            if cue is not None:
+                used_cues.add(cue.i)
+                head = self.speaker_of(cue)
+            token = self.token_at(quotation.start) or self.doc[0]
+            sentence = cue.sent if cue is not None else token.sent
+            found.append(_Statement(list(quotation.segments), "direct", cue, head, sentence, paragraph))
+            direct_ranges.append((quotation.start, quotation.end))
+        found.extend(self.indirect(used_cues, direct_ranges))
+        found.extend(self.headlines(direct_ranges))
+        # Resolve speakers in reading order, so that salience follows the text.
+        found.sort(key=lambda st: min(st.content_spans[0][0], st.cue.idx if st.cue is not None else len(self.text)))
+        for statement in found:
+            if statement.speaker is None:
+                if statement.speaker_head is not None:
+                    statement.speaker = self.resolver.resolve(statement.speaker_head)
+                elif statement.cue is None or statement.kind == "direct":
+                    statement.speaker = self.resolver.state.last_speaker
+            if statement.speaker:
+                anchor = statement.cue if statement.cue is not None else self.token_at(statement.content_spans[0][0])
+                self.resolver.note_speaker(statement.speaker, anchor or self.doc[0])
+        found.sort(key=lambda st: st.content_spans[0][0])
+        for statement in found:
+            if statement.speaker:
+                yield self.to_record(statement)
+
+    def _gap_is_cue_only(self, gap: str) -> bool:
+        """Between two quotations only a cue clause (*he said.*) or nothing at all."""
+        return len(re.findall(r"\w+", gap)) <= 8 and "\n" not in gap.strip("\n ")
+
+    def _gap_ends_sentence_or_comma(self, gap: str) -> bool:
+        return bool(re.search(r"[,.:;!?]\s*$", gap)) or not gap.strip()
+
+    # -- indirect speech -----------------------------------------------------------------------
+    def indirect(self, used_cues: set[int], direct_ranges: list[tuple[int, int]]) -> Iterator[_Statement]:
+        for token in self.doc:
+            if token.i in used_cues:
+                continue
+            if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+                statement = self._according_to(token)
+                if statement:
+                    yield statement
+                continue
+            if not self.is_cue(token):
+                continue
+            content = self._complement(token)
+            if content is None:
+                continue
+            content = [_trim(self.text, s, e) for s, e in content]
+            start, end = content[0][0], content[-1][1]
+            if end - start < 3:
+                continue
+            if any(s <= start and end <= e + 1 for s, e in direct_ranges):
+                continue
+            if any(start <= s and e <= end + 1 and (e - s) > 0.8 * (end - start) for s, e in direct_ranges):
+                continue  # the complement is one quotation: already a direct statement
+            head = self.speaker_of(token)
+            if head is None:
+                continue
+            quoted = any(start <= s < end for s, _ in self.quoted)
+            kind = "mixed" if quoted else "indirect"
+            yield _Statement(content, kind, token, head, token.sent, self.paragraph_of(start))
+
+    def _complement(self, cue: Token) -> list[tuple[int, int]] | None:
+        """Character spans of what a cue reports (several when a parenthetical cue splits the clause)."""
+        lemma = cue.lemma_.lower()
+        that = self._that_after(cue)
+        for child in cue.children:
+            if child.dep_ in COMPLEMENT_DEPS and child.i > cue.i and self._near(cue, child):
+                if that is not None and child.left_edge.i > that.i + 1:
+                    break  # the parse lost the clause's start: take the rest of the sentence below
+                return [_clause(child)]
+        if that is not None:
+            # "X said that …" whatever the parse: the rest of the sentence.
+            end = cue.sent[-1]
+            while end.i > that.i and (end.is_punct and end.text not in ("”", '"', "’", "»")):
+                end = self.doc[end.i - 1]
+            if end.i > that.i + 2:
+                return [(self.doc[that.i + 1].idx, end.idx + len(end.text))]
+        # "…, contending that …" parsed as the complement of the verb before it.
+        for child in cue.head.children if cue.head is not cue else []:
+            if child.dep_ in COMPLEMENT_DEPS and child.left_edge.i > cue.i and self._near(cue, child) \
+                    and not any(t.i in range(cue.i + 1, child.left_edge.i) and t.pos_ == "VERB" for t in cue.head.subtree):
+                return [_clause(child)]
+        for child in cue.children:
+            if child.dep_ in COMPLEMENT_DEPS and child.i < cue.i:
+                # "The economy is strong, he said." : the clause before the cue.
+                return [_clause(child)]
+        if cue.dep_ in ("parataxis", "advcl", "ccomp") and cue.head.i != cue.i and cue.i > cue.head.left_edge.i \
+                and any(c.dep_ == "nsubj" for c in cue.children) and cue.head.pos_ in ("VERB", "AUX") \
+                and (cue.left_edge.is_punct or self.doc[cue.left_edge.i - 1].text in (",", "—", "–", "(")):
+            # Parenthetical: "The emphasis, he noted, should be on …".
+            skip = {t.i for t in cue.subtree}
+            tokens = [t for t in cue.head.subtree if t.i not in skip and not (t.is_punct and t.i + 1 in skip)]
+            if len(tokens) >= 4:
+                return [(run[0].idx, run[-1].idx + len(run[-1].text)) for run in _runs(tokens)]
+        if lemma in XCOMP_CUES:
+            for child in cue.children:
+                if child.dep_ == "xcomp" and child.i > cue.i:
+                    return [_clause(child)]
+        if lemma in OBJECT_CUES:
+            for child in cue.children:
+                if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and child.i > cue.i:
+                    tokens = list(child.subtree)
+                    if len(tokens) >= 3:
+                        return [_clause(child)]
+        return None
+
+    def _that_after(self, cue: Token) -> Token | None:
+        """The *that* opening a reported clause within a few words after the cue."""
+        for token in self.doc[cue.i + 1:min(cue.i + 8, cue.sent.end)]:
+            if token.lower_ == "that" and token.dep_ in ("mark", "det", "nsubj", "dobj"):
+                return token if token.dep_ == "mark" or token.i == cue.i + 1 or self.doc[token.i - 1].pos_ in ("NOUN", "PROPN", "PRON", "ADV", "NUM") else None
+            if token.pos_ == "VERB" or token.text in (".", ";", "“", '"'):
+                return None
+        return None
+
+    def _near(self, cue: Token, clause: Token) -> bool:
+        """A complement starts close after its cue (*said on Monday that*, *told reporters that*)."""
+        between = [t for t in self.doc[cue.i + 1:clause.left_edge.i] if not t.is_punct]
+        return len(between) <= 8
+
+    def _according_to(self, according: Token) -> _Statement | None:
+        to = next(c for c in according.children if c.lower_ == "to")
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        if not objs:
+            return None
+        sent = according.sent
+        skip = {t.i for t in according.subtree}
+        tokens = [t for t in sent if t.i not in skip]
+        if len(tokens) < 4:
+            return None
+        start, end = _trim(self.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        end = end - 1 if self.text[end - 1] in ".!?" else end
+        return _Statement([(start, end)], "indirect", according, objs[0], sent, self.paragraph_of(start))
+
+    def headlines(self, direct_ranges: list[tuple[int, int]]) -> Iterator[_Statement]:
+        """*Pat Caddell: Voters are worried* and transcript lines (*WALLACE: Let's start*)."""
+        for match in re.finditer(r"(?m)^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (\S.{10,})$", self.text):
+            name_start, name_end = match.span(1)
+            token = self.token_at(name_start)
+            if token is None:
+                continue
+            key = self.index.entity_of(token)
+            if key is None and match.group(1).isupper():
+                key = self.index.add_source(match.group(1))
+                self.index.entities[key].kind = "PERSON"
+            if key is None or self.index.entities[key].kind not in ("PERSON", "ORG"):
+                continue
+            start, end = _trim(self.text, *match.span(2))
+            if any(s <= start < e for s, e in direct_ranges):
+                continue
+            yield _Statement([(start, end)], "indirect", None, None, token.sent, self.paragraph_of(start), speaker=key)
+
+    # -- records -------------------------------------------------------------------------------
+    def to_record(self, statement: _Statement) -> Quote:
+        spans = [_trim(self.text, s, e) for s, e in statement.content_spans]
+        spans = [(s, e) for s, e in spans if e > s]
+        start, end = spans[0][0], spans[-1][1]
+        content = " ".join(self.text[s:e] for s, e in spans)
+        if statement.kind == "indirect" and content.endswith("."):
+            content = content[:-1]
+        sent = statement.sentence
+        cue = statement.cue
+        cue_text = cue.text if cue is not None and cue.lower_ != "according" else ""
+        return Quote(
+            speaker=statement.speaker or "",
+            content=content,
+            kind=statement.kind,
+            start=start,
+            end=end,
+            sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
+            cue=cue_text,
+            cue_lemma=cue.lemma_.lower() if cue_text else "",
+            medium=self.medium_of(cue, (start, end)) if cue is not None else "",
+        )
+
+
+def _clause(head: Token) -> tuple[int, int]:
+    """Offsets of a clause without its complementiser (*that*, *whether* stay out of the content)."""
+    tokens = list(head.subtree)
+    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that" or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', "’", "»"):
+        tokens = tokens[:-1]
+    if not tokens:
+        tokens = [head]
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _runs(tokens: list[Token]) -> list[list[Token]]:
+    runs: list[list[Token]] = []
+    for token in tokens:
+        if runs and token.i == runs[-1][-1].i + 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
+
+
+def extract_quotes(doc: Doc, index: EntityIndex, resolver: Resolver) -> tuple[list[Quote], list[str]]:
+    """Statements of a parsed document, and warnings (unbalanced quotation marks)."""
+    extractor = QuoteExtractor(doc, index, resolver)
+    quotes = list(extractor.statements())
+    return quotes, extractor.warnings

@@ -1,0 +1,254 @@
+"""Who holds which post: titles before names, appositions, copulas and possessives.
+
+Method: lexicon-driven patterns over the dependency parse, as in the title and
+apposition rules of relation-extraction systems for news (e.g. the "per:title"
+slot fillers of TAC-KBP rule baselines): a title of office from the lexicon
+right before a person's name (*UK Foreign Secretary David Lammy*), in
+apposition (*Mark Rutte, NATO's secretary-general,*), as the complement of *be*
+or *serve as* (*Rutte is the secretary-general of NATO*). The organisation or
+country is the entity, possessive or demonym next to the title (*NATO's*,
+*FBI*, *Russian* → Russia), or the object of *of*/*at*. Honorifics (*Sir*,
+*Mr.*) are never posts. Abbreviated titles are expanded (*Sen.* → Senator).
+
+Not handled: posts given only by a verb (*X heads the agency*), and titles
+separated from the name by more than an apposition.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from kg import lexicon
+from kg.extract.entities import EntityIndex
+from kg.records import Role
+from kg.records import Span as TextSpan
+
+FORMER = {"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "then"}
+RANKS = {"acting", "deputy", "interim", "vice", "assistant", "associate", "senior", "chief", "co"}
+MAX_TITLE_TOKENS = 6
+
+
+def _expand(word: str) -> str:
+    return lexicon.title_abbreviations().get(word.lower(), word)
+
+
+def match_title(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
+    """The longest title of office that ends at token ``end`` (exclusive) and starts at or after ``start``.
+
+    Returns (first token index, display form). Hyphenated titles (*Secretary-General*,
+    *President-elect*) are matched on the text, so tokenisation does not matter.
+    """
+    titles = lexicon.titles()
+    best = None
+    for first in range(max(start, end - MAX_TITLE_TOKENS), end):
+        words = [_expand(doc[i].text) if i == first else doc[i].text for i in range(first, end)]
+        raw = doc[first:end].text
+        text = raw.lower()
+        if words[0] != doc[first].text:
+            text = (words[0] + raw[len(doc[first].text):]).lower()
+        text = text.replace(" - ", "-").replace("–", "-")
+        candidate = text
+        elect = candidate.endswith("-elect") and candidate[:-6] in titles
+        if candidate in titles or elect:
+            display = titles[candidate[:-6]][0] + "-elect" if elect and candidate not in titles else titles[candidate][0]
+            best = (first, display)
+            break
+    return best
+
+
+class RoleExtractor:
+    def __init__(self, doc: Doc, index: EntityIndex) -> None:
+        self.doc = doc
+        self.index = index
+
+    def roles(self) -> Iterator[Role]:
+        seen: set[tuple[str, str]] = set()
+        for role in self._all():
+            key = (role.person, role.title.lower())
+            if key in seen:
+                continue
+            seen.add(key)
+            yield role
+
+    def _all(self) -> Iterator[Role]:
+        for key, entity in self.index.entities.items():
+            if entity.kind != "PERSON":
+                continue
+        doc = self.doc
+        for mention_start in self._person_mention_starts():
+            yield from self._before_name(mention_start)
+        for token in doc:
+            if token.dep_ == "appos":
+                yield from self._apposition(token)
+            if token.lemma_ in ("be", "serve", "become", "remain", "work") and token.pos_ in ("AUX", "VERB"):
+                yield from self._copula(token)
+
+    def _person_mention_starts(self) -> list[int]:
+        starts = []
+        prev_key = None
+        for i in range(len(self.doc)):
+            key = self.index.token_entity.get(i)
+            if key and self.index.entities[key].kind == "PERSON" and (prev_key != key or i == 0 or self.index.token_entity.get(i - 1) != key):
+                starts.append(i)
+            prev_key = key
+        return starts
+
+    def _make(self, person: str, title: str, first: int, last: int, org: str, org_name: str, former: bool) -> Role:
+        sent = self.doc[first].sent
+        span = self.doc[first:last]
+        return Role(person=person, title=title, sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
+                    start=span.start_char, end=span.end_char, org=org, org_name=org_name, former=former)
+
+    def _org_left_of(self, i: int) -> tuple[str, str, int]:
+        """An organisation or country right before token ``i``: entity, possessive or demonym."""
+        doc = self.doc
+        j = i - 1
+        if j >= 0 and doc[j].lower_ in ("'s", "’s", "'", "’"):
+            j -= 1
+        if j < 0:
+            return "", "", i
+        key = self.index.token_entity.get(j)
+        if key and self.index.entities[key].kind in ("ORG", "GPE"):
+            k = j
+            while k > 0 and self.index.token_entity.get(k - 1) == key:
+                k -= 1
+            return key, self.index.entities[key].name, k
+        if key and self.index.entities[key].kind == "PERSON" and j < i - 1:
+            # "Clinton's campaign chairman": the person is the employer.
+            return key, self.index.entities[key].name, j
+        demonym = lexicon.demonyms().get(doc[j].lower_)
+        if demonym and doc[j].text[:1].isupper():
+            return "", demonym, j
+        return "", "", i
+
+    def _before_name(self, name_start: int) -> Iterator[Role]:
+        """*UK Foreign Secretary David Lammy*, *Sen. Ben Sasse*, *FBI Director James Comey*."""
+        doc = self.doc
+        person = self.index.token_entity[name_start]
+        end = name_start
+        while end > 0 and doc[end - 1].lower_ in lexicon.honorifics():
+            end -= 1
+        sent_start = doc[name_start].sent.start
+        found = match_title(doc, sent_start, end)
+        if not found:
+            return
+        first, title = found
+        if self.index.token_entity.get(first) is not None and self.index.entities[self.index.token_entity[first]].kind == "PERSON":
+            return
+        former = False
+        k = first
+        while k > sent_start and doc[k - 1].lower_ in FORMER | RANKS:
+            if doc[k - 1].lower_ in FORMER:
+                former = True
+            elif doc[k - 1].lower_ not in ("senior",):
+                title = f"{doc[k - 1].text.capitalize()} {title}" if doc[k - 1].lower_ != "co" else title
+            k -= 1
+        org, org_name, k2 = self._org_left_of(k)
+        if not org and not org_name:
+            org, org_name = self._party_state_code(name_start)
+        yield self._make(person, title, min(k, k2), self._mention_end(name_start), org, org_name, former)
+
+    def _party_state_code(self, name_start: int) -> tuple[str, str]:
+        """*Ben Sasse (R-Neb.)*: the state in the bracket after a name is where the post is."""
+        doc = self.doc
+        end = self._mention_end(name_start)
+        if end + 2 < len(doc) and doc[end].text == "(":
+            inner = doc[end + 1:min(end + 6, len(doc))].text
+            if "-" in inner and inner.split("-")[0].strip() in ("R", "D", "I"):
+                state = inner.split("-", 1)[1].split(")")[0].strip()
+                return "", state
+        return "", ""
+
+    def _mention_end(self, start: int) -> int:
+        key = self.index.token_entity[start]
+        end = start
+        while end < len(self.doc) and self.index.token_entity.get(end) == key:
+            end += 1
+        return end
+
+    def _title_phrase(self, head: Token) -> tuple[str, int, int, bool] | None:
+        """A title in the noun phrase headed by ``head``: (display, first, last, former)."""
+        left = head.left_edge.i
+        found = match_title(self.doc, left, head.i + 1)
+        if not found:
+            return None
+        first, title = found
+        former = any(t.lower_ in FORMER for t in self.doc[left:first])
+        for t in self.doc[left:first]:
+            if t.lower_ in RANKS - {"senior", "chief", "co"} and t.i == first - 1:
+                title = f"{t.text.capitalize()} {title}"
+        return title, left, head.i + 1, former
+
+    def _org_of_phrase(self, head: Token) -> tuple[str, str]:
+        """*NATO's secretary-general*, *the secretary-general of NATO*, *FBI director*."""
+        for child in head.children:
+            if child.dep_ == "poss":
+                key = self.index.entity_of(child)
+                if key and self.index.entities[key].kind in ("ORG", "GPE", "PERSON"):
+                    return key, self.index.entities[key].name
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "at", "for"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        key = self.index.entity_in(list(obj.subtree))
+                        if key and self.index.entities[key].kind in ("ORG", "GPE"):
+                            return key, self.index.entities[key].name
+        for child in head.lefts:
+            key = self.index.entity_of(child)
+            if key and self.index.entities[key].kind in ("ORG", "GPE"):
+                return key, self.index.entities[key].name
+            demonym = lexicon.demonyms().get(child.lower_)
+            if demonym and child.text[:1].isupper():
+                return "", demonym
+        return "", ""
+
+    def _apposition(self, appos: Token) -> Iterator[Role]:
+        """*Mark Rutte, NATO's secretary-general,* and *Wells Fargo's chief executive, Timothy Sloan*."""
+        head = appos.head
+        pairs = [(head, appos), (appos, head)]
+        for name, post in pairs:
+            person = self.index.entity_of(name)
+            if not person or self.index.entities[person].kind != "PERSON":
+                continue
+            if self.index.entity_of(post) == person:
+                continue
+            found = self._title_phrase(post)
+            if not found:
+                continue
+            title, first, last, former = found
+            org, org_name = self._org_of_phrase(post)
+            if org == person:
+                continue
+            lo, hi = min(first, name.i), max(last, name.i + 1)
+            yield self._make(person, title, lo, hi, org, org_name, former)
+
+    def _copula(self, verb: Token) -> Iterator[Role]:
+        """*Rutte is the secretary-general of NATO*; *X, who serves as the …*."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects:
+            return
+        subject = subjects[0]
+        if subject.lower_ in ("who",) and verb.dep_ == "relcl":
+            subject = verb.head
+        person = self.index.entity_of(subject)
+        if not person or self.index.entities[person].kind != "PERSON":
+            return
+        posts = [c for c in verb.children if c.dep_ == "attr"]
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                posts += [g for g in child.children if g.dep_ == "pobj"]
+        for post in posts:
+            found = self._title_phrase(post)
+            if not found:
+                continue
+            title, first, last, former = found
+            if any(c.lower_ in ("not", "never") for c in verb.children):
+                continue
+            org, org_name = self._org_of_phrase(post)
+            yield self._make(person, title, min(subject.i, first), last, org, org_name, former)
+
+
+def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:
+    """Posts held by the document's people."""
+    return list(RoleExtractor(doc, index).roles())

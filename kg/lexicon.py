@@ -1,0 +1,85 @@
+"""The lexicons the extractors read: reporting verbs, titles, honorifics, names.
+
+They are data files under ``kg/data`` so that a newsroom can widen them without
+touching code; this module only loads them, once.
+"""
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[list[str]]:
+    text = resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """Lemmas of verbs that report speech (say, state, warn, ...)."""
+    return frozenset(row[0].lower() for row in _lines("reporting_verbs.txt"))
+
+
+@cache
+def reporting_nouns() -> frozenset[str]:
+    """Lemmas of nouns that introduce speech (statement, interview, ...)."""
+    return frozenset(row[0].lower() for row in _lines("reporting_nouns.txt"))
+
+
+@cache
+def honorifics() -> dict[str, str]:
+    """Honorific (lower case, with and without its dot) -> gender ("m", "f" or "")."""
+    return {row[0].lower(): row[1].replace("-", "") for row in _lines("honorifics.tsv")}
+
+
+@cache
+def titles() -> dict[str, tuple[str, str]]:
+    """Title of office (lower case) -> (display form, gender)."""
+    return {row[0].lower(): (row[0], row[1].replace("-", "")) for row in _lines("titles.tsv")}
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Every word that occurs in a title, for telling a title from a name."""
+    words = set()
+    for title in titles():
+        words.update(title.replace("-", " ").split())
+        words.add(title)
+    words.update(a.rstrip(".") for a in title_abbreviations())
+    words.update(title_abbreviations())
+    return frozenset(words)
+
+
+@cache
+def title_abbreviations() -> dict[str, str]:
+    """Abbreviated title (lower case) -> its expansion ("sen." -> "Senator")."""
+    return {row[0].lower(): row[1] for row in _lines("title_abbreviations.tsv")}
+
+
+@cache
+def first_names() -> dict[str, str]:
+    """First name (lower case) -> gender."""
+    return {row[0].lower(): row[1] for row in _lines("first_names.tsv")}
+
+
+@cache
+def pronouns() -> dict[str, tuple[str, str]]:
+    """Pronoun (lower case) -> (gender, number)."""
+    return {row[0]: (row[1].replace("-", ""), row[2]) for row in _lines("pronouns.tsv")}
+
+
+@cache
+def quote_marks() -> dict[str, str]:
+    """Opening quotation mark -> its closing mark."""
+    return {row[0]: row[1] for row in _lines("quote_marks.tsv")}
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Adjective of a place or party -> the place or party ("Russian" -> "Russia")."""
+    return {row[0].lower(): row[1] for row in _lines("demonyms.tsv")}

@@ -1,0 +1,70 @@
+"""Run SPARQL over a graph and print the answers for people or programs.
+
+User values reach a query only as bound variables (``initBindings``), never by
+pasting text into the query.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from rdflib import Dataset, Literal, URIRef
+from rdflib.query import Result
+
+from kg.rdf.namespaces import PREFIXES
+
+OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
+
+
+def load_query(query: str) -> str:
+    """A query is a path to a ``.rq`` file or SPARQL text."""
+    path = Path(query)
+    if path.suffix == ".rq" or (len(query) < 4096 and "\n" not in query and path.is_file()):
+        if not path.is_file():
+            raise FileNotFoundError(f"{query}: no such query file")
+        return path.read_text(encoding="utf-8")
+    return query
+
+
+def binding(value: str) -> URIRef | Literal:
+    """``<iri>`` binds an IRI; anything else binds a plain string literal."""
+    if value.startswith("<") and value.endswith(">"):
+        return URIRef(value[1:-1])
+    return Literal(value)
+
+
+def run(dataset: Dataset, query: str, params: dict[str, str] | None = None) -> Result:
+    bindings = {k: binding(v) for k, v in (params or {}).items()}
+    return dataset.query(load_query(query), initNs=PREFIXES, initBindings=bindings)
+
+
+def render(result: Result, fmt: str = "table") -> str:
+    """Answers as a text table, or as W3C SPARQL results in CSV, TSV or JSON."""
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return result.graph.serialize(format="turtle")
+    if result.type == "ASK":
+        return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) if fmt == "json" else str(bool(result.askAnswer)).lower()
+    if fmt in ("csv", "tsv", "json"):
+        data = result.serialize(format=fmt)
+        return data.decode("utf-8") if isinstance(data, bytes) else data
+    names = [str(v) for v in result.vars]
+    rows = [["" if row[i] is None else str(row[i]) for i in range(len(names))] for row in result]
+    return table(names, rows)
+
+
+def table(names: list[str], rows: list[list[str]], width: int = 60) -> str:
+    rows = [[" ".join(c.split()) for c in row] for row in rows]
+    cut = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in rows]
+    widths = [max([len(n)] + [len(r[i]) for r in cut]) for i, n in enumerate(names)]
+    out = io.StringIO()
+    out.write("  ".join(n.ljust(w) for n, w in zip(names, widths)).rstrip() + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for row in cut:
+        out.write("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() + "\n")
+    out.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")
+    return out.getvalue()
+
+
+__all__ = ["OUTPUT_FORMATS", "load_query", "render", "run", "table", "csv"]

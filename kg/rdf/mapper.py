@@ -1,0 +1,175 @@
+"""Records to RDF: one named graph per document, one shared graph of entities.
+
+The mapper reads only :mod:`kg.records`; it knows nothing of spaCy.
+
+Data model (see README): ``schema:NewsArticle`` documents; ``schema:Person``,
+``schema:Organization``, ``schema:Place`` entities named by ``rdfs:label`` with
+``skos:altLabel`` aliases; statements as ``schema:Quotation`` (direct) or
+``schema:Claim`` (reported) with ``schema:author``, ``schema:text`` and
+``kg:cue``; posts as W3C ORG ``org:Membership`` (which carries provenance) of an
+``org:Post`` held with ``org:holds``; provenance as ``prov:wasDerivedFrom`` a
+``nif:Sentence`` with ``nif:beginIndex``/``nif:endIndex`` on its document.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rdflib import Dataset, Graph, Literal, URIRef
+
+from kg.rdf.iris import DEFAULT_BASE, Minter
+from kg.rdf.namespaces import KG, NIF, ORG, PREFIXES, PROV, RDF, RDFS, SDO, SKOS, XSD
+from kg.records import Entity, Extraction, Span
+
+ENTITY_CLASS = {"PERSON": SDO.Person, "ORG": SDO.Organization, "GPE": SDO.Place, "SOURCE": KG.UnnamedSource}
+
+
+@dataclass
+class _EntityFacts:
+    kind: str
+    names: Counter = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+
+
+class Mapper:
+    """Accumulates documents into a Dataset; entity descriptions are written once, at the end."""
+
+    def __init__(self, base: str = DEFAULT_BASE, dataset: Dataset | None = None) -> None:
+        self.mint = Minter(base)
+        self.dataset = dataset if dataset is not None else new_dataset()
+        self.entities: dict[URIRef, _EntityFacts] = {}
+        self.counts: Counter = Counter()
+
+    def entity_iri(self, entity: Entity, doc_id: str) -> URIRef:
+        return self.mint.entity(entity.kind, entity.name, doc_id)
+
+    def add(self, extraction: Extraction) -> Graph:
+        """Write one document's facts into its own named graph and return it."""
+        doc = extraction.document
+        doc_iri = self.mint.document(doc.id)
+        graph = self.dataset.graph(doc_iri)
+        graph.remove((None, None, None))
+        self._document(graph, extraction, doc_iri)
+        iri_of = {key: self.entity_iri(e, doc.id) for key, e in extraction.entities.items()}
+        for key, entity in extraction.entities.items():
+            iri = iri_of[key]
+            facts = self.entities.setdefault(iri, _EntityFacts(entity.kind))
+            facts.names[entity.name] += 1
+            facts.aliases.update(entity.aliases)
+            if entity.mentions or entity.kind == "SOURCE":
+                graph.add((doc_iri, SDO.mentions, iri))
+        sentences: set[tuple[int, int]] = set()
+        for n, quote in enumerate(extraction.quotes, 1):
+            node = self.mint.statement(doc.id, n)
+            graph.add((node, RDF.type, SDO.Quotation if quote.kind == "direct" else SDO.Claim))
+            graph.add((node, SDO.author, iri_of[quote.speaker]))
+            graph.add((iri_of[quote.speaker], KG.stated, node))
+            graph.add((node, SDO.text, Literal(quote.content)))
+            graph.add((node, KG.quoteKind, Literal(quote.kind)))
+            if quote.cue:
+                graph.add((node, KG.cue, Literal(quote.cue)))
+                graph.add((node, KG.cueLemma, Literal(quote.cue_lemma)))
+            if quote.medium and quote.medium in iri_of:
+                graph.add((node, KG.medium, iri_of[quote.medium]))
+            for key in quote.about:
+                if key in iri_of:
+                    graph.add((node, SDO.about, iri_of[key]))
+            graph.add((node, SDO.isPartOf, doc_iri))
+            self._provenance(graph, node, doc.id, doc_iri, quote.sentence, quote.start, quote.end, sentences)
+            self.counts["statements"] += 1
+        for n, role in enumerate(extraction.roles, 1):
+            node = self.mint.membership(doc.id, n)
+            person = iri_of[role.person]
+            org = iri_of.get(role.org) if role.org else None
+            role_iri = self.mint.role(role.title)
+            post = self.mint.post(role.title, org or "")
+            graph.add((node, RDF.type, ORG.Membership))
+            graph.add((node, ORG.member, person))
+            graph.add((node, ORG.role, role_iri))
+            graph.add((node, KG.post, post))
+            graph.add((role_iri, RDF.type, ORG.Role))
+            graph.add((role_iri, RDFS.label, Literal(role.title)))
+            graph.add((post, RDF.type, ORG.Post))
+            graph.add((post, ORG.role, role_iri))
+            graph.add((post, RDFS.label, Literal(role.title + (f", {self._name(extraction, role.org)}" if org else ""))))
+            if org:
+                graph.add((node, ORG.organization, org))
+                graph.add((post, ORG.postIn, org))
+            if role.former:
+                graph.add((node, KG.former, Literal(True)))
+            else:
+                graph.add((person, ORG.holds, post))
+            self._provenance(graph, node, doc.id, doc_iri, role.sentence, role.start, role.end, sentences)
+            self.counts["roles"] += 1
+        self.counts["documents"] += 1
+        return graph
+
+    @staticmethod
+    def _name(extraction: Extraction, key: str) -> str:
+        entity = extraction.entities.get(key)
+        return entity.name if entity else key
+
+    def _document(self, graph: Graph, extraction: Extraction, doc_iri: URIRef) -> None:
+        doc = extraction.document
+        graph.add((doc_iri, RDF.type, SDO.NewsArticle))
+        graph.add((doc_iri, RDF.type, NIF.Context))
+        graph.add((doc_iri, SDO.identifier, Literal(doc.id)))
+        graph.add((doc_iri, KG.contentHash, Literal(hashlib.sha256(doc.text.encode("utf-8")).hexdigest())))
+        graph.add((doc_iri, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))
+        graph.add((doc_iri, NIF.endIndex, Literal(len(doc.text), datatype=XSD.nonNegativeInteger)))
+        if doc.title:
+            graph.add((doc_iri, SDO.headline, Literal(doc.title)))
+        if doc.url:
+            graph.add((doc_iri, SDO.url, Literal(doc.url, datatype=XSD.anyURI)))
+        if doc.date:
+            graph.add((doc_iri, SDO.datePublished, Literal(doc.date)))
+        if doc.publisher:
+            graph.add((doc_iri, SDO.publisher, Literal(doc.publisher)))
+
+    def _provenance(self, graph: Graph, node: URIRef, doc_id: str, doc_iri: URIRef, sentence: Span,
+                    start: int, end: int, written: set[tuple[int, int]]) -> None:
+        sent_iri = self.mint.span(doc_id, sentence.start, sentence.end)
+        graph.add((node, PROV.wasDerivedFrom, sent_iri))
+        graph.add((node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
+        graph.add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+        if (sentence.start, sentence.end) not in written:
+            written.add((sentence.start, sentence.end))
+            graph.add((sent_iri, RDF.type, NIF.Sentence))
+            graph.add((sent_iri, NIF.referenceContext, doc_iri))
+            graph.add((sent_iri, NIF.beginIndex, Literal(sentence.start, datatype=XSD.nonNegativeInteger)))
+            graph.add((sent_iri, NIF.endIndex, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
+            graph.add((sent_iri, NIF.anchorOf, Literal(sentence.text)))
+
+    def finish(self) -> Dataset:
+        """Write the entity graph: one label per entity (the name most documents use), every alias."""
+        graph = self.dataset.graph(self.mint.graph("entities"))
+        graph.remove((None, None, None))
+        for iri, facts in self.entities.items():
+            label = max(facts.names, key=lambda n: (facts.names[n], len(n), n))
+            graph.add((iri, RDF.type, ENTITY_CLASS[facts.kind]))
+            graph.add((iri, RDFS.label, Literal(label)))
+            for alias in sorted((facts.aliases | set(facts.names)) - {label}):
+                graph.add((iri, SKOS.altLabel, Literal(alias)))
+        self.counts["entities"] = len(self.entities)
+        return self.dataset
+
+
+def new_dataset() -> Dataset:
+    dataset = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace, override=True)
+    return dataset
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    """All named graphs merged: what Turtle and N-Triples hold."""
+    graph = Graph()
+    for prefix, namespace in dataset.namespaces():
+        graph.bind(prefix, namespace, override=True)
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
+
+
+__all__ = ["Mapper", "new_dataset", "union_graph"]
