@@ -83,3 +83,9 @@ def quote_marks() -> dict[str, str]:
 def demonyms() -> dict[str, str]:
     """Adjective of a place or party -> the place or party ("Russian" -> "Russia")."""
     return {row[0].lower(): row[1] for row in _lines("demonyms.tsv")}
+
+
+@cache
+def object_cues() -> dict[str, frozenset[str]]:
+    """Verbs whose object is the content -> prepositions whose object is the content."""
+    return {row[0].lower(): frozenset(p for p in row[1].split() if p != "-") for row in _lines("object_cues.tsv")}

@@ -33,6 +33,36 @@ GROUP_NOUNS = {"official", "officials", "aide", "aides", "source", "sources", "s
                "group", "party", "campaign", "newspaper", "network", "reporter", "reporters", "journalist"}
 
 
+PERSON_NOUNS = {"man", "woman", "businessman", "businesswoman", "mogul", "billionaire", "candidate", "nominee",
+                "mother", "father", "son", "daughter", "wife", "husband", "politician", "executive", "star", "actor",
+                "actress", "lawmaker", "veteran", "activist", "author", "businessperson", "developer", "tycoon",
+                "magnate", "republican", "democrat", "incumbent", "challenger", "frontrunner", "front-runner"}
+NOUN_GENDER = {"man": "m", "woman": "f", "businessman": "m", "businesswoman": "f", "mother": "f", "father": "m",
+               "son": "m", "daughter": "f", "wife": "f", "husband": "m", "actor": "m", "actress": "f"}
+ORG_NOUNS = {"company", "bank", "agency", "campaign", "committee", "department", "ministry", "government",
+             "administration", "firm", "network", "newspaper", "court", "organization", "organisation", "group",
+             "party", "council", "board", "commission", "office", "union", "alliance", "station", "paper"}
+
+
+def source_phrase(head: Token) -> str:
+    """The words of an unnamed source: its noun phrase without relative clauses or appositions."""
+    drop = set()
+    for token in head.subtree:
+        if token.dep_ in ("relcl", "acl", "appos") and token.head.i >= head.i:
+            drop.update(t.i for t in token.subtree)
+    kept = [t for t in head.subtree if t.i not in drop]
+    while kept and (kept[0].lower_ in ("a", "an", "the") or kept[0].is_punct):
+        kept = kept[1:]
+    while kept and kept[-1].is_punct:
+        kept = kept[:-1]
+    run = []
+    for token in kept:
+        if run and token.i != run[-1].i + 1:
+            break
+        run.append(token)
+    return "".join(t.text_with_ws for t in run).strip() or head.text
+
+
 @dataclass
 class Salience:
     """The discourse state while reading a document front to back."""
@@ -133,6 +163,54 @@ class Resolver:
             return self._last_org(token)
         if number == "p":
             return self._last_org(token) or self.state.last_speaker
+        return self.salient_person(token, gender)
+
+    def _last_org(self, token: Token) -> str | None:
+        for i in range(token.i - 1, max(-1, token.i - 80), -1):
+            key = self.index.token_entity.get(i)
+            if key and self.index.entities[key].kind == "ORG":
+                return key
+        return None
+
+    def description(self, head: Token, phrase: list[Token]) -> str | None:
+        """*the spokesman*, *NATO's Secretary-General*, *the New York businessman*, *the bank*.
+
+        A post held by someone the text named is that person; a post of a named organisation
+        not yet tied to anyone is the next person named as a subject (a speaker named late);
+        a singular definite description of a person is the most salient compatible person;
+        of an organisation, the last organisation named. Anything else is an unnamed source.
+        """
+        text = " ".join(t.text for t in phrase if t.dep_ != "poss" and t.lower_ not in ("the", "a", "an", "'s", "’s"))
+        title = _title_in(text)
+        if title and title in self.state.role_holders:
+            return self.state.role_holders[title]
+        named_org = any(self.index.entity_of(t) and self.index.entities[self.index.entity_of(t)].kind in ("ORG", "GPE")
+                        for t in phrase if t.i != head.i)
+        named_person = any(self.index.entity_of(t) and self.index.entities[self.index.entity_of(t)].kind == "PERSON"
+                           for t in phrase if t.i != head.i)
+        definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.children) or bool(title)
+        singular = head.tag_ in ("NN", "NNP")
+        if title and named_org:
+            ahead = self._next_named_subject(head)
+            if ahead:
+                self.inferred_roles.append((ahead, title, head))
+                self.note_role(title, ahead)
+                return ahead
+        elif definite and singular and not named_person and (title or head.lower_ in PERSON_NOUNS):
+            gender = NOUN_GENDER.get(head.lower_, lexicon.titles().get(title or "", ("", ""))[1])
+            key = self.salient_person(head, gender)
+            if key:
+                return key
+        elif definite and singular and not named_person and head.lower_ in ORG_NOUNS:
+            key = self._last_org(head)
+            if key:
+                return key
+        if head.lower_ in GROUP_NOUNS or title or head.pos_ == "NOUN":
+            return self.index.add_source(source_phrase(head))
+        return None
+
+    def salient_person(self, token: Token, gender: str) -> str | None:
+        """The most salient person before ``token`` that agrees in gender."""
         sent_n = self.sent_of[token.i]
         candidates: list[tuple[tuple, str]] = []
         for i, key, is_subject in self._subject_mentions:
@@ -156,30 +234,6 @@ class Resolver:
             entity = self.index.entities[self.state.last_speaker]
             if not (gender and entity.gender and entity.gender != gender):
                 return self.state.last_speaker
-        return None
-
-    def _last_org(self, token: Token) -> str | None:
-        for i in range(token.i - 1, max(-1, token.i - 80), -1):
-            key = self.index.token_entity.get(i)
-            if key and self.index.entities[key].kind == "ORG":
-                return key
-        return None
-
-    def description(self, head: Token, phrase: list[Token]) -> str | None:
-        """*the spokesman*, *NATO's Secretary-General*: a holder of that post, or an unnamed source."""
-        text = " ".join(t.text for t in phrase if t.dep_ != "poss" and t.lower_ not in ("the", "a", "an", "'s", "’s"))
-        title = _title_in(text)
-        if title:
-            holder = self.state.role_holders.get(title)
-            if holder:
-                return holder
-            ahead = self._next_named_subject(head)
-            if ahead:
-                self.inferred_roles.append((ahead, title, head))
-                self.note_role(title, ahead)
-                return ahead
-        if head.lower_ in GROUP_NOUNS or title or head.pos_ == "NOUN":
-            return self.index.add_source(" ".join(t.text for t in phrase))
         return None
 
     def _next_named_subject(self, head: Token) -> str | None:

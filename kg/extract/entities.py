@@ -49,6 +49,7 @@ class EntityIndex:
         self.entities: dict[str, Entity] = {}
         self.token_entity: dict[int, str] = {}
         self._surname: dict[str, list[str]] = defaultdict(list)
+        self.first_seen: dict[str, int] = {}  # person key -> token index of its first full-name mention
 
     # -- lookups used by the other extractors -------------------------------------------------
     def entity_of(self, token: Token) -> str | None:
@@ -89,6 +90,12 @@ def clean_span(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
+    # A headline's verb caught in a name: "Obama Says", "Trump Demands Accountability".
+    for i in range(start + 1, end):
+        if doc[i].tag_ in ("VBZ", "VBD", "VBP") or doc[i].lemma_.lower() in lexicon.reporting_verbs() and doc[i].text.istitle() \
+                and doc[i].lower_ not in ("will",) and doc[i].lower_ != doc[i].lemma_.lower():
+            end = i
+            break
     if start >= end:
         return None
     return doc[start:end]
@@ -183,7 +190,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
         return index.entities[key]
 
     # First pass: full person names, longest first, so *Donald J. Trump* and *Donald Trump* meet.
-    for span in sorted(full_names, key=lambda s: -len(s.text)):
+    for span in sorted(full_names, key=lambda s: (-len(s.text), s.start)):
         words = normalise(span.text).split()
         if not words:
             continue
@@ -193,8 +200,10 @@ def extract_entities(doc: Doc) -> EntityIndex:
             entity = new_entity("PERSON", span.text)
             person_keys[normalise(span.text)] = entity.key
             index._surname[words[-1]].append(entity.key)
+            match = entity.key
         else:
             person_keys[normalise(span.text)] = match
+        index.first_seen[match] = min(index.first_seen.get(match, span.start), span.start)
 
     for span, label in merged:
         text = span.text
@@ -263,7 +272,8 @@ def _pick_by_gender(index: EntityIndex, candidates: list[str], span: Span, honor
         fitting = [k for k in unique if index.entities[k].gender in (want, "")]
         if fitting:
             unique = fitting
-    return max(unique, key=lambda k: (len(index.entities[k].mentions), -unique.index(k)))
+    # The person introduced first is the one the story is about (*Barack Obama* before *Michelle Obama*).
+    return min(unique, key=lambda k: (index.first_seen.get(k, 1 << 30), unique.index(k)))
 
 
 def _find_org(index: EntityIndex, kind: str, text: str) -> Entity | None:

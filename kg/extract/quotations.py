@@ -53,6 +53,9 @@ def find_quotations(text: str) -> tuple[list[Quotation], list[str]]:
         >>> [q.text('“We will win,” she said. He said "no".') for q in qs]
         ['We will win,', 'no']
     """
+    original = text
+    # Typewriter style (''quoted'') reads as one double mark; the copy keeps every offset.
+    text = text.replace("''", '"\x00')
     pairs = lexicon.quote_marks()
     closers = set(pairs.values())
     warnings: list[str] = []
@@ -73,7 +76,7 @@ def find_quotations(text: str) -> tuple[list[Quotation], list[str]]:
                 closing, start = stack[0]
                 if "\n" in text[i:j] and j < n:
                     current.segments.append((start, i))
-                    if text[j] in pairs and _opens(text, j):
+                    if text[j] in pairs and pairs[text[j]] == closing and _opens(text, j):
                         stack = [(closing, j + 1)]
                         i = j + 1
                         continue
@@ -134,6 +137,9 @@ def find_quotations(text: str) -> tuple[list[Quotation], list[str]]:
     for q in out:
         if not q.segments:
             q.segments = [(q.start, q.end)]
+        q.segments = [(s + 1 if text[s:s + 1] == "\x00" else s, e) for s, e in q.segments]
+        q.start = q.segments[0][0]
+    del original
     return out, warnings
 
 

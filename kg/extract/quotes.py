@@ -30,9 +30,6 @@ from kg.records import Quote
 from kg.records import Span as TextSpan
 
 COMPLEMENT_DEPS = ("ccomp",)
-OBJECT_CUES = {"express", "announce", "deny", "confirm", "acknowledge", "admit", "predict", "reiterate", "reveal",
-               "report", "disclose", "concede", "propose", "promise", "pledge", "vow", "demand", "dispute",
-               "claim", "allege", "voice", "describe"}
 XCOMP_CUES = {"promise", "pledge", "vow", "threaten", "urge", "refuse", "agree", "demand", "vow", "offer", "claim",
               "propose", "decline", "warn", "ask", "vow"}
 NOT_SPEECH_SUBJECTS = {"it", "this", "that", "which", "what"}
@@ -101,7 +98,8 @@ class QuoteExtractor:
 
     # -- cues ---------------------------------------------------------------------------------
     def is_cue(self, token: Token) -> bool:
-        if token.lemma_.lower() not in self.verbs or token.pos_ not in ("VERB", "AUX"):
+        if token.lemma_.lower() not in self.verbs and token.lemma_.lower() not in lexicon.object_cues() \
+                or token.pos_ not in ("VERB", "AUX"):
             return False
         if any(c.dep_ == "neg" for c in token.children):
             return False  # "will never acknowledge" reports nothing
@@ -236,22 +234,15 @@ class QuoteExtractor:
                 cue = None
             if not self.is_statement_quote(quotation, cue is not None):
                 # Not a statement by itself: maybe the second half of "“A,” he said, “B.”".
-                if found and found[-1].kind == "direct" and cue is None:
-                    prev = found[-1]
-                    gap = self.text[prev.content_spans[-1][1]:quotation.start - 1]
-                    if self.paragraph_of(quotation.start) == prev.paragraph and len(gap) < 80 and \
-                            self._gap_is_cue_only(gap) and self._gap_ends_sentence_or_comma(gap):
-                        prev.content_spans.extend(quotation.segments)
-                        direct_ranges.append((quotation.start, quotation.end))
+                if cue is None and self._continues(found, quotation):
+                    found[-1].content_spans.extend(quotation.segments)
+                    direct_ranges.append((quotation.start, quotation.end))
                 continue
             paragraph = self.paragraph_of(quotation.start)
-            if cue is None and found and found[-1].kind == "direct":
-                prev = found[-1]
-                gap = self.text[prev.content_spans[-1][1]:quotation.start - 1]
-                if self.paragraph_of(quotation.start) == prev.paragraph and self._gap_is_cue_only(gap):
-                    prev.content_spans.extend(quotation.segments)
-                    direct_ranges.append((quotation.start, quotation.end))
-                    continue
+            if cue is None and self._continues(found, quotation):
+                found[-1].content_spans.extend(quotation.segments)
+                direct_ranges.append((quotation.start, quotation.end))
+                continue
             head = None
             if cue is not None:
                 used_cues.add(cue.i)
@@ -278,12 +269,23 @@ class QuoteExtractor:
             if statement.speaker:
                 yield self.to_record(statement)
 
-    def _gap_is_cue_only(self, gap: str) -> bool:
-        """Between two quotations only a cue clause (*he said.*) or nothing at all."""
-        return len(re.findall(r"\w+", gap)) <= 8 and "\n" not in gap.strip("\n ")
-
-    def _gap_ends_sentence_or_comma(self, gap: str) -> bool:
-        return bool(re.search(r"[,.:;!?]\s*$", gap)) or not gap.strip()
+    def _continues(self, found: list[_Statement], quotation: Quotation) -> bool:
+        """A quotation without a cue of its own goes on the statement before it in the paragraph:
+        *“A,” he said. “B.”*, *“A,” said X, the head of Y. “B.”*, or two quotations with nothing between."""
+        if not found or found[-1].kind != "direct":
+            return False
+        prev = found[-1]
+        if self.paragraph_of(quotation.start) != prev.paragraph:
+            return False
+        gap_start = prev.content_spans[-1][1]
+        gap = self.text[gap_start:quotation.start - 1]
+        if "\n" in gap.strip():
+            return False
+        if not re.search(r"[,.:;!?]\W*$", gap) and gap.strip(" ”\"’'»"):
+            return False
+        words = len(re.findall(r"\w+", gap))
+        cue_between = prev.cue is not None and gap_start <= prev.cue.idx < quotation.start
+        return words <= 8 or (cue_between and words <= 40)
 
     # -- indirect speech -----------------------------------------------------------------------
     def indirect(self, used_cues: set[int], direct_ranges: list[tuple[int, int]]) -> Iterator[_Statement]:
@@ -352,13 +354,37 @@ class QuoteExtractor:
             for child in cue.children:
                 if child.dep_ == "xcomp" and child.i > cue.i:
                     return [_clause(child)]
-        if lemma in OBJECT_CUES:
-            for child in cue.children:
-                if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and child.i > cue.i:
-                    tokens = list(child.subtree)
-                    if len(tokens) >= 3:
-                        return [_clause(child)]
+        frame = lexicon.object_cues().get(lemma)
+        if frame is not None:
+            return self._object_content(cue, frame)
         return None
+
+    def _object_content(self, cue: Token, preps: frozenset[str]) -> list[tuple[int, int]] | None:
+        """*called Obamacare a “crazy system”*, *called for the repeal*, *spoke about her ties*."""
+        for child in cue.rights:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                if objs and len(list(objs[0].subtree)) >= 2:
+                    return [_clause(objs[0])]
+        for child in cue.rights:
+            if child.dep_ in ("dobj", "ccomp") and child.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "PRON") \
+                    and len(list(child.subtree)) >= 2 and not (self._is_person(child) and not any(
+                        more.dep_ in ("oprd", "xcomp", "ccomp") for more in cue.rights)):
+                # The object and what follows it without a break: "a hoax perpetrated by China",
+                # "his irritation regarding speculation …" (a comma ends it).
+                first, last = child.left_edge, child.right_edge
+                for more in cue.rights:
+                    if more.i > last.i and more.left_edge.i == last.i + 1 and \
+                            more.dep_ in ("oprd", "xcomp", "ccomp", "prep", "advcl"):
+                        last = more.right_edge
+                while last.is_punct and last.i > first.i and last.text not in ("”", '"', "’", "»"):
+                    last = self.doc[last.i - 1]
+                return [(first.idx, last.idx + len(last.text))]
+        return None
+
+    def _is_person(self, token: Token) -> bool:
+        key = self.index.entity_of(token)
+        return bool(key) and self.index.entities[key].kind == "PERSON" and len(list(token.subtree)) <= 3
 
     def _that_after(self, cue: Token) -> Token | None:
         """The *that* opening a reported clause within a few words after the cue."""
@@ -389,22 +415,36 @@ class QuoteExtractor:
         return _Statement([(start, end)], "indirect", according, objs[0], sent, self.paragraph_of(start))
 
     def headlines(self, direct_ranges: list[tuple[int, int]]) -> Iterator[_Statement]:
-        """*Pat Caddell: Voters are worried* and transcript lines (*WALLACE: Let's start*)."""
-        for match in re.finditer(r"(?m)^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (\S.{10,})$", self.text):
-            name_start, name_end = match.span(1)
-            token = self.token_at(name_start)
-            if token is None:
-                continue
-            key = self.index.entity_of(token)
-            if key is None and match.group(1).isupper():
-                key = self.index.add_source(match.group(1))
-                self.index.entities[key].kind = "PERSON"
-            if key is None or self.index.entities[key].kind not in ("PERSON", "ORG"):
-                continue
-            start, end = _trim(self.text, *match.span(2))
-            if any(s <= start < e for s, e in direct_ranges):
-                continue
-            yield _Statement([(start, end)], "indirect", None, None, token.sent, self.paragraph_of(start), speaker=key)
+        """Headlines and transcripts: *Pat Caddell: Voters are worried*, *WALLACE: Let's start*,
+        *Obama Says Museum Will Tell …*, *Trump Could Address Energy, Graham Says*."""
+        verbs = "|".join(sorted(_inflections(lexicon.reporting_verbs() | set(lexicon.object_cues()))))
+        patterns = [
+            (re.compile(r"(?m)^(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (?P<what>\S.{10,})$"), False),
+            (re.compile(rf"(?m)^(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}) (?:{verbs}) (?P<what>\S.{{10,}}?)\.?$"), True),
+            (re.compile(rf"(?m)^(?P<what>\S.{{10,}}?),? (?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}) (?:{verbs})\.?$"), True),
+        ]
+        seen: set[int] = set()
+        for pattern, capitalised_verb in patterns:
+            for match in pattern.finditer(self.text):
+                name_start = match.start("who")
+                line_end = self.text.find("\n", name_start)
+                if line_end - self.text.rfind("\n", 0, name_start) > 300 or name_start in seen:
+                    continue  # a headline or a transcript turn, not a paragraph of running text
+                token = self.token_at(name_start)
+                if token is None:
+                    continue
+                key = self.index.entity_of(self.token_at(match.end("who") - 1) or token) or self.index.entity_of(token)
+                who = match.group("who")
+                if key is None and who.isupper() and not capitalised_verb:
+                    key = self.index.add_source(who)
+                    self.index.entities[key].kind = "PERSON"
+                if key is None or self.index.entities[key].kind not in ("PERSON", "ORG"):
+                    continue
+                start, end = _trim(self.text, *match.span("what"))
+                if any(s <= start < e for s, e in direct_ranges) or end - start < 8:
+                    continue
+                seen.add(name_start)
+                yield _Statement([(start, end)], "indirect", None, None, token.sent, self.paragraph_of(start), speaker=key)
 
     # -- records -------------------------------------------------------------------------------
     def to_record(self, statement: _Statement) -> Quote:
@@ -428,6 +468,21 @@ class QuoteExtractor:
             cue_lemma=cue.lemma_.lower() if cue_text else "",
             medium=self.medium_of(cue, (start, end)) if cue is not None else "",
         )
+
+
+def _inflections(lemmas: set[str] | frozenset[str]) -> set[str]:
+    """Headline forms of reporting verbs: *Says*, *Said*, *Warns*, *Calls*."""
+    forms = set()
+    for lemma in lemmas:
+        if " " in lemma:
+            continue
+        cap = lemma.capitalize()
+        forms.add(cap + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s"))
+        if lemma == "say":
+            forms.add("Said")
+        elif lemma == "tell":
+            forms.add("Told")
+    return forms
 
 
 def _clause(head: Token) -> tuple[int, int]:
