@@ -26,7 +26,7 @@ ENTITY_CLASS = {"PERSON": SDO.Person, "ORG": SDO.Organization, "GPE": SDO.Place,
 
 
 @dataclass
-class _EntityFacts:
+class EntityFacts:
     kind: str
     names: Counter = field(default_factory=Counter)
     aliases: set[str] = field(default_factory=set)
@@ -38,7 +38,7 @@ class Mapper:
     def __init__(self, base: str = DEFAULT_BASE, dataset: Dataset | None = None) -> None:
         self.mint = Minter(base)
         self.dataset = dataset if dataset is not None else new_dataset()
-        self.entities: dict[URIRef, _EntityFacts] = {}
+        self.entities: dict[URIRef, EntityFacts] = {}
         self.counts: Counter = Counter()
 
     def entity_iri(self, entity: Entity, doc_id: str) -> URIRef:
@@ -52,13 +52,10 @@ class Mapper:
         graph.remove((None, None, None))
         self._document(graph, extraction, doc_iri)
         iri_of = {key: self.entity_iri(e, doc.id) for key, e in extraction.entities.items()}
+        merge_entities(self.entities, self.document_entities(extraction))
         for key, entity in extraction.entities.items():
-            iri = iri_of[key]
-            facts = self.entities.setdefault(iri, _EntityFacts(entity.kind))
-            facts.names[entity.name] += 1
-            facts.aliases.update(entity.aliases)
             if entity.mentions or entity.kind == "SOURCE":
-                graph.add((doc_iri, SDO.mentions, iri))
+                graph.add((doc_iri, SDO.mentions, iri_of[key]))
         sentences: set[tuple[int, int]] = set()
         for n, quote in enumerate(extraction.quotes, 1):
             node = self.mint.statement(doc.id, n)
@@ -145,14 +142,41 @@ class Mapper:
         """Write the entity graph: one label per entity (the name most documents use), every alias."""
         graph = self.dataset.graph(self.mint.graph("entities"))
         graph.remove((None, None, None))
-        for iri, facts in self.entities.items():
-            label = max(facts.names, key=lambda n: (facts.names[n], len(n), n))
-            graph.add((iri, RDF.type, ENTITY_CLASS[facts.kind]))
-            graph.add((iri, RDFS.label, Literal(label)))
-            for alias in sorted((facts.aliases | set(facts.names)) - {label}):
-                graph.add((iri, SKOS.altLabel, Literal(alias)))
+        describe_entities(graph, self.entities)
         self.counts["entities"] = len(self.entities)
         return self.dataset
+
+    def document_entities(self, extraction: Extraction) -> dict[URIRef, EntityFacts]:
+        """What one document says of its entities: the names it uses (with counts) and aliases.
+
+        A persistent store keeps these per document, so the entity graph can be recomputed
+        when documents are added or replaced, exactly as if all were built at once.
+        """
+        facts: dict[URIRef, EntityFacts] = {}
+        for entity in extraction.entities.values():
+            one = facts.setdefault(self.entity_iri(entity, extraction.document.id), EntityFacts(entity.kind))
+            one.names[entity.name] += 1
+            one.aliases.update(entity.aliases)
+        return facts
+
+
+def merge_entities(into: dict[URIRef, EntityFacts], facts: dict[URIRef, EntityFacts]) -> None:
+    """Add one document's entity facts to a running total (order does not matter)."""
+    for iri, one in facts.items():
+        total = into.setdefault(iri, EntityFacts(one.kind))
+        total.names.update(one.names)
+        total.aliases.update(one.aliases)
+
+
+def describe_entities(graph: Graph, entities: dict[URIRef, EntityFacts]) -> None:
+    """The entity graph: one label per entity (the most used name, ties by length then
+    alphabetically), its class, and every other name as an alias."""
+    for iri, facts in entities.items():
+        label = max(facts.names, key=lambda n: (facts.names[n], len(n), n))
+        graph.add((iri, RDF.type, ENTITY_CLASS[facts.kind]))
+        graph.add((iri, RDFS.label, Literal(label)))
+        for alias in sorted((facts.aliases | set(facts.names)) - {label}):
+            graph.add((iri, SKOS.altLabel, Literal(alias)))
 
 
 def new_dataset() -> Dataset:
@@ -172,4 +196,4 @@ def union_graph(dataset: Dataset) -> Graph:
     return graph
 
 
-__all__ = ["Mapper", "new_dataset", "union_graph"]
+__all__ = ["EntityFacts", "Mapper", "describe_entities", "merge_entities", "new_dataset", "union_graph"]
