@@ -89,3 +89,9 @@ def demonyms() -> dict[str, str]:
 def object_cues() -> dict[str, frozenset[str]]:
     """Verbs whose object is the content -> prepositions whose object is the content."""
     return {row[0].lower(): frozenset(p for p in row[1].split() if p != "-") for row in _lines("object_cues.tsv")}
+
+
+@cache
+def us_states() -> dict[str, str]:
+    """State abbreviation as written in party-state codes ("Neb.", "NE") -> state name."""
+    return {row[0]: row[1] for row in _lines("us_states.tsv")}

@@ -196,6 +196,11 @@ class Resolver:
                 self.inferred_roles.append((ahead, title, head))
                 self.note_role(title, ahead)
                 return ahead
+        if title and not named_person and singular:
+            # "the Vermont senator said": the salient person, as for a pronoun.
+            key = self.salient_person(head, lexicon.titles().get(title, ("", ""))[1])
+            if key:
+                return key
         elif definite and singular and not named_person and (title or head.lower_ in PERSON_NOUNS):
             gender = NOUN_GENDER.get(head.lower_, lexicon.titles().get(title or "", ("", ""))[1])
             key = self.salient_person(head, gender)

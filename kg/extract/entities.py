@@ -28,6 +28,12 @@ from kg.records import Entity, Mention
 KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "ORG", "NORP_ORG": "ORG"}
 PLACE_PREPOSITIONS = {"in", "from", "across", "near", "outside", "inside", "between", "into", "throughout", "within"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
+ORG_WORDS = {"inc", "corp", "co", "company", "university", "college", "school", "institute", "foundation", "party",
+             "committee", "council", "group", "bank", "fund", "association", "society", "news", "times", "post",
+             "journal", "tech", "state", "center", "centre", "hospital", "church", "club", "league", "agency",
+             "department", "ministry", "office", "court", "house", "senate", "network", "media", "press", "llc", "ltd"}
+NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "el", "la",
+                  "le", "dos", "das", "do", "ter", "zu", "y", "e"}
 LEADING_JUNK = {"the", "a", "an", "'s", "’s"}
 
 
@@ -69,6 +75,15 @@ class EntityIndex:
     def persons(self) -> list[Entity]:
         return [e for e in self.entities.values() if e.kind == "PERSON"]
 
+    def ensure(self, name: str, kind: str) -> str:
+        """The key of the organisation or place with this name, made if the text never named it."""
+        existing = _find_org(self, kind, name)
+        if existing is not None:
+            return existing.key
+        key = f"{kind}:{normalise(name) or name.lower()}"
+        self.entities.setdefault(key, Entity(key=key, name=name, kind=kind))
+        return key
+
     def add_source(self, description: str) -> str:
         """An unnamed source (*a senior official*), a node named by its description."""
         label = re.sub(r"^(the|a|an)\s+", "", description.strip(), flags=re.I)
@@ -78,7 +93,7 @@ class EntityIndex:
         return key
 
 
-def clean_span(span: Span) -> Span | None:
+def clean_span(span: Span, person: bool = False) -> Span | None:
     """Strip articles, honorifics, titles and possessive endings from a name span."""
     start, end = span.start, span.end
     doc = span.doc
@@ -90,8 +105,13 @@ def clean_span(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
-    # A headline's verb caught in a name: "Obama Says", "Trump Demands Accountability".
+    # A headline's verb caught in a name: "Obama Says", "Trump Demands Accountability";
+    # or running text after it ("Trump demands accountability").
     for i in range(start + 1, end):
+        if person and doc[i].is_lower and doc[i].lower_ not in NAME_PARTICLES and doc[i].is_alpha \
+                and doc[i - 1].whitespace_:
+            end = i
+            break
         if doc[i].tag_ in ("VBZ", "VBD", "VBP") or doc[i].lemma_.lower() in lexicon.reporting_verbs() and doc[i].text.istitle() \
                 and doc[i].lower_ not in ("will",) and doc[i].lower_ != doc[i].lemma_.lower():
             end = i
@@ -137,7 +157,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
         label = KINDS.get(ent.label_)
         if not label:
             continue
-        span = clean_span(ent)
+        span = clean_span(ent, person=label == "PERSON")
         if span is None:
             continue
         # "Spokesperson Dmitry" (ORG) + "Peskov" (PERSON): the title hid the first name.
@@ -176,8 +196,10 @@ def extract_entities(doc: Doc) -> EntityIndex:
         if label == "PERSON" and len(name_words(text)) == 1 and text.lower() not in lexicon.first_names():
             if counts["GPE"] or _place_evidence(doc, text, ents_by_token):
                 return "GPE"
-        if label != "PERSON" and counts["PERSON"] and len(name_words(text)) > 1 and text.split()[0].lower() in lexicon.first_names():
-            return "PERSON"
+        words = name_words(text)
+        if label == "ORG" and 1 < len(words) <= 4 and words[0].lower() in lexicon.first_names() \
+                and not any(w.lower().strip(".,") in ORG_WORDS for w in words):
+            return "PERSON"  # "Enrique Peña Nieto" tagged ORG: a first name starts a person's name
         return label
 
     # Cluster.
@@ -194,8 +216,11 @@ def extract_entities(doc: Doc) -> EntityIndex:
         words = normalise(span.text).split()
         if not words:
             continue
+        # Same first and last name (*Donald J. Trump*), or the tail of a longer name
+        # (*Guajardo Villarreal* in *Ildefonso Guajardo Villarreal*).
         match = next((k for n, k in person_keys.items()
-                      if n.split()[-1] == words[-1] and n.split()[0] == words[0]), None)
+                      if n.split()[-1] == words[-1] and (n.split()[0] == words[0] or n.split()[-len(words):] == words)),
+                     None)
         if match is None:
             entity = new_entity("PERSON", span.text)
             person_keys[normalise(span.text)] = entity.key
@@ -204,6 +229,8 @@ def extract_entities(doc: Doc) -> EntityIndex:
         else:
             person_keys[normalise(span.text)] = match
         index.first_seen[match] = min(index.first_seen.get(match, span.start), span.start)
+        if not index.entities[match].gender:
+            index.entities[match].gender = _gender_of(span, honorifics)
 
     for span, label in merged:
         text = span.text

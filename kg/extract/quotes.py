@@ -215,13 +215,16 @@ class QuoteExtractor:
         return max([limit, *ends])
 
     def is_statement_quote(self, quotation: Quotation, has_cue: bool) -> bool:
-        words = len(re.findall(r"\w+", quotation.text(self.text)))
+        text = quotation.text(self.text)
+        words = re.findall(r"[\w'’]+", text)
+        if _is_title_of_work(words):
+            return False
         if has_cue:
-            return words >= 1
+            return len(words) >= 1
         start_para = self.paragraph_of(quotation.start)
         para_begin = self.paragraph_starts[start_para]
         opens_paragraph = not self.text[para_begin:quotation.start - 1].strip()
-        return words >= MIN_WORDS_WITHOUT_CUE and opens_paragraph
+        return len(words) >= MIN_WORDS_WITHOUT_CUE and opens_paragraph
 
     # -- the pass over the document ------------------------------------------------------------
     def statements(self) -> Iterator[Quote]:
@@ -468,6 +471,17 @@ class QuoteExtractor:
             cue_lemma=cue.lemma_.lower() if cue_text else "",
             medium=self.medium_of(cue, (start, end)) if cue is not None else "",
         )
+
+
+MINOR_WORDS = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with", "is", "it", "from"}
+
+
+def _is_title_of_work(words: list[str]) -> bool:
+    """*“Fox News Sunday”*, *“The Art of the Deal”*: a short quotation in title case names a work."""
+    if not 1 < len(words) <= 7:
+        return False
+    major = [w for w in words if w.lower() not in MINOR_WORDS]
+    return bool(major) and all(w[:1].isupper() or w[:1].isdigit() for w in major) and words[0][:1].isupper()
 
 
 def _inflections(lemmas: set[str] | frozenset[str]) -> set[str]:

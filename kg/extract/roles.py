@@ -25,6 +25,7 @@ from kg.records import Role
 from kg.records import Span as TextSpan
 
 FORMER = {"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "then"}
+PLURAL_TITLES = {"sens", "senators", "reps", "representatives", "govs", "governors"}
 RANKS = {"acting", "deputy", "interim", "vice", "assistant", "associate", "senior", "chief", "co"}
 MAX_TITLE_TOKENS = 6
 
@@ -42,11 +43,10 @@ def match_title(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     titles = lexicon.titles()
     best = None
     for first in range(max(start, end - MAX_TITLE_TOKENS), end):
-        words = [_expand(doc[i].text) if i == first else doc[i].text for i in range(first, end)]
         raw = doc[first:end].text
-        text = raw.lower()
-        if words[0] != doc[first].text:
-            text = (words[0] + raw[len(doc[first].text):]).lower()
+        head, _, rest = raw.partition(" ")
+        expanded = lexicon.title_abbreviations().get(head.lower())
+        text = (f"{expanded} {rest}" if expanded else raw).strip().lower()
         text = text.replace(" - ", "-").replace("–", "-")
         candidate = text
         elect = candidate.endswith("-elect") and candidate[:-6] in titles
@@ -95,6 +95,10 @@ class RoleExtractor:
         return starts
 
     def _make(self, person: str, title: str, first: int, last: int, org: str, org_name: str, former: bool) -> Role:
+        if org_name and not org:
+            # A place or party named only by an adjective or a code ("Russian", "R-Neb."): an entity all the same.
+            kind = "ORG" if org_name.lower().endswith(("party", "caucus", "committee")) else "GPE"
+            org = self.index.ensure(org_name, kind)
         sent = self.doc[first].sent
         span = self.doc[first:last]
         return Role(person=person, title=title, sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
@@ -123,41 +127,85 @@ class RoleExtractor:
         return "", "", i
 
     def _before_name(self, name_start: int) -> Iterator[Role]:
-        """*UK Foreign Secretary David Lammy*, *Sen. Ben Sasse*, *FBI Director James Comey*."""
+        """*UK Foreign Secretary David Lammy*, *Sen. Ben Sasse*, *panel Chairman Rep. Jason Chaffetz*.
+
+        Stacked titles each give a post; a plural title (*Sens. A, B and C*) gives its post to
+        every name coordinated with the first.
+        """
         doc = self.doc
         person = self.index.token_entity[name_start]
         end = name_start
         while end > 0 and doc[end - 1].lower_ in lexicon.honorifics():
             end -= 1
         sent_start = doc[name_start].sent.start
-        found = match_title(doc, sent_start, end)
-        if not found:
-            return
-        first, title = found
-        if self.index.token_entity.get(first) is not None and self.index.entities[self.index.token_entity[first]].kind == "PERSON":
-            return
-        former = False
-        k = first
-        while k > sent_start and doc[k - 1].lower_ in FORMER | RANKS:
-            if doc[k - 1].lower_ in FORMER:
-                former = True
-            elif doc[k - 1].lower_ not in ("senior",):
-                title = f"{doc[k - 1].text.capitalize()} {title}" if doc[k - 1].lower_ != "co" else title
-            k -= 1
-        org, org_name, k2 = self._org_left_of(k)
-        if not org and not org_name:
-            org, org_name = self._party_state_code(name_start)
-        yield self._make(person, title, min(k, k2), self._mention_end(name_start), org, org_name, former)
+        if sent_start > 0 and sent_start - doc[sent_start - 1].sent.start <= 3 and "\n" not in doc[sent_start - 1].text_with_ws:
+            sent_start = doc[sent_start - 1].sent.start  # "Sens." split off as a sentence of its own
+        name_end = self._mention_end(name_start)
+        while True:
+            found = match_title(doc, sent_start, end)
+            if not found:
+                return
+            first, title = found
+            owner = self.index.token_entity.get(first)
+            if owner is not None and self.index.entities[owner].kind == "PERSON":
+                return
+            former = False
+            k = first
+            while k > sent_start and doc[k - 1].lower_ in FORMER | RANKS:
+                if doc[k - 1].lower_ in FORMER:
+                    former = True
+                elif doc[k - 1].lower_ not in ("senior",):
+                    title = f"{doc[k - 1].text.capitalize()} {title}" if doc[k - 1].lower_ != "co" else title
+                k -= 1
+            org, org_name, k2 = self._org_left_of(k)
+            if not org and not org_name:
+                org, org_name = self._org_after_name(name_start, name_end)
+            yield self._make(person, title, min(k, k2), name_end, org, org_name, former)
+            if doc[first:end].text.lower().split()[0].rstrip(".") in PLURAL_TITLES:
+                yield from self._coordinated(name_start, title, former)
+            if org or org_name:
+                return
+            end = k  # another title may stand before this one
+            if end <= sent_start:
+                return
+
+    def _coordinated(self, name_start: int, title: str, former: bool) -> Iterator[Role]:
+        """The other names a plural title covers: *Sens. Jeff Merkley, Sherrod Brown and Robert Menendez*."""
+        head = self.doc[self._mention_end(name_start) - 1]
+        for other in head.conjuncts:
+            key = self.index.entity_of(other)
+            if not key or self.index.entities[key].kind != "PERSON":
+                continue
+            start = other.i
+            while start > 0 and self.index.token_entity.get(start - 1) == key:
+                start -= 1
+            org, org_name = self._org_after_name(start, self._mention_end(start))
+            yield self._make(key, title, start, self._mention_end(start), org, org_name, former)
+
+    def _org_after_name(self, name_start: int, name_end: int) -> tuple[str, str]:
+        """*Rep. Charles Rangel of New York*, *Sen. Ben Sasse (R-Neb.)*."""
+        doc = self.doc
+        if name_end + 1 < len(doc) and doc[name_end].lower_ == "of":
+            key = self.index.token_entity.get(name_end + 1)
+            if key and self.index.entities[key].kind in ("ORG", "GPE"):
+                return key, self.index.entities[key].name
+        return self._party_state_code(name_start)
 
     def _party_state_code(self, name_start: int) -> tuple[str, str]:
         """*Ben Sasse (R-Neb.)*: the state in the bracket after a name is where the post is."""
         doc = self.doc
         end = self._mention_end(name_start)
         if end + 2 < len(doc) and doc[end].text == "(":
-            inner = doc[end + 1:min(end + 6, len(doc))].text
+            inner = doc[end + 1:min(end + 8, len(doc))].text
             if "-" in inner and inner.split("-")[0].strip() in ("R", "D", "I"):
-                state = inner.split("-", 1)[1].split(")")[0].strip()
-                return "", state
+                code = inner.split("-", 1)[1].split(")")[0].strip()
+                return "", lexicon.us_states().get(code, code)
+        # "Charles Grassley, Republican of Iowa"
+        if end + 3 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("republican", "democrat", "independent") \
+                and doc[end + 2].lower_ == "of":
+            key = self.index.token_entity.get(end + 3)
+            if key and self.index.entities[key].kind in ("GPE", "ORG"):
+                return key, self.index.entities[key].name
         return "", ""
 
     def _mention_end(self, start: int) -> int:
