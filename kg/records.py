@@ -83,6 +83,23 @@ class Role:
 
 
 @dataclass(slots=True)
+class Event:
+    """Something one entity did to another (*Starmer has contacted Trump*), typed by PLOVER's top level."""
+
+    subject: str  # entity key of who acted
+    object: str  # entity key of whom it was done to
+    trigger: str  # the verb or noun as written ("contacted", "meeting")
+    lemma: str  # its lemma ("contact")
+    type: str  # AGREE, CONSULT, SUPPORT, ... ASSAULT
+    sentence: Span
+    start: int  # trigger offsets
+    end: int
+    date: str = ""  # the sentence's date expression as written ("on Wednesday"), if any
+    negated: bool = False
+    modality: str = ""  # "" when the text asserts it happened; else why not ("could", "if", "intended")
+
+
+@dataclass(slots=True)
 class Extraction:
     """Everything the extractors found in one document."""
 
@@ -90,5 +107,6 @@ class Extraction:
     entities: dict[str, Entity] = field(default_factory=dict)
     quotes: list[Quote] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

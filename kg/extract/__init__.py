@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from kg.extract.coref import Resolver
 from kg.extract.entities import EntityIndex, extract_entities
+from kg.extract.events import extract_events
 from kg.extract.quotations import quoted_ranges
 from kg.extract.quotes import extract_quotes
 from kg.extract.roles import RoleExtractor, extract_roles
@@ -31,6 +32,7 @@ def extract(doc: Doc, document: Document) -> Extraction:
         entities=index.entities,
         quotes=quotes,
         roles=roles,
+        events=extract_events(doc, index, quotes=quotes),
         sentences=[Span(s.start_char, s.end_char, s.text) for s in doc.sents],
         warnings=[f"{document.id}: {w}" for w in warnings],
     )

@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.coref import Resolver
 from kg.extract.entities import EntityIndex
+from kg.extract.quotations import quoted_ranges
 from kg.records import Event, Quote, Span
 
 PARTICIPANT_KINDS = {"PERSON", "ORG", "GPE"}
@@ -148,8 +149,15 @@ class EventExtractor:
                  quotes: list[Quote] | None = None) -> None:
         self.doc = doc
         self.index = index
-        self.resolver = resolver or Resolver(doc, index)
+        # a resolver of its own: the statements' one has read to the end of the document
+        self.resolver = resolver or Resolver(doc, index, quoted_ranges(doc.text))
         self.triggers, self.light_verbs = event_table()
+        # every name and alias an entity goes by in this document -> its key, when only one has it
+        names: dict[str, set[str]] = defaultdict(set)
+        for key, entity in index.entities.items():
+            for name in {entity.name, *entity.aliases, *(m.text for m in entity.mentions)}:
+                names[name].add(key)
+        self.surfaces = {name: next(iter(keys)) for name, keys in names.items() if len(keys) == 1}
         # sentence start -> the speakers of the statements read from that sentence
         self.speakers: dict[int, set[str]] = defaultdict(set)
         for quote in quotes or []:
@@ -179,7 +187,8 @@ class EventExtractor:
             pair = [obj, *obj.conjuncts] if obj.dep_ != "conj" else [obj.head, obj]
             if len(pair) < 2:
                 return []
-            return self._make(row, trigger, self._entities(pair[0]), self._entities(pair[1]))
+            return self._make(row, trigger, self._entities(pair[0], conjuncts=False),
+                              self._entities(pair[1], conjuncts=False))
         if row.pos == "VERB":
             passive = row.slot == "dobj" and obj.dep_ != "dobj"
             if not passive and any(c.dep_ == "oprd" for c in trigger.children):
@@ -257,10 +266,10 @@ class EventExtractor:
             return self._controller(head)
         return []
 
-    def _entities(self, token: Token, members: bool = False) -> list[str]:
+    def _entities(self, token: Token, members: bool = False, conjuncts: bool = True) -> list[str]:
         """Entity keys a noun phrase headed by ``token`` names, with its conjuncts."""
         out: list[str] = []
-        for head in [token, *token.conjuncts]:
+        for head in [token, *token.conjuncts] if conjuncts else [token]:
             key = self._name(head) or self._pronoun(head)
             if key is None and head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
                 key = self._name(head.head.head)
@@ -286,10 +295,18 @@ class EventExtractor:
         return out
 
     def _name(self, token: Token) -> str | None:
-        key = self.resolver.name_of(token)
+        key = self.resolver.name_of(token) or self._by_surface(token)
         if key and self.index.entities[key].kind in PARTICIPANT_KINDS:
             return key
         return None
+
+    def _by_surface(self, token: Token) -> str | None:
+        """A name NER missed here but found elsewhere in the document (*Moscow and Kyiv*)."""
+        if token.pos_ != "PROPN":
+            return None
+        words = [t for t in token.subtree if t.dep_ in ("compound", "flat") or t.i == token.i]
+        surface = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+        return self.surfaces.get(surface) or self.surfaces.get(token.text)
 
     def _pronoun(self, token: Token) -> str | None:
         """*he*, *his*: the sentence's speaker when there is one, else the most salient person before it."""

@@ -67,6 +67,9 @@ class Minter:
     def membership(self, doc_id: str, n: int) -> URIRef:
         return URIRef(f"{self.base}doc/{doc_id}/membership/{n}")
 
+    def event(self, doc_id: str, n: int) -> URIRef:
+        return URIRef(f"{self.base}doc/{doc_id}/event/{n}")
+
     def entity(self, kind: str, name: str, doc_id: str) -> URIRef:
         if kind == "PERSON":
             return URIRef(f"{self.base}person/{person_key(name)}")

@@ -7,8 +7,11 @@ Data model (see README): ``schema:NewsArticle`` documents; ``schema:Person``,
 ``skos:altLabel`` aliases; statements as ``schema:Quotation`` (direct) or
 ``schema:Claim`` (reported) with ``schema:author``, ``schema:text`` and
 ``kg:cue``; posts as W3C ORG ``org:Membership`` (which carries provenance) of an
-``org:Post`` held with ``org:holds``; provenance as ``prov:wasDerivedFrom`` a
-``nif:Sentence`` with ``nif:beginIndex``/``nif:endIndex`` on its document.
+``org:Post`` held with ``org:holds``; events as ``schema:Event`` with
+``schema:additionalType`` a PLOVER type (``kg:Consult``), ``schema:agent``,
+``schema:object`` and a direct edge (``kg:consulted``) between the two;
+provenance as ``prov:wasDerivedFrom`` a ``nif:Sentence`` with
+``nif:beginIndex``/``nif:endIndex`` on its document.
 """
 from __future__ import annotations
 
@@ -23,6 +26,17 @@ from kg.rdf.namespaces import KG, NIF, ORG, PREFIXES, PROV, RDF, RDFS, SDO, SKOS
 from kg.records import Entity, Extraction, Span
 
 ENTITY_CLASS = {"PERSON": SDO.Person, "ORG": SDO.Organization, "GPE": SDO.Place, "SOURCE": KG.UnnamedSource}
+# PLOVER type -> (the event's schema:additionalType, the direct edge from subject to object)
+EVENT_TYPES = {
+    "AGREE": (KG.Agree, KG.agreedWith), "CONSULT": (KG.Consult, KG.consulted),
+    "SUPPORT": (KG.Support, KG.supported), "CONCEDE": (KG.Concede, KG.concededTo),
+    "COOPERATE": (KG.Cooperate, KG.cooperatedWith), "AID": (KG.Aid, KG.aided),
+    "RETREAT": (KG.Retreat, KG.retreatedFrom), "REQUEST": (KG.Request, KG.requested),
+    "ACCUSE": (KG.Accuse, KG.accused), "REJECT": (KG.Reject, KG.rejected),
+    "THREATEN": (KG.Threaten, KG.threatened), "PROTEST": (KG.Protest, KG.protestedAgainst),
+    "SANCTION": (KG.Sanction, KG.sanctioned), "MOBILIZE": (KG.Mobilize, KG.mobilizedAgainst),
+    "COERCE": (KG.Coerce, KG.coerced), "ASSAULT": (KG.Assault, KG.assaulted),
+}
 
 
 @dataclass
@@ -99,8 +113,37 @@ class Mapper:
                 graph.add((person, ORG.holds, post))
             self._provenance(graph, node, doc.id, doc_iri, role.sentence, role.start, role.end, sentences)
             self.counts["roles"] += 1
+        self._events(graph, extraction, iri_of, doc_iri, sentences)
         self.counts["documents"] += 1
         return graph
+
+    def _events(self, graph: Graph, extraction: Extraction, iri_of: dict[str, URIRef], doc_iri: URIRef,
+                sentences: set[tuple[int, int]]) -> None:
+        """Events as ``schema:Event`` nodes typed by PLOVER, plus a direct edge for each one that happened."""
+        doc_id = extraction.document.id
+        for n, event in enumerate(extraction.events, 1):
+            if event.subject not in iri_of or event.object not in iri_of:
+                continue
+            node = self.mint.event(doc_id, n)
+            subject, obj = iri_of[event.subject], iri_of[event.object]
+            event_class, edge = EVENT_TYPES[event.type]
+            graph.add((node, RDF.type, SDO.Event))
+            graph.add((node, SDO.additionalType, event_class))
+            graph.add((node, SDO.agent, subject))
+            graph.add((node, SDO.object, obj))
+            graph.add((node, KG.trigger, Literal(event.trigger)))
+            graph.add((node, KG.triggerLemma, Literal(event.lemma)))
+            if event.date:
+                graph.add((node, KG.dateExpression, Literal(event.date)))
+            if event.negated:
+                graph.add((node, KG.negated, Literal(True)))
+            if event.modality:
+                graph.add((node, KG.modality, Literal(event.modality)))
+            if not (event.negated or event.modality):
+                graph.add((subject, edge, obj))
+            graph.add((node, SDO.isPartOf, doc_iri))
+            self._provenance(graph, node, doc_id, doc_iri, event.sentence, event.start, event.end, sentences)
+            self.counts["events"] += 1
 
     @staticmethod
     def _name(extraction: Extraction, key: str) -> str:

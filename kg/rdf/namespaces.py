@@ -29,6 +29,46 @@ class KG(DefinedNamespace):
     UnnamedSource: URIRef  # a speaker the text describes but does not name ("a senior official")
     contentHash: URIRef  # SHA-256 of a document's text, for incremental builds
 
+    # Events (schema:Event nodes, typed further by schema:additionalType one of PLOVER's top-level types)
+    trigger: URIRef  # the event's verb or noun as written ("contacted", "meeting")
+    triggerLemma: URIRef  # its lemma ("contact")
+    dateExpression: URIRef  # the date the sentence gives, as written ("on Wednesday")
+    negated: URIRef  # true for an event the text says did not happen (kept only on request)
+    modality: URIRef  # why an event is not asserted ("could", "if", "intended"; kept only on request)
+    Agree: URIRef  # PLOVER AGREE: agree to, sign, settle
+    Consult: URIRef  # PLOVER CONSULT: meet, visit, talk, call, negotiate
+    Support: URIRef  # PLOVER SUPPORT: endorse, praise, defend
+    Concede: URIRef  # PLOVER CONCEDE: yield, apologise, release
+    Cooperate: URIRef  # PLOVER COOPERATE: work with, ally, recognise
+    Aid: URIRef  # PLOVER AID: help, fund, arm
+    Retreat: URIRef  # PLOVER RETREAT: withdraw
+    Request: URIRef  # PLOVER REQUEST: urge, appeal, call on
+    Accuse: URIRef  # PLOVER ACCUSE: accuse, blame, criticise, sue, investigate
+    Reject: URIRef  # PLOVER REJECT: reject, oppose, defy
+    Threaten: URIRef  # PLOVER THREATEN
+    Protest: URIRef  # PLOVER PROTEST: protest, demonstrate, boycott
+    Sanction: URIRef  # PLOVER SANCTION: sanction, expel, suspend
+    Mobilize: URIRef  # PLOVER MOBILIZE: mobilise forces
+    Coerce: URIRef  # PLOVER COERCE: arrest, detain, deport
+    Assault: URIRef  # PLOVER ASSAULT: attack, invade, kill, occupy
+    # direct edges subject -> object, one per type, for simple queries and drawing
+    agreedWith: URIRef
+    consulted: URIRef
+    supported: URIRef
+    concededTo: URIRef
+    cooperatedWith: URIRef
+    aided: URIRef
+    retreatedFrom: URIRef
+    requested: URIRef
+    accused: URIRef
+    rejected: URIRef
+    threatened: URIRef
+    protestedAgainst: URIRef
+    sanctioned: URIRef
+    mobilizedAgainst: URIRef
+    coerced: URIRef
+    assaulted: URIRef
+
 
 class NIF(DefinedNamespace):
     """NLP Interchange Format 2.0 core: strings, offsets and their context."""
