@@ -1,0 +1,336 @@
+"""Answer one SPARQL query, in a process of its own so that a slow query can be stopped.
+
+Why a process per query: a Python thread cannot be killed, and rdflib's
+evaluator has no cancellation points, so a runaway query in a thread would run
+on after its timeout. The server instead forks a child for each query: the
+child shares the loaded graph with the server (copy-on-write, nothing is
+copied or re-parsed), parses, checks and evaluates the query, writes its
+answer to a pipe and exits. On timeout the server kills the child; whatever
+the query did to memory dies with it, so the graph the server holds is never
+changed. Fork is POSIX-only, so ``kg serve`` runs on Linux and macOS, not on
+Windows.
+
+Safety checks made structurally, on rdflib's parse of the query:
+
+- SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ...) is refused:
+  text that is not a query but parses as an update gets 403.
+- ``SERVICE`` (rdflib would fetch from another endpoint) and ``FROM`` /
+  ``FROM NAMED`` (rdflib would fetch or parse the named IRI) are refused with
+  400: the endpoint answers over its own graph and never reaches the network or
+  the file system on a query's behalf. As a second fence the child refuses, by
+  an audit hook, any outgoing connection or URL fetch.
+"""
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import multiprocessing
+import os
+import signal
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rdflib import Dataset, Graph
+from rdflib.query import Result
+
+from kg.rdf.namespaces import PREFIXES
+from kg.serve.negotiate import Offer, choose, describe, offers_for
+from kg.serve.tsv import write_tsv
+
+FORM_OF_ALGEBRA = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT",
+                   "DescribeQuery": "DESCRIBE"}
+TRUNCATED_HEADER = "X-KG-Truncated"  # "true" when rows were cut at --max-rows
+ROWS_HEADER = "X-KG-Rows"  # rows (or triples) in the answer
+MAX_ROWS_HEADER = "X-KG-Max-Rows"
+
+
+@dataclass(slots=True)
+class Answer:
+    """An HTTP answer as plain values, so it can cross a pipe and be tested without a server."""
+
+    status: int
+    body: bytes
+    content_type: str = "text/plain; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def message(cls, status: int, text: str) -> Answer:
+        return cls(status, (text.rstrip() + "\n").encode("utf-8"))
+
+    def encode(self) -> bytes:
+        head = {"status": self.status, "content_type": self.content_type, "headers": self.headers}
+        return json.dumps(head).encode("utf-8") + b"\n" + self.body
+
+    @classmethod
+    def decode(cls, data: bytes) -> Answer:
+        head, sep, body = data.partition(b"\n")
+        try:
+            fields = json.loads(head) if sep else None
+        except ValueError:
+            fields = None
+        if not isinstance(fields, dict):
+            return cls.message(500, "query failed: the query process ended without an answer")
+        return cls(int(fields["status"]), body, str(fields["content_type"]), dict(fields["headers"]))
+
+
+class Refused(Exception):
+    """A query the endpoint will not run; carries the HTTP status and a one-line reason."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+
+
+def short(err: BaseException, limit: int = 300) -> str:
+    """An exception as one line a client can read: no traceback, no multi-line parser dumps."""
+    text = " ".join(str(err).split())
+    return (text[: limit - 1] + "…") if len(text) > limit else (text or type(err).__name__)
+
+
+def _is_update(text: str) -> bool:
+    """True when the text parses as a SPARQL Update request with at least one operation."""
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        tree = parseUpdate(text)
+    except Exception:
+        return False
+    return bool(tree.get("request"))
+
+
+def _walk(node: object) -> Iterable[object]:
+    yield node
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            yield from _walk(value)
+
+
+def prepare(text: str):
+    """Parse and check a query: an rdflib ``Query`` ready to evaluate, or :class:`Refused`.
+
+    >>> prepare("SELECT ?s WHERE { ?s ?p ?o }").algebra.name
+    'SelectQuery'
+    >>> prepare("DROP ALL")
+    Traceback (most recent call last):
+    ...
+    kg.serve.worker.Refused: SPARQL Update is not allowed: this endpoint is read-only
+    >>> prepare("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    kg.serve.worker.Refused: SERVICE is not allowed: this endpoint answers from its own graph only
+    """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if not text.strip():
+        raise Refused(400, "empty query: send SPARQL text as the 'query' parameter or the request body")
+    try:
+        tree = parseQuery(text)
+    except ParseException as err:
+        if _is_update(text):
+            raise Refused(403, "SPARQL Update is not allowed: this endpoint is read-only") from None
+        raise Refused(400, f"malformed query: {short(err)}") from None
+    except Exception as err:
+        raise Refused(400, f"malformed query: {short(err)}") from None
+    try:
+        query = translateQuery(tree, initNs=PREFIXES)
+    except Exception as err:  # unknown prefix, a variable bound twice, ...
+        raise Refused(400, f"malformed query: {short(err)}") from None
+    if query.algebra.get("datasetClause"):
+        raise Refused(400, "FROM and FROM NAMED are not supported: the endpoint answers over its one graph")
+    if any(isinstance(n, CompValue) and n.name == "ServiceGraphPattern" for n in _walk(query.algebra)):
+        raise Refused(400, "SERVICE is not allowed: this endpoint answers from its own graph only")
+    return query
+
+
+def _select_rows(result: Result, max_rows: int) -> tuple[Result, bool]:
+    """The first ``max_rows`` rows, drawn lazily where rdflib allows, and whether more were left."""
+    source = result._genbindings if result._genbindings is not None else result.bindings  # noqa: SLF001
+    rows = list(itertools.islice(source, max_rows + 1))
+    cut = Result("SELECT")
+    cut.vars = result.vars
+    cut.bindings = rows[:max_rows]
+    return cut, len(rows) > max_rows
+
+
+def _graph_rows(graph: Graph, max_rows: int) -> tuple[Graph, bool]:
+    if len(graph) <= max_rows:
+        return graph, False
+    cut = Graph()
+    for prefix, namespace in graph.namespaces():
+        cut.bind(prefix, namespace, override=False)
+    for triple in itertools.islice(graph, max_rows):
+        cut.add(triple)
+    return cut, True
+
+
+def _as_bytes(data: bytes | str) -> bytes:
+    return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+def serialize(result: Result, offer: Offer, max_rows: int) -> Answer:
+    """The result in the negotiated format, cut at ``max_rows`` rows (or triples) with headers saying so."""
+    headers: dict[str, str] = {}
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        graph, truncated = _graph_rows(result.graph, max_rows)
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace, override=False)
+        extra = {"context": {p: str(ns) for p, ns in PREFIXES.items()}, "indent": 2} if offer.serializer == "json-ld" else {}
+        body = _as_bytes(graph.serialize(format=offer.serializer, encoding="utf-8", **extra))
+        headers[ROWS_HEADER] = str(len(graph))
+    elif result.type == "ASK":
+        truncated = False
+        if offer.serializer in ("csv", "tsv"):  # the W3C CSV/TSV note defines no ASK form; answer as Jena does
+            body = f"_askResult\r\n{str(bool(result.askAnswer)).lower()}\r\n".encode("utf-8")
+        else:
+            body = _as_bytes(result.serialize(format=offer.serializer, encoding="utf-8"))
+    else:
+        result, truncated = _select_rows(result, max_rows)
+        if offer.serializer == "tsv":  # rdflib reads TSV results but has no writer for them
+            body = write_tsv(result.vars or [], result.bindings)
+        else:
+            body = _as_bytes(result.serialize(format=offer.serializer, encoding="utf-8"))
+        headers[ROWS_HEADER] = str(len(result.bindings))
+    if truncated:
+        headers[TRUNCATED_HEADER] = "true"
+        headers[MAX_ROWS_HEADER] = str(max_rows)
+    return Answer(200, body, f"{offer.media_type}; charset=utf-8", headers)
+
+
+def answer(dataset: Dataset, text: str, accept: str | None, max_rows: int) -> Answer:
+    """Everything one query needs, from its text to the bytes to send; never raises.
+
+    Runs in the forked child in production, and in-process in tests and warm-up.
+    """
+    try:
+        query = prepare(text)
+    except Refused as refused:
+        return Answer.message(refused.status, refused.reason)
+    form = FORM_OF_ALGEBRA.get(query.algebra.name, "SELECT")
+    offers = offers_for(form)
+    offer = choose(accept, offers)
+    if offer is None:
+        return Answer.message(406, f"cannot answer a {form} query as {accept}; offered: {describe(offers)}")
+    try:
+        result = dataset.query(query)
+        return serialize(result, offer, max_rows)
+    except MemoryError:
+        return Answer.message(500, "query failed: out of memory")
+    except Exception as err:
+        return Answer.message(500, f"query failed: {type(err).__name__}: {short(err)}")
+
+
+def _refuse_network(event: str, _args: tuple) -> None:
+    if event in ("socket.connect", "socket.getaddrinfo", "urllib.Request"):
+        raise PermissionError(f"kg serve: a query may not reach the network ({event})")
+
+
+def _child(write_fd: int, read_fd: int, dataset: Dataset, text: str, accept: str | None, max_rows: int,
+           lifetime: int) -> None:
+    """The forked child: answer, write the answer to the pipe, exit."""
+    os.close(read_fd)
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_DFL)  # the server's handlers were inherited; a child just dies
+    try:
+        signal.set_wakeup_fd(-1)
+    except ValueError:
+        pass
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    signal.alarm(lifetime)  # dies on its own even if the server is gone
+    sys.addaudithook(_refuse_network)
+    try:
+        reply = answer(dataset, text, accept, max_rows)
+    except BaseException as err:  # noqa: BLE001 - the child must always say something
+        reply = Answer.message(500, f"query failed: {type(err).__name__}")
+    with os.fdopen(write_fd, "wb") as pipe:
+        pipe.write(reply.encode())
+
+
+class Runner:
+    """Runs queries in forked children: at most ``jobs`` at a time, each stopped after ``timeout`` seconds."""
+
+    def __init__(self, dataset: Dataset, timeout: float, max_rows: int, jobs: int = 2) -> None:
+        self.dataset = dataset
+        self.timeout = timeout
+        self.max_rows = max_rows
+        self.jobs = jobs
+        self._slots: asyncio.Semaphore | None = None
+        self._context = multiprocessing.get_context("fork")
+        self.running: set[multiprocessing.process.BaseProcess] = set()
+
+    def warm_up(self) -> None:
+        """Import every parser and serializer once in the server, so children inherit them instead of importing."""
+        for text, offers in (("SELECT * WHERE { ?s ?p ?o } LIMIT 1", offers_for("SELECT")),
+                             ("ASK { ?s ?p ?o }", offers_for("ASK")),
+                             ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1", offers_for("CONSTRUCT"))):
+            for offer in offers:
+                reply = answer(self.dataset, text, offer.media_type, 1)
+                if reply.status != 200:
+                    raise RuntimeError(f"kg serve cannot answer as {offer.media_type}: {reply.body.decode()[:200]}")
+        _is_update("CLEAR ALL")
+
+    async def run(self, text: str, accept: str | None) -> Answer:
+        loop = asyncio.get_running_loop()
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self.jobs)
+        deadline = loop.time() + self.timeout
+        try:
+            await asyncio.wait_for(self._slots.acquire(), self.timeout)
+        except asyncio.TimeoutError:
+            return Answer.message(503, f"server busy: {self.jobs} queries running; try again later")
+        try:
+            return await self._in_child(text, accept, max(0.01, deadline - loop.time()))
+        finally:
+            self._slots.release()
+
+    async def _in_child(self, text: str, accept: str | None, seconds: float) -> Answer:
+        loop = asyncio.get_running_loop()
+        read_fd, write_fd = os.pipe()
+        process = self._context.Process(
+            target=_child, name="kg-serve-query", daemon=True,
+            args=(write_fd, read_fd, self.dataset, text, accept, self.max_rows, int(self.timeout) + 5))
+        try:
+            process.start()
+        finally:
+            os.close(write_fd)
+        self.running.add(process)
+        reader = asyncio.StreamReader(limit=2**20)
+        pipe = os.fdopen(read_fd, "rb", buffering=0)
+        transport, _ = await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), pipe)
+        try:
+            data = await asyncio.wait_for(reader.read(), seconds)
+        except asyncio.TimeoutError:
+            return Answer.message(503, f"query timed out after {self.timeout:g} s (the limit set by --timeout)")
+        finally:
+            transport.close()
+            await self._reap(process)
+        return Answer.decode(data)
+
+    async def _reap(self, process: multiprocessing.process.BaseProcess) -> None:
+        """Kill the child if it still runs, and wait for it without blocking the server."""
+        if process.is_alive():
+            process.kill()
+        for _ in range(500):
+            process.join(0)
+            if process.exitcode is not None:
+                break
+            await asyncio.sleep(0.01)
+        self.running.discard(process)
+        if process.exitcode is not None:
+            process.close()
+
+    def stop(self) -> None:
+        """Kill every running query: the server is shutting down."""
+        for process in list(self.running):
+            if process.is_alive():
+                process.kill()
+            process.join(1)
+        self.running.clear()
