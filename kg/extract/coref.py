@@ -33,6 +33,7 @@ GROUP_NOUNS = {"official", "officials", "aide", "aides", "source", "sources", "s
                "group", "party", "campaign", "newspaper", "network", "reporter", "reporters", "journalist"}
 
 
+NOT_SOURCES = {"it", "this", "that", "which", "what", "there", "here", "who", "one", "something", "nothing"}
 PERSON_NOUNS = {"man", "woman", "businessman", "businesswoman", "mogul", "billionaire", "candidate", "nominee",
                 "mother", "father", "son", "daughter", "wife", "husband", "politician", "executive", "star", "actor",
                 "actress", "lawmaker", "veteran", "activist", "author", "businessperson", "developer", "tycoon",
@@ -131,6 +132,11 @@ class Resolver:
                 self._subject_mentions.append((head.i, key, True))
                 self._subject_mentions.sort()
             return key
+        if head.pos_ == "PROPN" and head.text[:1].isupper() and head.tag_ == "NNP" and not _title_in(head.text) \
+                and all(t.pos_ == "PROPN" for t in phrase if t.dep_ in ("compound", "flat") or t is head):
+            # A name the NER missed (*Stumpf said*): a known surname, or a new person.
+            names = [t for t in phrase if t.pos_ == "PROPN" and t.lower_ not in lexicon.honorifics()]
+            return self.index.add_person(" ".join(t.text for t in names))
         if head.pos_ in ("NOUN", "PROPN") or lower in GROUP_NOUNS:
             return self.description(head, phrase)
         return None
@@ -210,7 +216,7 @@ class Resolver:
             key = self._last_org(head)
             if key:
                 return key
-        if head.lower_ in GROUP_NOUNS or title or head.pos_ == "NOUN":
+        if head.lower_ not in NOT_SOURCES:
             return self.index.add_source(source_phrase(head))
         return None
 

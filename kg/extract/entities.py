@@ -84,6 +84,21 @@ class EntityIndex:
         self.entities.setdefault(key, Entity(key=key, name=name, kind=kind))
         return key
 
+    def person_by_surname(self, surname: str) -> str | None:
+        """The one person of the document with this surname (case-insensitive), if exactly one."""
+        keys = list(dict.fromkeys(self._surname.get(normalise(surname), [])))
+        return keys[0] if len(keys) == 1 else None
+
+    def add_person(self, name: str) -> str:
+        """A person the NER missed but the syntax names (*Stumpf said*)."""
+        key = self.person_by_surname(name.split()[-1]) if name.split() else None
+        if key:
+            return key
+        key = "PERSON:" + (normalise(name) or name.lower())
+        self.entities.setdefault(key, Entity(key=key, name=name, kind="PERSON"))
+        self._surname[normalise(name).split()[-1] if normalise(name) else name.lower()].append(key)
+        return key
+
     def add_source(self, description: str) -> str:
         """An unnamed source (*a senior official*), a node named by its description."""
         label = re.sub(r"^(the|a|an)\s+", "", description.strip(), flags=re.I)

@@ -192,7 +192,7 @@ class QuoteExtractor:
             begin = self._prev_quote_end(quotation.start, sent.start_char)
             window = [t for t in sent if begin <= t.idx < quotation.start - 1]
             lead_in = self.text[begin:quotation.start - 1].rstrip()
-            if window and lead_in.endswith((":", ",", "that")):
+            if window and (lead_in.endswith((":", ",", "that")) or self.is_cue(window[-1])):
                 for token in reversed(window):
                     if self.is_cue(token):
                         return token, "before"
@@ -228,10 +228,11 @@ class QuoteExtractor:
 
     # -- the pass over the document ------------------------------------------------------------
     def statements(self) -> Iterator[Quote]:
-        found: list[_Statement] = []
+        found: list[_Statement] = list(self.headlines([]))
         used_cues: set[int] = set()
-        direct_ranges: list[tuple[int, int]] = []
-        for quotation in self.quotations:
+        direct_ranges: list[tuple[int, int]] = [(st.content_spans[0][0], st.content_spans[-1][1]) for st in found]
+        turns = [(self.paragraph_starts[st.paragraph], st.content_spans[-1][1]) for st in found]
+        for quotation in self._outside(self.quotations, turns):
             cue, where = self.cue_near(quotation)
             if cue is not None and cue.i in used_cues and where == "before":
                 cue = None
@@ -255,7 +256,6 @@ class QuoteExtractor:
             found.append(_Statement(list(quotation.segments), "direct", cue, head, sentence, paragraph))
             direct_ranges.append((quotation.start, quotation.end))
         found.extend(self.indirect(used_cues, direct_ranges))
-        found.extend(self.headlines(direct_ranges))
         # Resolve speakers in reading order, so that salience follows the text.
         found.sort(key=lambda st: min(st.content_spans[0][0], st.cue.idx if st.cue is not None else len(self.text)))
         for statement in found:
@@ -271,6 +271,17 @@ class QuoteExtractor:
         for statement in found:
             if statement.speaker:
                 yield self.to_record(statement)
+
+    def _outside(self, quotations: list[Quotation], lines: list[tuple[int, int]]) -> list[Quotation]:
+        """Quotations with the parts inside transcript and headline lines taken out (those lines are statements already)."""
+        out = []
+        for quotation in quotations:
+            segments = [(s, e) for s, e in quotation.segments if not any(a <= s <= b + 1 for a, b in lines)]
+            if segments == quotation.segments:
+                out.append(quotation)
+            elif segments:
+                out.append(Quotation(segments[0][0], segments[-1][1], segments, quotation.closed))
+        return out
 
     def _continues(self, found: list[_Statement], quotation: Quotation) -> bool:
         """A quotation without a cue of its own goes on the statement before it in the paragraph:
@@ -347,9 +358,14 @@ class QuoteExtractor:
                 return [_clause(child)]
         if cue.dep_ in ("parataxis", "advcl", "ccomp") and cue.head.i != cue.i and cue.i > cue.head.left_edge.i \
                 and any(c.dep_ == "nsubj" for c in cue.children) and cue.head.pos_ in ("VERB", "AUX") \
-                and (cue.left_edge.is_punct or self.doc[cue.left_edge.i - 1].text in (",", "—", "–", "(")):
-            # Parenthetical: "The emphasis, he noted, should be on …".
-            skip = {t.i for t in cue.subtree}
+                and (cue.dep_ == "parataxis" or self.doc[cue.i - 1].text in (",", "—", "–", "(")
+                     or any(t.is_punct for t in cue.lefts)):
+            # Parenthetical: "The emphasis, he noted, should be on …"; a clause the parse hung on the
+            # cue before it ("If this fails, Mr. Castañeda argues, there are …") stays in the content.
+            skip = {cue.i}
+            for child in cue.children:
+                if not (child.i < cue.i and child.dep_ in ("advcl", "ccomp", "xcomp", "prep") and not child.is_punct):
+                    skip.update(t.i for t in child.subtree)
             tokens = [t for t in cue.head.subtree if t.i not in skip and not (t.is_punct and t.i + 1 in skip)]
             if len(tokens) >= 4:
                 return [(run[0].idx, run[-1].idx + len(run[-1].text)) for run in _runs(tokens)]
@@ -422,7 +438,7 @@ class QuoteExtractor:
         *Obama Says Museum Will Tell …*, *Trump Could Address Energy, Graham Says*."""
         verbs = "|".join(sorted(_inflections(lexicon.reporting_verbs() | set(lexicon.object_cues()))))
         patterns = [
-            (re.compile(r"(?m)^(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (?P<what>\S.{10,})$"), False),
+            (re.compile(r"(?m)^[\"“]?(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (?P<what>\S.{10,})$"), False),
             (re.compile(rf"(?m)^(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}) (?:{verbs}) (?P<what>\S.{{10,}}?)\.?$"), True),
             (re.compile(rf"(?m)^(?P<what>\S.{{10,}}?),? (?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}) (?:{verbs})\.?$"), True),
         ]
@@ -439,8 +455,10 @@ class QuoteExtractor:
                 key = self.index.entity_of(self.token_at(match.end("who") - 1) or token) or self.index.entity_of(token)
                 who = match.group("who")
                 if key is None and who.isupper() and not capitalised_verb:
-                    key = self.index.add_source(who)
-                    self.index.entities[key].kind = "PERSON"
+                    # A transcript speaker in capitals (WALLACE:): the person with that surname, if named.
+                    key = self.index.person_by_surname(who) or self.index.add_source(who.title())
+                    if self.index.entities[key].kind == "SOURCE":
+                        self.index.entities[key].kind = "PERSON"
                 if key is None or self.index.entities[key].kind not in ("PERSON", "ORG"):
                     continue
                 start, end = _trim(self.text, *match.span("what"))
