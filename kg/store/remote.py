@@ -118,11 +118,12 @@ class RemoteStore:
         chunks = []
         for name in self.graph_counts():
             data = self.request("GET", self.gsp, params={"graph": name}, headers={"Accept": "application/n-triples"})
-            graph = Graph()
-            graph.parse(data=data.content, format="nt")
-            line = f" <{name}> .\n"
-            chunks.extend(f"{s.n3()} {p.n3()} {o.n3()}{line}" for s, p, o in graph)
-        return "".join(chunks).encode("utf-8")
+            suffix = f"<{name}> .\n".encode("utf-8")
+            for line in data.content.splitlines():  # N-Triples: one triple a line, ending " ."
+                line = line.strip()
+                if line and not line.startswith(b"#"):
+                    chunks.append(line[:-1].rstrip() + b" " + suffix)
+        return b"".join(chunks)
 
     def close(self) -> None:
         self.session.close()

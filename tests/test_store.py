@@ -1,0 +1,211 @@
+"""Stores: incremental builds into Oxigraph on disk and into a real Oxigraph server."""
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
+
+import pytest
+import requests
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import isomorphic
+
+from kg import export
+from kg.build import build
+from kg.cli import main
+from kg.rdf.mapper import union_graph
+from kg.store import StoreError, materialise, open_writer
+from kg.store.remote import RemoteStore
+
+ARTICLES = {
+    "a": ("Joseph R. Biden said on Monday that the talks would continue.\n"
+          "\u201cWe will not give up,\u201d said Foreign Secretary David Lammy.\n"),
+    "b": ("Joseph Biden told reporters that the deal was close.\n"
+          "Prime Minister Keir Starmer said Britain would help.\n"),
+    "c": ("Joseph Biden said he was hopeful about the talks.\n"
+          "\u201cIt is a good day,\u201d said David Lammy, the Foreign Secretary.\n"),
+}
+
+
+def write(folder: Path, names: str, texts: dict[str, str] | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / f"{name}.txt").write_text((texts or ARTICLES)[name], encoding="utf-8")
+    return folder
+
+
+def in_memory(*folders: Path) -> Graph:
+    dataset, _, _ = build(folders)
+    return union_graph(dataset)
+
+
+def store_build(store: str | Path, *folders: Path, **options) -> int:
+    writer = open_writer(str(store), **options)
+    try:
+        _, _, report = build(folders, sink=writer)
+    finally:
+        writer.close()
+    return report.documents
+
+
+def stored(store: str | Path) -> Dataset:
+    return materialise(str(store))
+
+
+def graph_names(dataset: Dataset) -> set[str]:
+    return {str(g.identifier) for g in dataset.graphs() if len(g)}
+
+
+def test_store_build_equals_file_build_and_rerun_adds_nothing(tmp_path):
+    folder = write(tmp_path / "ab", "ab")
+    store = tmp_path / "store"
+    assert store_build(store, folder) == 2
+    first = stored(store)
+    assert isomorphic(union_graph(first), in_memory(folder))
+    assert graph_names(first) == {"https://example.org/kg/doc/a", "https://example.org/kg/doc/b",
+                                  "https://example.org/kg/graph/entities"}
+    assert store_build(store, folder) == 0  # nothing parsed
+    again = stored(store)
+    assert sorted(again.quads()) == sorted(first.quads())
+
+
+def test_adding_documents_later_is_isomorphic_to_building_all_at_once(tmp_path):
+    """Entity labels are recomputed: "Joseph Biden" (two documents) wins over "Joseph R. Biden" once c is added."""
+    part_a, part_bc = write(tmp_path / "a", "a"), write(tmp_path / "bc", "bc")
+    store = tmp_path / "store"
+    store_build(store, part_a)
+    label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    biden = URIRef("https://example.org/kg/person/joseph-biden")
+    assert {str(o) for o in union_graph(stored(store)).objects(biden, label)} == {"Joseph R. Biden"}
+    assert store_build(store, part_bc) == 2
+    merged = union_graph(stored(store))
+    assert isomorphic(merged, in_memory(part_a, part_bc))
+    assert {str(o) for o in merged.objects(biden, label)} == {"Joseph Biden"}
+    at_once = tmp_path / "at-once"
+    store_build(at_once, write(tmp_path / "abc", "abc"))
+    assert isomorphic(merged, union_graph(stored(at_once)))
+
+
+def test_changed_document_replaces_its_graph(tmp_path):
+    folder = write(tmp_path / "in", "ab")
+    store = tmp_path / "store"
+    store_build(store, folder)
+    (folder / "b.txt").write_text(ARTICLES["c"], encoding="utf-8")
+    assert store_build(store, folder) == 1  # only the changed one is parsed
+    after = stored(store)
+    doc_b = after.graph(URIRef("https://example.org/kg/doc/b"))
+    texts = " ".join(str(o) for o in doc_b.objects(None, URIRef("https://schema.org/text")))
+    assert "good day" in texts and "deal was close" not in texts
+    assert isomorphic(union_graph(after), in_memory(folder))  # Starmer, now in no document, is gone
+    assert not any("keir-starmer" in str(s) for s in union_graph(after).subjects())
+
+
+def test_cli_store_query_and_export_round_trip(tmp_path, capsys):
+    folder = write(tmp_path / "in", "abc")
+    store = tmp_path / "store"
+    assert main(["build", str(folder), "--store", str(store), "--quiet"]) == 0
+    assert main(["build", str(folder), "--out", str(tmp_path / "file.nq"), "--quiet"]) == 0
+    expected = union_graph(export.read(tmp_path / "file.nq"))
+    for suffix in (".nq", ".trig", ".ttl", ".jsonld"):
+        out = tmp_path / f"export{suffix}"
+        assert main(["export", "--store", str(store), "--out", str(out)]) == 0
+        assert isomorphic(union_graph(export.read(out)), expected), suffix
+    capsys.readouterr()
+    query = str(Path(__file__).parent.parent / "queries" / "said_by.rq")
+    assert main(["query", query, "--store", str(store), "--param", "name=David Lammy", "--format", "csv"]) == 0
+    from_store = capsys.readouterr().out
+    assert main(["query", query, "--graph", str(tmp_path / "file.nq"), "--param", "name=David Lammy", "--format", "csv"]) == 0
+    from_file = capsys.readouterr().out
+    assert sorted(from_store.splitlines()) == sorted(from_file.splitlines())
+    assert "David Lammy" in from_store and "Biden" not in from_store
+    with pytest.raises(SystemExit):
+        main(["query", query])  # --graph or --store is required
+    assert main(["query", query, "--store", str(tmp_path / "nowhere")]) == 1
+
+
+# -- remote: a real Oxigraph server ----------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    binary = shutil.which("oxigraph") or str(Path(__import__("sys").executable).parent / "oxigraph")
+    if not Path(binary).exists():
+        pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
+    port = free_port()
+    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                requests.get(f"{url}/query", params={"query": "ASK {}"}, timeout=1)
+                break
+            except requests.ConnectionError:
+                if process.poll() is not None:
+                    pytest.fail(f"oxigraph serve exited: {process.stderr.read().decode()[:300]}")
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_remote_store_on_a_real_oxigraph_server(tmp_path, oxigraph_server):
+    gsp = f"{oxigraph_server}/store"
+    ledger = tmp_path / "ledger.sqlite"
+    store_build(gsp, write(tmp_path / "a", "a"), ledger_path=ledger)
+    assert store_build(gsp, write(tmp_path / "bc", "bc"), ledger_path=ledger) == 2
+    assert store_build(gsp, tmp_path / "a", tmp_path / "bc", ledger_path=ledger) == 0
+    remote = stored(gsp)
+    assert isomorphic(union_graph(remote), in_memory(tmp_path / "a", tmp_path / "bc"))
+    counts = RemoteStore(gsp).graph_counts()
+    assert counts["https://example.org/kg/doc/a"] == len(remote.graph(URIRef("https://example.org/kg/doc/a")))
+    with pytest.raises(StoreError, match="ledger"):
+        open_writer(gsp, ledger_path=tmp_path / "other-ledger.sqlite")  # a store with documents needs its ledger
+
+
+class Flaky(BaseHTTPRequestHandler):
+    """Fails twice with 503, then accepts; a 400 is never retried."""
+
+    calls: list[str] = []
+
+    def do_PUT(self):  # noqa: N802 (http.server's name)
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        Flaky.calls.append(self.path)
+        status = 503 if len(Flaky.calls) <= 2 else (400 if "bad" in self.path else 204)
+        self.send_response(status)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_transient_failures_are_retried_and_others_are_not():
+    server = HTTPServer(("127.0.0.1", 0), Flaky)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        Flaky.calls.clear()
+        remote = RemoteStore(f"http://127.0.0.1:{server.server_port}/store", backoff=0.01)
+        graph = Graph()
+        graph.add((URIRef("urn:s"), URIRef("urn:p"), URIRef("urn:o")))
+        remote.replace_graphs([(URIRef("urn:g"), graph)])
+        assert len(Flaky.calls) == 3 and remote.retries == 2
+        with pytest.raises(StoreError, match="HTTP 400"):
+            remote.replace_graphs([(URIRef("urn:bad"), graph)])
+        assert len(Flaky.calls) == 4
+    finally:
+        server.shutdown()
+        server.server_close()
+    dead = RemoteStore(f"http://127.0.0.1:{free_port()}/store", attempts=3, backoff=0.01)
+    with pytest.raises(StoreError, match="gave up after 3 attempts"):
+        dead.hashes()
