@@ -63,6 +63,8 @@ UNREALISING_MODIFIERS = {"possible", "potential", "future", "proposed", "planned
                          "imminent"}
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 NEGATING_PREPOSITIONS = {"without", "instead", "rather"}
+CONTROLLING_PREPOSITIONS = {"after", "before", "upon", "on", "while", "when", "by", "since", "following", "during",
+                            "in", "through"}
 FRAME_PREPOSITIONS = {"in", "during", "at", "after", "before", "following", "since", "upon", "on"}
 GROUP_MEMBER_PREPOSITIONS = {"including", "like", "as"}  # *leaders, including Mr. Rutte*; *such as*
 GENDERED_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -193,6 +195,8 @@ class EventExtractor:
             passive = row.slot == "dobj" and obj.dep_ != "dobj"
             if not passive and any(c.dep_ == "oprd" for c in trigger.children):
                 return []  # *called him a liar* is no call
+            if obj.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < obj.i for c in trigger.children):
+                return []  # two objects: a misparse (*backs Trump over Clinton*); the first one counts
             subjects = self._verb_subjects(trigger, passive)
         else:
             subjects = self._noun_subjects(trigger, row)
@@ -234,20 +238,30 @@ class EventExtractor:
         return []
 
     def _controller(self, token: Token) -> list[str]:
-        """The subject of the clause an adverbial verb or frame noun belongs to."""
+        """The subject of the clause an adverbial verb or frame noun belongs to.
+
+        Only for adverbials of time and manner (*after meeting Y, X said*): in *criticised
+        X for killing Y* the killer is the object, not the subject.
+        """
+        if token.dep_ == "pcomp" and token.head.lower_ not in CONTROLLING_PREPOSITIONS:
+            return []
         governor = token.head
         while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
             governor = governor.head
         if governor.pos_ not in ("VERB", "AUX"):
             return []
-        for child in governor.children:
-            if child.dep_ == "nsubj":
-                found = self._entities(child)
-                if found:
-                    return found
+        subjects = [c for c in governor.children if c.dep_ == "nsubj"]
+        if subjects:
+            found = self._entities(subjects[0])
+            if found or subjects[0].pos_ == "PRON" or self._name_in(subjects[0]):
+                return found
         if governor.dep_ == "ROOT":
-            return self._sentence_speaker(governor, "")
+            return [k for k in self._sentence_speaker(governor, "") if self.index.entities[k].kind == "PERSON"]
         return []
+
+    def _name_in(self, phrase: Token) -> bool:
+        """Whether a noun phrase names anyone (*Trump's campaign*): then it, not the speaker, is the subject."""
+        return any(self.index.entity_of(t) for t in phrase.subtree)
 
     def _noun_subjects(self, noun: Token, row: Trigger) -> list[str]:
         for child in noun.children:
@@ -309,14 +323,36 @@ class EventExtractor:
         return self.surfaces.get(surface) or self.surfaces.get(token.text)
 
     def _pronoun(self, token: Token) -> str | None:
-        """*he*, *his*: the sentence's speaker when there is one, else the most salient person before it."""
+        """*he*, *his*: the sentence's speaker when there is exactly one; else a person the
+        resolver and recency agree on: the last person named before it in its sentence, or
+        the only one named in the sentence before."""
         gender = GENDERED_PRONOUNS.get(token.lower_)
         if gender is None or token.tag_ not in ("PRP", "PRP$"):
             return None
-        key = next(iter(self._sentence_speaker(token, gender)), None) or self.resolver.pronoun(token)
-        if key and self.index.entities[key].kind == "PERSON" and self.index.entities[key].gender in (gender, ""):
-            return key
+        speaker = self._sentence_speaker(token, gender)
+        if speaker:
+            return speaker[0]
+        recent = self._recent_person(token, gender)
+        if recent and self.resolver.pronoun(token) == recent:
+            return recent
         return None
+
+    def _recent_person(self, token: Token, gender: str) -> str | None:
+        def fits(key: str | None) -> bool:
+            entity = self.index.entities.get(key) if key else None
+            return entity is not None and entity.kind == "PERSON" and entity.gender in (gender, "")
+
+        sent = token.sent
+        for i in range(token.i - 1, sent.start - 1, -1):
+            key = self.index.token_entity.get(i)
+            if fits(key):
+                return key
+        if sent.start == 0:
+            return None
+        before = self.doc[sent.start - 1].sent
+        named = {self.index.token_entity.get(i) for i in range(before.start, before.end)}
+        named = {k for k in named if fits(k)}
+        return next(iter(named)) if len(named) == 1 else None
 
     def _sentence_speaker(self, token: Token, gender: str) -> list[str]:
         speakers = [k for k in self.speakers.get(token.sent.start_char, ())

@@ -101,7 +101,7 @@ class QuoteExtractor:
         if token.lemma_.lower() not in self.verbs and token.lemma_.lower() not in lexicon.object_cues() \
                 or token.pos_ not in ("VERB", "AUX"):
             return False
-        if any(c.dep_ == "neg" for c in token.children):
+        if any(c.dep_ == "neg" and 0 < token.i - c.i <= 3 and not self.inside_quote(c) for c in token.children):
             return False  # "will never acknowledge" reports nothing
         if token.lemma_.lower() == "add" and not any(c.dep_ == "ccomp" for c in token.children) \
                 and token.dep_ not in ("ROOT", "parataxis"):
@@ -118,19 +118,17 @@ class QuoteExtractor:
             key = self.index.entity_of(self.doc[left])
             if key and self.index.entities[key].kind in ("PERSON", "ORG"):
                 return self.doc[left]
-        # "…,” said Mr. Lammy / asserts Trump: an inverted subject.
-        right = cue.i + 1
-        while right < len(self.doc) and self.doc[right].lower_ in lexicon.honorifics():
-            right += 1
-        if right < len(self.doc) and self.index.entity_of(self.doc[right]) and \
-                (cue.i == 0 or not self.doc[cue.i - 1].is_alpha or self.doc[cue.i - 1].dep_ != "nsubj"):
-            key = self.index.entity_of(self.doc[right])
-            if self.index.entities[key].kind in ("PERSON", "ORG") and not any(c.dep_ == "nsubj" and c.i < cue.i and c.i > cue.i - 3 for c in cue.children):
-                return self.doc[right]
         verb = cue
         for _ in range(3):
             for child in verb.children:
                 if child.dep_ == "nsubj" and child.lower_ not in NOT_SPEECH_SUBJECTS:
+                    if not self.index.entity_of(child):
+                        # "With 50 days until the election, Minyon Moore, a senior adviser, called …":
+                        # the parse took the wrong noun; the name in apposition is the speaker.
+                        for appos in child.children:
+                            key = self.index.entity_of(appos)
+                            if appos.dep_ == "appos" and key and self.index.entities[key].kind == "PERSON":
+                                return appos
                     return self._relative_antecedent(child)
                 if child.dep_ == "agent":
                     objs = [g for g in child.children if g.dep_ == "pobj"]
@@ -144,10 +142,18 @@ class QuoteExtractor:
                 verb = verb.head
                 continue
             break
-        for child in cue.rights:
-            if child.dep_ in ("dobj", "npadvmod", "attr", "nsubj") and child.i - cue.i <= 4 and \
-                    (child.pos_ == "PROPN" or self.index.entity_of(child)):
-                return child
+        # "…,” said Mr. Lammy / …, asserts Trump: an inverted subject, right after a cue that has none.
+        before = self.doc[cue.i - 1] if cue.i > 0 else None
+        if before is None or before.is_punct:
+            right = cue.i + 1
+            while right < len(self.doc) and self.doc[right].lower_ in lexicon.honorifics():
+                right += 1
+            if right < len(self.doc) and right - cue.i <= 3 and \
+                    (self.doc[right].pos_ == "PROPN" or self.index.entity_of(self.doc[right])):
+                name = self.doc[right]
+                while name.i + 1 < len(self.doc) and name.head.i == name.i + 1 and name.dep_ in ("compound", "flat"):
+                    name = self.doc[name.i + 1]
+                return name
         return None
 
     def _relative_antecedent(self, token: Token) -> Token:
