@@ -105,9 +105,31 @@ class Resolver:
             if (key, i) in seen_span or any(s <= token.idx < e for s, e in self.quoted):
                 continue  # a name inside a quotation is not who the narrative is about
             seen_span.add((key, i))
-            is_subject = token.dep_ in SUBJECTS or (token.dep_ in ("appos", "compound") and token.head.dep_ in SUBJECTS)
+            is_subject = token.dep_ in SUBJECTS or (token.dep_ in ("appos", "compound") and token.head.dep_ in SUBJECTS) \
+                or self._opens_sentence(token)
             out.append((i, key, is_subject))
         return out
+
+    def _opens_sentence(self, token: Token) -> bool:
+        """A name that opens its sentence (after any title) is its topic, whatever the parse says."""
+        for t in token.sent:
+            if t.i >= token.i:
+                return True
+            if not (t.is_punct or t.pos_ in ("PROPN", "DET") or t.lower_.rstrip(".") in lexicon.title_words()
+                    or t.i in self.index.token_entity):
+                return False
+        return False
+
+    def _remember(self, head: Token, key: str | None) -> None:
+        """A resolved subject is a mention of its person for what follows; a he/she teaches the gender."""
+        if not key or head.dep_ not in SUBJECTS or self.index.entities[key].kind != "PERSON":
+            return
+        if not any(i == head.i for i, _, _ in self._subject_mentions):
+            self._subject_mentions.append((head.i, key, True))
+            self._subject_mentions.sort()
+        gender = lexicon.pronouns().get(head.lower_, ("", ""))[0]
+        if gender in ("m", "f") and not self.index.entities[key].gender:
+            self.index.entities[key].gender = gender
 
     def note_speaker(self, key: str, token: Token) -> None:
         if self.index.entities.get(key) and self.index.entities[key].kind == "PERSON":
@@ -120,18 +142,18 @@ class Resolver:
     # -- resolution ---------------------------------------------------------------------------
     def resolve(self, head: Token) -> str | None:
         """The entity a speaker phrase headed by ``head`` refers to, or None if it names nothing."""
+        key = self._resolve(head)
+        self._remember(head, key)
+        return key
+
+    def _resolve(self, head: Token) -> str | None:
         phrase = self.phrase(head)
         key = self.name_of(head)
         if key:
             return key
         lower = head.lower_
         if lower in lexicon.pronouns():
-            key = self.pronoun(head)
-            if key and head.dep_ in SUBJECTS:
-                # A resolved subject pronoun is a mention of its person for what follows.
-                self._subject_mentions.append((head.i, key, True))
-                self._subject_mentions.sort()
-            return key
+            return self.pronoun(head)
         if head.pos_ == "PROPN" and head.text[:1].isupper() and head.tag_ == "NNP" and not _title_in(head.text) \
                 and all(t.pos_ == "PROPN" for t in phrase if t.dep_ in ("compound", "flat") or t is head):
             # A name the NER missed (*Stumpf said*): a known surname, or a new person.

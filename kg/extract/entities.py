@@ -193,6 +193,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
 
     ents_by_token = {i: label for span, label in merged for i in range(span.start, span.end)}
 
+    merged = _split_run_on_names(doc, merged)
     # Full names (two words or more) of people anchor the surnames.
     full_names = [span for span, label in merged if label == "PERSON" and len(name_words(span.text)) > 1]
     surnames = {name_words(span.text)[-1] for span in full_names}
@@ -283,6 +284,25 @@ def extract_entities(doc: Doc) -> EntityIndex:
     for entity in index.entities.values():
         entity.aliases.discard(entity.name)
     return index
+
+
+def _split_run_on_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """*the Washington Post Trump said*: NER ran an organisation into the surname of a person the
+    document names in full; the surname is the person, the rest the organisation."""
+    full = [s for s, label in spans if label == "PERSON" and len(name_words(s.text)) > 1]
+    surnames = {name_words(s.text)[-1] for s in full}
+    full_texts = {s.text for s in full}
+    out = []
+    for span, label in spans:
+        words = name_words(span.text)
+        if len(span) > 1 and words[-1] in surnames and span.text not in full_texts and \
+                not any(f.text.endswith(span.text) or span.text.endswith(f.text) for f in full) and \
+                words[0].lower() not in lexicon.first_names():
+            out.append((span[:-1], "ORG" if label == "PERSON" else label))
+            out.append((span[-1:], "PERSON"))
+        else:
+            out.append((span, label))
+    return out
 
 
 def _surface(span: Span) -> str:
