@@ -481,6 +481,9 @@ class QuoteExtractor:
         content = " ".join(self.text[s:e] for s, e in spans)
         if statement.kind == "indirect" and content.endswith("."):
             content = content[:-1]
+        about = [key for key, entity in self.index.entities.items()
+                 if entity.kind in ("PERSON", "ORG", "GPE")
+                 and any(s <= m.start and m.end <= e for m in entity.mentions for s, e in spans)]
         sent = statement.sentence
         cue = statement.cue
         cue_text = cue.text if cue is not None and cue.lower_ != "according" else ""
@@ -494,6 +497,7 @@ class QuoteExtractor:
             cue=cue_text,
             cue_lemma=cue.lemma_.lower() if cue_text else "",
             medium=self.medium_of(cue, (start, end)) if cue is not None else "",
+            about=sorted(about),
         )
 
 
