@@ -281,9 +281,41 @@ def extract_entities(doc: Doc) -> EntityIndex:
             index.token_entity[i] = key
         if kind == "PERSON" and not entity.gender:
             entity.gender = _gender_of(span, honorifics)
+    _propagate(index)
     for entity in index.entities.values():
         entity.aliases.discard(entity.name)
     return index
+
+
+def _propagate(index: EntityIndex) -> None:
+    """One sense per discourse: a name NER tagged once is the same entity where NER missed it
+    (*Kyiv* in *between Moscow and Kyiv*)."""
+    doc = index.doc
+    forms: dict[str, str] = {}
+    for key, entity in index.entities.items():
+        for mention in entity.mentions:
+            if mention.text[:1].isupper() and len(mention.text) > 2:
+                forms.setdefault(mention.text, key)
+    if not forms:
+        return
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for form in forms:
+        by_first[form.split()[0]].append(form)
+    for token in doc:
+        if token.i in index.token_entity or token.text not in by_first or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            continue
+        for form in sorted(by_first[token.text], key=len, reverse=True):
+            end_char = token.idx + len(form)
+            if doc.text[token.idx:end_char] != form:
+                continue
+            span = doc.char_span(token.idx, end_char)
+            if span is None or any(t.i in index.token_entity for t in span):
+                continue
+            key = forms[form]
+            index.entities[key].mentions.append(Mention(span.start_char, span.end_char, form, index.entities[key].kind))
+            for t in span:
+                index.token_entity[t.i] = key
+            break
 
 
 def _split_run_on_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
