@@ -228,7 +228,7 @@ def _load_plugins() -> None:
     """Subcommands living in their own modules register themselves on import."""
     import importlib
 
-    for module in ("kg.viz", "kg.serve", "kg.store", "kg.evaluate"):
+    for module in ("kg.viz", "kg.serve", "kg.store"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as err:
