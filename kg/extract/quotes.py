@@ -453,8 +453,8 @@ class QuoteExtractor:
             for match in pattern.finditer(self.text):
                 name_start = match.start("who")
                 line_end = self.text.find("\n", name_start)
-                if line_end - self.text.rfind("\n", 0, name_start) > 300 or name_start in seen:
-                    continue  # a headline or a transcript turn, not a paragraph of running text
+                if (capitalised_verb and line_end - self.text.rfind("\n", 0, name_start) > 300) or name_start in seen:
+                    continue  # a headline, not a paragraph of running text
                 token = self.token_at(name_start)
                 if token is None:
                     continue
