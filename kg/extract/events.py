@@ -43,6 +43,7 @@ from importlib import resources
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
+from kg import lexicon
 from kg.extract.coref import Resolver
 from kg.extract.entities import EntityIndex
 from kg.extract.quotations import quoted_ranges
@@ -256,7 +257,7 @@ class EventExtractor:
             if found or subjects[0].pos_ == "PRON" or self._name_in(subjects[0]):
                 return found
         if governor.dep_ == "ROOT":
-            return [k for k in self._sentence_speaker(governor, "") if self.index.entities[k].kind == "PERSON"]
+            return self._sentence_speaker(governor, "")
         return []
 
     def _name_in(self, phrase: Token) -> bool:
@@ -355,9 +356,14 @@ class EventExtractor:
         return next(iter(named)) if len(named) == 1 else None
 
     def _sentence_speaker(self, token: Token, gender: str) -> list[str]:
-        speakers = [k for k in self.speakers.get(token.sent.start_char, ())
-                    if self.index.entities.get(k) and self.index.entities[k].kind in PARTICIPANT_KINDS
-                    and (not gender or self.index.entities[k].gender in (gender, ""))]
+        """The one person who speaks in the token's sentence and is named in it (*..., Lammy expressed*),
+        or whom the statement resolved this pronoun to."""
+        sent = token.sent
+        named = {self.index.token_entity.get(i) for i in range(sent.start, sent.end)}
+        # *he admitted*: the pronoun is the subject of the cue, and the statement already says who it is
+        cue_subject = token.dep_ == "nsubj" and token.head.lemma_.lower() in lexicon.reporting_verbs()
+        speakers = [k for k in self.speakers.get(sent.start_char, ()) if (k in named or cue_subject)
+                    and self.index.entities[k].kind == "PERSON" and self.index.entities[k].gender in (gender, "")]
         return speakers if len(speakers) == 1 else []
 
     # -- did it happen, and when ----------------------------------------------------------------
