@@ -1,0 +1,120 @@
+"""Entities: one node per person, organisation or place however many names it goes by.
+
+Sentences written for these tests; a strict xfail is a known miss (see test_quotes.py).
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg import lexicon
+
+
+def test_full_name_surname_and_honorific_form_are_one_person(run):
+    result = run("Volodymyr Zelenskyy visited the front. Zelenskyy said the troops were tired. "
+                 "Mr. Zelenskyy said they needed more shells.")
+    people = result.entities("PERSON")
+    assert set(people) == {"Volodymyr Zelenskyy"}
+    assert {"Zelenskyy", "Mr. Zelenskyy"} <= people["Volodymyr Zelenskyy"].aliases
+    assert {s.speaker for s in result.said} == {"Volodymyr Zelenskyy"}
+
+
+def test_surname_before_full_name_is_the_same_person(run):
+    result = run("Rutte spoke first. Mark Rutte later flew to Vilnius.")
+    assert set(result.entities("PERSON")) == {"Mark Rutte"}
+
+
+@pytest.mark.parametrize("text", ["Spokesperson Dmitry Peskov said the talks were frozen.",
+                                  "Kremlin spokesman Dmitry Peskov said the talks were frozen."])
+def test_title_is_not_part_of_the_name(run, text):
+    result = run(text)
+    assert set(result.entities("PERSON")) == {"Dmitry Peskov"}
+    assert [s.speaker for s in result.said] == ["Dmitry Peskov"]
+
+
+@pytest.mark.parametrize("text, name", [("Dr. Helen Marsh warned that the virus could spread.", "Helen Marsh"),
+                                        ("Sir Keir Starmer met the king on Monday.", "Keir Starmer")])
+def test_honorific_is_not_part_of_the_name(run, text, name):
+    assert set(run(text).entities("PERSON")) == {name}
+
+
+def test_people_sharing_a_surname_stay_apart(run):
+    result = run("Donald Trump spoke first. Melania Trump spoke later. Mrs. Trump said the event was a success.")
+    people = result.entities("PERSON")
+    assert set(people) == {"Donald Trump", "Melania Trump"}
+    assert "Mrs. Trump" in people["Melania Trump"].aliases
+    assert [s.speaker for s in result.said] == ["Melania Trump"]
+
+
+def test_honorific_gender_picks_among_people_sharing_a_surname(run):
+    result = run("Donald Trump and Melania Trump arrived together. Mr. Trump said the crowd was huge.")
+    assert [s.speaker for s in result.said] == ["Donald Trump"]
+    assert "Mr. Trump" in result.entities("PERSON")["Donald Trump"].aliases
+
+
+@pytest.mark.xfail(strict=True, reason="'Kyiv rejected the offer' (sentence-initial, subject of a verb) is typed "
+                                       "PERSON although the text also uses Kyiv as a place ('between Moscow and "
+                                       "Kyiv'); 'rejected the offer' then becomes a statement by Kyiv")
+def test_a_place_is_not_a_person(run):
+    result = run("Talks between Moscow and Kyiv have stalled. Kyiv rejected the offer, Olena Hrytsenko said.")
+    assert "Kyiv" not in result.entities("PERSON")
+    assert "Kyiv" in result.entities("GPE")
+
+
+def test_a_place_used_as_a_place_stays_a_place(run):
+    result = run("Olena Hrytsenko flew to Kyiv on Friday. In Kyiv, she met the mayor.")
+    assert "Kyiv" in result.entities("GPE")
+    assert set(result.entities("PERSON")) == {"Olena Hrytsenko"}
+
+
+@pytest.mark.xfail(strict=True, reason="'The Democratic National Committee' becomes an ORG named 'Committee', and "
+                                       "'The DNC' a second ORG")
+def test_organisation_and_its_acronym_are_one_node(run):
+    result = run("The Democratic National Committee said the debate would go ahead. "
+                 "The DNC later added that tickets were sold out.")
+    orgs = result.entities("ORG")
+    assert set(orgs) == {"Democratic National Committee"}
+    assert "DNC" in orgs["Democratic National Committee"].aliases
+
+
+@pytest.mark.parametrize("name, gender", [
+    ("Oleksandr Kovalenko", "m"), ("Svetlana Ivanova", "f"), ("Aoife Murphy", "f"), ("Fatima Zahra", "f"),
+    ("Keiko Tanaka", "f"), ("Yael Cohen", "f"), ("Kwabena Mensah", "m"), ("Malgorzata Nowak", "f"),
+    pytest.param("Priyanka Sharma", "f", marks=pytest.mark.xfail(
+        strict=True, reason="a person NER does not tag, found only as the speaker of 'X said …', gets no mention "
+                            "and so no gender from the first-name lexicon")),
+])
+def test_gender_from_first_name(run, name, gender):
+    result = run(f"{name} said the deal was dead.")
+    assert result.entities("PERSON")[name].gender == gender
+
+
+@pytest.mark.parametrize("woman, man", [("Siobhan Kelly", "Nnamdi Okafor"), ("Ngozi Adeyemi", "Kwabena Mensah"),
+                                        ("Mariana Costa", "Joaquín Ortega")])
+def test_pronoun_agrees_with_first_name_gender(run, woman, man):
+    for first, second, pronoun, speaker in [(woman, man, "She", woman), (woman, man, "He", man),
+                                            (man, woman, "She", woman), (man, woman, "He", man)]:
+        result = run(f"{first} met {second} in Abuja on Monday. {pronoun} said the deal was dead.")
+        assert [s.speaker for s in result.said] == [speaker], (first, second, pronoun)
+
+
+def test_first_name_lexicon_is_wide_and_leaves_out_names_of_both_genders():
+    names = lexicon.first_names()
+    assert len(names) >= 2000
+    assert set(names.values()) == {"m", "f"}
+    for name, gender in [("volodymyr", "m"), ("olena", "f"), ("giorgia", "f"), ("mohammed", "m"),
+                         ("yael", "f"), ("narendra", "m"), ("jinping", "m"), ("ngozi", "f"), ("sanae", "f"),
+                         ("joaquín", "m"), ("małgorzata", "f")]:
+        assert names.get(name) == gender, name
+    for unisex in ("alex", "sam", "taylor", "morgan", "casey", "jamie"):
+        assert unisex not in names, unisex
+
+
+def test_first_name_file_is_sorted_lower_case_and_unique():
+    from importlib import resources
+
+    text = resources.files("kg").joinpath("data", "first_names.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    names = [row[0] for row in rows]
+    assert all(len(row) == 2 and row[1] in ("m", "f") for row in rows)
+    assert names == sorted(names) and len(names) == len(set(names))
+    assert all(name == name.lower().strip() for name in names)
