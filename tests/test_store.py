@@ -102,6 +102,12 @@ def test_changed_document_replaces_its_graph(tmp_path):
     assert "good day" in texts and "deal was close" not in texts
     assert isomorphic(union_graph(after), in_memory(folder))  # Starmer, now in no document, is gone
     assert not any("keir-starmer" in str(s) for s in union_graph(after).subjects())
+    # queries see the store's default graph: the merge of its named graphs, kept up to date
+    from kg.query import run
+    from kg.store import open_dataset
+
+    answered = {tuple(str(t) for t in row) for row in run(open_dataset(str(store)), "SELECT ?s ?p ?o { ?s ?p ?o }")}
+    assert answered == {tuple(str(t) for t in triple) for triple in in_memory(folder)}
 
 
 def test_cli_store_query_and_export_round_trip(tmp_path, capsys):

@@ -18,6 +18,11 @@ from kg.rdf.namespaces import PREFIXES
 from kg.store import COUNTS_QUERY, HASHES_QUERY, StoreError, restore_datatypes
 
 DATABASE = "oxigraph"
+# The default graph of a kg store is the merge of its named graphs, kept by the writer: Oxigraph's
+# own union default graph keeps one copy of a triple per named graph that holds it (a post's label
+# in every article naming the post), so joins multiply rows and slow down. The merge answers as
+# rdflib's union does, and exports leave it out.
+MERGED = ox.DefaultGraph()
 
 
 def database(target: str | Path) -> Path:
@@ -61,11 +66,19 @@ class LocalStore:
         return {row["doc"].value: row["hash"].value for row in self.store.query(HASHES_QUERY)}
 
     def replace_graphs(self, graphs: list[tuple[URIRef, Graph]]) -> None:
+        """Replace named graphs, and keep the default graph the merge of all of them (see MERGED)."""
+        old: set[ox.Triple] = set()
         for iri, _ in graphs:
             name = ox.NamedNode(str(iri))
             if self.store.contains_named_graph(name):
+                old.update(q.triple for q in self.store.quads_for_pattern(None, None, None, name))
                 self.store.remove_graph(name)
-        self.store.extend([q for iri, graph in graphs for q in quads(iri, graph)])
+        new = [q for iri, graph in graphs for q in quads(iri, graph)]
+        self.store.extend(new + [ox.Quad(q.subject, q.predicate, q.object, MERGED) for q in new])
+        for triple in old - {q.triple for q in new}:
+            if not any(isinstance(q.graph_name, ox.NamedNode)
+                       for q in self.store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None)):
+                self.store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, MERGED))
 
     def graph_counts(self) -> dict[str, int]:
         return {row["g"].value: int(row["n"].value) for row in self.store.query(COUNTS_QUERY)}
@@ -105,7 +118,7 @@ def open_read_only(target: str | Path) -> Dataset:
     dataset = Dataset(store=Engine(store=open_store(target)))
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace, override=True)
-    dataset.default_union = True
+    dataset.default_union = False  # the default graph is already the merge (see MERGED)
     return dataset
 
 
@@ -134,7 +147,15 @@ def prebind(query: str, bindings: dict) -> str | None:
 
 
 def dump_nquads(target: str | Path) -> bytes:
-    return restore_datatypes(open_store(target).dump(format=ox.RdfFormat.N_QUADS))
+    """The named graphs as N-Quads (the merged default graph left out)."""
+    store = open_store(target)
+    data = ox.serialize((q for q in store if q.graph_name != MERGED), format=ox.RdfFormat.N_QUADS)
+    return restore_datatypes(data)
+
+
+def merge_named_graphs(store: ox.Store) -> None:
+    """Fill the default graph with the merge of the named graphs (after a bulk load)."""
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
 
 def dump_native(target: str | Path, path: Path) -> bool:
