@@ -189,8 +189,14 @@ class QuoteExtractor:
             for token in sent:
                 if token.idx <= quotation.end or token.idx >= stop:
                     continue
-                if self.is_cue(token) and len([t for t in sent if quotation.end < t.idx < token.idx and not t.is_punct]) <= 12:
-                    return token, "after"
+                if self.is_cue(token):
+                    between = [t for t in sent if quotation.end < t.idx < token.idx and not t.is_punct]
+                    # Only the speaker may stand between a quotation and its cue ("…,” Mr. Smith, 52, said),
+                    # not another clause ("they want “justice,” but pledged …").
+                    if len(between) <= 12 and not any(t.pos_ in ("CCONJ", "SCONJ", "VERB") or
+                                                      (t.pos_ == "AUX" and t.dep_ != "aux") for t in between):
+                        return token, "after"
+                    break
                 if token.is_sent_end and token.text in ".!?":
                     break
         if start_token is not None:
@@ -226,7 +232,9 @@ class QuoteExtractor:
         if _is_title_of_work(words):
             return False
         if has_cue:
-            return len(words) >= 1
+            # A word or two in quotation marks is a statement only as a whole utterance ("No," she said),
+            # not as a label ("what lawmakers called “fraud”").
+            return len(words) > 3 or bool(re.search(r"[,.!?…]\W*$", text))
         start_para = self.paragraph_of(quotation.start)
         para_begin = self.paragraph_starts[start_para]
         opens_paragraph = not self.text[para_begin:quotation.start - 1].strip()
