@@ -26,7 +26,10 @@ def _serve_args(p: argparse.ArgumentParser) -> None:
     p.epilog = ("Answers follow the Accept header: SPARQL results as JSON (default), XML, CSV or TSV; "
                 "CONSTRUCT and DESCRIBE as Turtle (default), JSON-LD, N-Triples or RDF/XML. "
                 "Example: kg serve --graph out/graph.ttl, then open http://127.0.0.1:7878/")
-    p.add_argument("--graph", "-g", required=True, metavar="FILE", help="graph file (.ttl, .nt, .nq, .trig, .jsonld)")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--graph", "-g", metavar="FILE", help="graph file (.ttl, .nt, .nq, .trig, .jsonld), loaded once")
+    source.add_argument("--store", "-s", metavar="DIR",
+                        help="store built with kg build --store DIR, queried read-only by Oxigraph")
     p.add_argument("--host", default=DEFAULTS["host"],
                    help="address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 opens it to the network)")
     p.add_argument("--port", type=int, default=DEFAULTS["port"], help="port (default: 7878; 0 picks a free one)")
@@ -84,39 +87,48 @@ def _check(args: argparse.Namespace) -> None:
 
 @command("serve", _serve_args)
 def run(args: argparse.Namespace) -> int:
+    import asyncio
     import gc
 
     import uvicorn
 
-    from kg import export
     from kg.serve.app import Limits, create_app, default_queries_folder, load_examples
+    from kg.serve.source import Source
     from kg.serve.worker import Runner
 
     _check(args)
-    if not Path(args.graph).is_file():
-        raise Failure(f"{args.graph}: no such graph file")
     try:
-        dataset = export.read(args.graph)
-    except ValueError as err:
+        if args.store:
+            if args.store.startswith(("http://", "https://")):
+                raise Failure("--store takes a directory; to serve a remote store, query its own endpoint")
+            source = Source.from_store(args.store)
+        elif not Path(args.graph).is_file():
+            raise Failure(f"{args.graph}: no such graph file")
+        else:
+            source = Source.from_file(args.graph)
+    except (ValueError, FileNotFoundError) as err:
         raise Failure(str(err)) from None
+    except Failure:
+        raise
     except Exception as err:  # a parser error names the file and what is wrong
         raise Failure(f"{args.graph}: cannot parse graph ({type(err).__name__}: {str(err).splitlines()[0][:200]})") from None
-    triples = len(dataset)
     limits = Limits(timeout=args.timeout, max_rows=args.max_rows, max_request_bytes=args.max_request_bytes,
                     jobs=args.jobs)
-    runner = Runner(dataset, limits.timeout, limits.max_rows, limits.jobs)
-    runner.warm_up()
+    source.warm_up()
+    runner = Runner(limits.timeout, limits.jobs)
+    check = asyncio.run(runner.run(source.query("ASK {}", None, 1)))  # forks, opens a store, answers: before serving
+    if check.status != 200:
+        raise Failure(f"cannot query {source.name}: {check.body.decode('utf-8', 'replace').strip()[:300]}")
     examples = load_examples(Path(args.queries) if args.queries else default_queries_folder())
     loopback = is_loopback(args.host)
-    app = create_app(runner, limits, examples, loopback_only=loopback,
-                     description=f"{Path(args.graph).name}: {triples} triples")
+    app = create_app(source, runner, limits, examples, loopback_only=loopback)
     sock = listen(args.host, args.port)
     gc.freeze()  # the loaded graph moves out of the collector's sight: forked children do not copy it by touching it
     port = sock.getsockname()[1]
     shown = f"[{args.host.strip('[]')}]" if ":" in args.host.strip("[]") else args.host
     if not loopback:
         warn(f"listening on {args.host}: anyone who can reach this machine can query the graph")
-    print(f"kg: serving {args.graph} ({triples} triples) at http://{shown}:{port}/ (SPARQL at /sparql); "
+    print(f"kg: serving {source.name} at http://{shown}:{port}/ (SPARQL at /sparql); "
           "Ctrl-C stops", file=sys.stderr, flush=True)
     config = uvicorn.Config(app, http="h11", loop="asyncio", lifespan="on", log_level="warning" if args.quiet else "info",
                             access_log=not args.quiet, server_header=False, timeout_graceful_shutdown=2,

@@ -21,6 +21,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kg.serve.source import Source, can_draw
 from kg.serve.worker import MAX_ROWS_HEADER, ROWS_HEADER, TRUNCATED_HEADER, Answer, Runner
 
 LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1", "[::1]"}
@@ -179,11 +180,12 @@ def to_response(answer: Answer) -> Response:
     return response
 
 
-def create_app(runner: Runner, limits: Limits, examples: list[dict[str, str]], *, loopback_only: bool = True,
-               description: str = "") -> ASGIApp:
-    """The ASGI application; ``runner`` answers queries, the rest is HTTP."""
+def create_app(source: Source, runner: Runner, limits: Limits, examples: list[dict[str, str]], *,
+               loopback_only: bool = True) -> ASGIApp:
+    """The ASGI application: ``source`` makes the jobs, ``runner`` runs them in child processes, the rest is HTTP."""
     assets = load_assets()
-    examples_json = json.dumps({"examples": examples, "graph": description,
+    drawing = can_draw()
+    examples_json = json.dumps({"examples": examples, "graph": source.name, "draw": drawing,
                                 "limits": {"timeout": limits.timeout, "max_rows": limits.max_rows},
                                 "headers": {"truncated": TRUNCATED_HEADER, "rows": ROWS_HEADER,
                                             "max_rows": MAX_ROWS_HEADER}}).encode("utf-8")
@@ -193,7 +195,24 @@ def create_app(runner: Runner, limits: Limits, examples: list[dict[str, str]], *
             query = await query_text(request, limits.max_request_bytes)
         except Refusal as refusal:
             return text(refusal.status, refusal.message)
-        return to_response(await runner.run(query, request.headers.get("accept")))
+        return to_response(await runner.run(source.query(query, request.headers.get("accept"), limits.max_rows)))
+
+    async def graph(request: Request) -> Response:
+        """``?focus=IRI[&depth=N]``: a node's neighbourhood; a query (as for /sparql): its CONSTRUCT answer."""
+        focus = request.query_params.get("focus")
+        try:
+            if request.method == "GET" and focus is not None:
+                if len(request.scope.get("query_string", b"")) > limits.max_request_bytes:
+                    raise Refusal(413, f"request too large; the limit is {limits.max_request_bytes} (--max-request-bytes)")
+                depth = request.query_params.get("depth", "1")
+                if not depth.isdigit() or not 1 <= int(depth) <= 3:
+                    raise Refusal(400, "depth must be 1, 2 or 3")
+                job = source.draw_focus(focus, int(depth), limits.max_rows)
+            else:
+                job = source.draw_query(await query_text(request, limits.max_request_bytes), limits.max_rows)
+        except Refusal as refusal:
+            return text(refusal.status, refusal.message)
+        return to_response(await runner.run(job))
 
     async def page(_request: Request) -> Response:
         body, kind = assets["index.html"]
@@ -222,5 +241,7 @@ def create_app(runner: Runner, limits: Limits, examples: list[dict[str, str]], *
         Route("/examples.json", about, methods=["GET"]),
         Route("/static/{name}", asset, methods=["GET"]),
     ]
+    if drawing:
+        routes.append(Route("/graph", graph, methods=["GET", "POST"]))
     app = Starlette(routes=routes, exception_handlers={Exception: failed}, lifespan=lifespan)
     return Guard(app, loopback_only)

@@ -29,7 +29,7 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rdflib import Dataset, Graph
@@ -205,10 +205,12 @@ def serialize(result: Result, offer: Offer, max_rows: int) -> Answer:
     return Answer(200, body, f"{offer.media_type}; charset=utf-8", headers)
 
 
-def answer(dataset: Dataset, text: str, accept: str | None, max_rows: int) -> Answer:
+def answer(dataset: Dataset, text: str, accept: str | None, max_rows: int, engine_parses: bool = False) -> Answer:
     """Everything one query needs, from its text to the bytes to send; never raises.
 
     Runs in the forked child in production, and in-process in tests and warm-up.
+    ``engine_parses``: hand the checked text (not rdflib's parse) to a store that
+    answers SPARQL itself (Oxigraph), so the store's engine, not rdflib's, runs it.
     """
     try:
         query = prepare(text)
@@ -220,7 +222,7 @@ def answer(dataset: Dataset, text: str, accept: str | None, max_rows: int) -> An
     if offer is None:
         return Answer.message(406, f"cannot answer a {form} query as {accept}; offered: {describe(offers)}")
     try:
-        result = dataset.query(query)
+        result = dataset.query(text, initNs=PREFIXES) if engine_parses else dataset.query(query)
         return serialize(result, offer, max_rows)
     except MemoryError:
         return Answer.message(500, "query failed: out of memory")
@@ -233,9 +235,8 @@ def _refuse_network(event: str, _args: tuple) -> None:
         raise PermissionError(f"kg serve: a query may not reach the network ({event})")
 
 
-def _child(write_fd: int, read_fd: int, dataset: Dataset, text: str, accept: str | None, max_rows: int,
-           lifetime: int) -> None:
-    """The forked child: answer, write the answer to the pipe, exit."""
+def _child(write_fd: int, read_fd: int, job: Callable[[], Answer], lifetime: int) -> None:
+    """The forked child: run the job, write its answer to the pipe, exit."""
     os.close(read_fd)
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, signal.SIG_DFL)  # the server's handlers were inherited; a child just dies
@@ -247,37 +248,25 @@ def _child(write_fd: int, read_fd: int, dataset: Dataset, text: str, accept: str
     signal.alarm(lifetime)  # dies on its own even if the server is gone
     sys.addaudithook(_refuse_network)
     try:
-        reply = answer(dataset, text, accept, max_rows)
+        reply = job()
     except BaseException as err:  # noqa: BLE001 - the child must always say something
-        reply = Answer.message(500, f"query failed: {type(err).__name__}")
+        reply = Answer.message(500, f"query failed: {type(err).__name__}: {short(err)}")
     with os.fdopen(write_fd, "wb") as pipe:
         pipe.write(reply.encode())
 
 
 class Runner:
-    """Runs queries in forked children: at most ``jobs`` at a time, each stopped after ``timeout`` seconds."""
+    """Runs jobs (a query, a drawing) in forked children: at most ``jobs`` at a time, each killed after ``timeout`` s."""
 
-    def __init__(self, dataset: Dataset, timeout: float, max_rows: int, jobs: int = 2) -> None:
-        self.dataset = dataset
+    def __init__(self, timeout: float, jobs: int = 2) -> None:
         self.timeout = timeout
-        self.max_rows = max_rows
         self.jobs = jobs
         self._slots: asyncio.Semaphore | None = None
         self._context = multiprocessing.get_context("fork")
         self.running: set[multiprocessing.process.BaseProcess] = set()
 
-    def warm_up(self) -> None:
-        """Import every parser and serializer once in the server, so children inherit them instead of importing."""
-        for text, offers in (("SELECT * WHERE { ?s ?p ?o } LIMIT 1", offers_for("SELECT")),
-                             ("ASK { ?s ?p ?o }", offers_for("ASK")),
-                             ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1", offers_for("CONSTRUCT"))):
-            for offer in offers:
-                reply = answer(self.dataset, text, offer.media_type, 1)
-                if reply.status != 200:
-                    raise RuntimeError(f"kg serve cannot answer as {offer.media_type}: {reply.body.decode()[:200]}")
-        _is_update("CLEAR ALL")
-
-    async def run(self, text: str, accept: str | None) -> Answer:
+    async def run(self, job: Callable[[], Answer]) -> Answer:
+        """The job's answer, or 503 when it ran out of time (waiting for a free slot counts)."""
         loop = asyncio.get_running_loop()
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.jobs)
@@ -287,16 +276,15 @@ class Runner:
         except asyncio.TimeoutError:
             return Answer.message(503, f"server busy: {self.jobs} queries running; try again later")
         try:
-            return await self._in_child(text, accept, max(0.01, deadline - loop.time()))
+            return await self._in_child(job, max(0.01, deadline - loop.time()))
         finally:
             self._slots.release()
 
-    async def _in_child(self, text: str, accept: str | None, seconds: float) -> Answer:
+    async def _in_child(self, job: Callable[[], Answer], seconds: float) -> Answer:
         loop = asyncio.get_running_loop()
         read_fd, write_fd = os.pipe()
-        process = self._context.Process(
-            target=_child, name="kg-serve-query", daemon=True,
-            args=(write_fd, read_fd, self.dataset, text, accept, self.max_rows, int(self.timeout) + 5))
+        process = self._context.Process(target=_child, name="kg-serve-query", daemon=True,
+                                        args=(write_fd, read_fd, job, int(self.timeout) + 5))
         try:
             process.start()
         finally:

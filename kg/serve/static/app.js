@@ -22,6 +22,7 @@ function setStatus(text, bad) {
 async function loadExamples() {
   const response = await fetch("/examples.json");
   info = await response.json();
+  if (!info.draw) $("hint").textContent = "Ctrl+Enter runs · click an IRI in the results to list its neighbourhood";
   $("graph").textContent = `${info.graph} · queries stop after ${info.limits.timeout} s · answers cut at ${info.limits.max_rows} rows`;
   const select = $("examples");
   for (const example of info.examples) {
@@ -38,11 +39,42 @@ async function loadExamples() {
   });
 }
 
+function neighbourhoodQuery(iri) {
+  return `# Everything said about, and pointing at, one entity\nSELECT ?subject ?predicate ?object WHERE {\n  { BIND(<${iri}> AS ?subject) <${iri}> ?predicate ?object }\n  UNION\n  { ?subject ?predicate <${iri}> BIND(<${iri}> AS ?object) }\n}\nLIMIT 500`;
+}
+
+function showDrawing(title) {
+  $("drawing").hidden = false;
+  $("drawing-title").textContent = title;
+}
+
+function drawQuery(query) {
+  // POST the query as a form into the frame: the server answers with kg viz's page for the CONSTRUCT result.
+  const form = element("form");
+  form.method = "post";
+  form.action = "/graph";
+  form.target = "graph-frame";
+  form.hidden = true;
+  const field = element("input");
+  field.type = "hidden";
+  field.name = "query";
+  field.value = query;
+  form.append(field);
+  document.body.append(form);
+  form.submit();
+  form.remove();
+  showDrawing("The answer as a graph");
+}
+
 function neighbourhood(iri) {
   // The IRI came from the graph; '>' and whitespace cannot occur in a valid IRI, but refuse them anyway.
   if (/[<>"\s{}|\\^`]/.test(iri)) return;
-  $("query").value = `# Everything said about, and pointing at, one entity\nSELECT ?subject ?predicate ?object WHERE {\n  { BIND(<${iri}> AS ?subject) <${iri}> ?predicate ?object }\n  UNION\n  { ?subject ?predicate <${iri}> BIND(<${iri}> AS ?object) }\n}\nLIMIT 500`;
-  run();
+  if (info.draw) {
+    $("graph-frame").src = `/graph?focus=${encodeURIComponent(iri)}&depth=1`;
+    showDrawing(`Neighbourhood of ${iri}`);
+  }
+  $("query").value = neighbourhoodQuery(iri);
+  run(null, true);
 }
 
 function cell(term) {
@@ -84,18 +116,20 @@ function showResults(data) {
   return data.results.bindings.length;
 }
 
-async function run(event) {
+async function run(event, keepDrawing) {
   if (event) event.preventDefault();
+  if (!keepDrawing) $("drawing").hidden = true;
   const results = $("results");
   const button = $("run");
   button.disabled = true;
   setStatus("running…");
   const started = performance.now();
+  const query = $("query").value;
   try {
     const response = await fetch("/sparql", {
       method: "POST",
       headers: { "Content-Type": "application/sparql-query", Accept: ACCEPT },
-      body: $("query").value,
+      body: query,
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     results.replaceChildren();
@@ -115,6 +149,7 @@ async function run(event) {
     } else {
       results.append(element("pre", await response.text()));
       count = Number(response.headers.get(info.headers.rows) || 0);
+      if (info.draw && count > 0) drawQuery(query);
     }
     setStatus(`${count} ${type.includes("turtle") ? "triples" : "rows"}${truncated ? " (cut)" : ""} · ${seconds} s`);
   } catch (error) {
