@@ -52,6 +52,9 @@ def source_phrase(head: Token) -> str:
         if token.dep_ in ("relcl", "acl", "appos") and token.head.i >= head.i:
             drop.update(t.i for t in token.subtree)
     kept = [t for t in head.subtree if t.i not in drop]
+    comma = next((t.i for t in kept if t.i > head.i and t.text in (",", "(", "—", "–")), None)
+    if comma is not None:
+        kept = [t for t in kept if t.i < comma]  # "Proponents, including the Conference of Mayors"
     while kept and (kept[0].lower_ in ("a", "an", "the") or kept[0].is_punct):
         kept = kept[1:]
     while kept and kept[-1].is_punct:

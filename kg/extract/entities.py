@@ -264,9 +264,8 @@ def extract_entities(doc: Doc) -> EntityIndex:
                     # A first name alone (*Hillary*) names the one person with that first name.
                     candidates = [k for n, k in person_keys.items() if n.split()[0] == words[0]]
                     candidates = list(dict.fromkeys(candidates))
-                if candidates:
-                    key = _pick_by_gender(index, candidates, span, honorifics)
-                else:
+                key = _pick_by_gender(index, candidates, span, honorifics) if candidates else None
+                if key is None:
                     key = new_entity("PERSON", text).key
                     if len(words) > 1:
                         person_keys[normalise(text)] = key
@@ -355,17 +354,19 @@ def _gender_of(span: Span, honorifics: dict[str, str]) -> str:
     return ""
 
 
-def _pick_by_gender(index: EntityIndex, candidates: list[str], span: Span, honorifics: dict[str, str]) -> str:
+def _pick_by_gender(index: EntityIndex, candidates: list[str], span: Span, honorifics: dict[str, str]) -> str | None:
     """Among people sharing a surname, *Mrs. Trump* is the woman; otherwise the most mentioned so far."""
     doc = span.doc
     unique = list(dict.fromkeys(candidates))
-    if len(unique) == 1:
+    want = honorifics.get(doc[span.start - 1].lower_, "") if span.start > 0 else ""
+    if len(unique) == 1 and (not want or index.entities[unique[0]].gender in (want, "")):
         return unique[0]
     want = honorifics.get(doc[span.start - 1].lower_, "") if span.start > 0 else ""
     if want:
         fitting = [k for k in unique if index.entities[k].gender in (want, "")]
-        if fitting:
-            unique = fitting
+        if not fitting:
+            return None  # "Mr. Obama" is not Michelle Obama: someone the text has not named in full
+        unique = fitting
     # The person introduced first is the one the story is about (*Barack Obama* before *Michelle Obama*).
     return min(unique, key=lambda k: (index.first_seen.get(k, 1 << 30), unique.index(k)))
 
