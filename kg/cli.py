@@ -102,7 +102,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 def _build_into_store(args: argparse.Namespace, on_problem, problems: list) -> int:
     """``kg build --store``: stream new and changed documents into a store (see kg.store)."""
-    from kg.build import build
+    from kg.build import build, progress_bar
     from kg.nlp import DEFAULT_MODEL, ModelError
     from kg.rdf.iris import DEFAULT_BASE
     from kg.store import StoreError, open_writer
@@ -117,7 +117,7 @@ def _build_into_store(args: argparse.Namespace, on_problem, problems: list) -> i
     try:
         _dataset, mapper, report = build(
             args.paths, model=args.model or DEFAULT_MODEL, base=args.base or DEFAULT_BASE, jobs=max(1, args.jobs),
-            on_problem=on_problem, sink=writer)
+            on_problem=on_problem, sink=writer, progress=None if args.quiet else progress_bar(None))
     except (ModelError, StoreError) as err:
         raise Failure(str(err)) from None
     finally:
