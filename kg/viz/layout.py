@@ -2,8 +2,8 @@
 
 The method, chosen for graphs of news statements (many leaves hanging off few hubs):
 
-1. Leaves (a statement only its speaker points to, a post held by one person) are taken
-   out and later set around the node they hang from, on a sunflower spiral (Vogel 1979),
+1. Leaves (a post held by one person) and statements (whatever else they are about) are
+   taken out and later set around the node they hang from (a statement around its speaker), on a sunflower spiral (Vogel 1979),
    so a speaker with 80 statements is a disc, not 80 springs.
 2. What remains is split into connected components; each is laid out by networkx's
    Fruchterman-Reingold ``spring_layout`` with a fixed seed, so the same graph always
@@ -20,7 +20,7 @@ from collections import defaultdict
 import networkx as nx
 
 EDGE = 140.0  # target length of a core edge
-PETAL = 26.0  # spacing of leaves around their hub
+PETAL = 36.0  # spacing of leaves around their hub
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 Position = tuple[float, float]
 
@@ -39,26 +39,45 @@ def layout(graph: nx.Graph, seed: int = 42, iterations: int | None = None) -> di
     simple.add_edges_from(sorted(((a, b) for a, b in graph.edges() if a != b), key=lambda e: (str(e[0]), str(e[1]))))
     petals: dict[str, list[str]] = defaultdict(list)
     for node in simple.nodes:
-        if simple.degree(node) == 1:
-            (hub,) = simple.neighbors(node)
-            if simple.degree(hub) > 1:
-                petals[hub].append(node)
+        hub = _hub(graph, simple, node)
+        if hub is not None:
+            petals[hub].append(node)
     leaves = {leaf for group in petals.values() for leaf in group}
     core = simple.subgraph(n for n in simple.nodes if n not in leaves)
     pieces = []
     for component in sorted(nx.connected_components(core), key=lambda c: (-len(c), min(map(str, c)))):
         pieces.append(_component(core.subgraph(component), petals, seed, iterations))
     positions = _pack(pieces, {hub: _petal_radius(len(group) - 1) for hub, group in petals.items()})
-    for hub, group in petals.items():
-        x, y = positions[hub]
-        for i, leaf in enumerate(sorted(group, key=str)):
-            radius = _petal_radius(i)
-            positions[leaf] = (x + radius * math.cos(i * GOLDEN_ANGLE), y + radius * math.sin(i * GOLDEN_ANGLE))
+    pending = dict(petals)
+    while pending:  # a leaf can hang from a statement that itself hangs from its speaker
+        ready = [hub for hub in pending if hub in positions] or [next(iter(pending))]
+        for hub in ready:
+            _place(positions, hub, pending.pop(hub))
     return positions
 
 
+def _place(positions: dict[str, Position], hub: str, group: list[str]) -> None:
+    """Leaves on a sunflower spiral around their hub."""
+    x, y = positions.setdefault(hub, (0.0, 0.0))
+    for i, leaf in enumerate(sorted(group, key=str)):
+        radius = _petal_radius(i)
+        positions[leaf] = (x + radius * math.cos(i * GOLDEN_ANGLE), y + radius * math.sin(i * GOLDEN_ANGLE))
+
+
+def _hub(graph: nx.Graph, simple: nx.Graph, node: str) -> str | None:
+    """The node that ``node`` hangs from: its only neighbour, or a statement's speaker (its *said* edge)."""
+    if simple.degree(node) == 1:
+        (hub,) = simple.neighbors(node)
+        return hub if simple.degree(hub) > 1 else None
+    if graph.is_directed() and graph.nodes[node].get("kind") == "statement":
+        speakers = sorted(a for a, _, label in graph.in_edges(node, data="label") if label == "said")
+        if speakers and simple.degree(speakers[0]) > 1:
+            return speakers[0]
+    return None
+
+
 def _petal_radius(i: int) -> float:
-    return PETAL * (1.6 + math.sqrt(i + 0.5))
+    return PETAL * (2.2 + math.sqrt(i + 0.5))
 
 
 def _component(graph: nx.Graph, petals: dict[str, list[str]], seed: int, iterations: int | None) -> dict[str, Position]:

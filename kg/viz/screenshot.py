@@ -82,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
             click_node(page, node_named(page, args.click))
             page.wait_for_selector("#panel:not([hidden])")
             page.wait_for_timeout(400)  # the centring animation
+            page.evaluate("kg.cy.fit(kg.cy.$(':selected').closedNeighborhood(), 50)")  # the node and its neighbours
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=args.out)
     for error in seen["errors"]:

@@ -42,8 +42,8 @@ def write_picture(graph: nx.MultiDiGraph, positions: dict[str, Position], path: 
     for label, edges in by_label.items():
         colour, style = EDGE_STYLE.get(label, OTHER_EDGE)
         nx.draw_networkx_edges(graph, pos, edgelist=edges, ax=ax, edge_color=colour, style=style, width=0.9,
-                               alpha=0.6, arrows=n <= 1500, arrowsize=8, node_size=60,
-                               connectionstyle="arc3,rad=0.06" if n <= 1500 else "arc3")
+                               alpha=0.6, **({"arrows": True, "arrowsize": 8, "node_size": 60,
+                                                "connectionstyle": "arc3,rad=0.06"} if n <= 1500 else {"arrows": False}))
     small = n > 600
     for kind in iter_kinds(graph):
         nodes = [v for v, k in graph.nodes(data="kind") if k == kind.name]

@@ -68,8 +68,9 @@
   }
   if (data.physics) {
     var physics = cy.layout({ name: "cose", randomize: false, animate: false, fit: true, padding: 30,
-                              idealEdgeLength: function () { return 90; }, nodeRepulsion: function () { return 9000; },
-                              numIter: 1500 });
+                              nodeDimensionsIncludeLabels: true, componentSpacing: 60, gravity: 0.5,
+                              idealEdgeLength: function () { return 70; }, nodeRepulsion: function () { return 60000; },
+                              nodeOverlap: 20, numIter: 2000 });
     physics.one("layoutstop", finish);
     physics.run();
   } else {
@@ -266,6 +267,7 @@
     cy.batch(function () {
       cy.nodes(":selected").unselect();
       node.select();
+      if (big) return;  // restyling every element costs seconds at thousands of nodes
       var near = node.closedNeighborhood();
       cy.elements().addClass("faded");
       near.removeClass("faded");
