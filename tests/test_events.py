@@ -98,6 +98,11 @@ def test_adverbial_verb_takes_the_main_subject_but_not_after_an_object(parser):
         ("Jane Doe", "criticized", "John Smith", "ACCUSE")]
 
 
+def test_date_is_the_one_in_the_events_own_clause(parser):
+    event = only_event(parser, "Maria Lopez, who resigned in March, criticized Tom Hardy on Friday.")
+    assert (event.trigger, event.date) == ("criticized", "Friday")
+
+
 # -- event nouns -------------------------------------------------------------------------------
 def test_noun_with_possessive_pronoun_resolves_to_the_speaker(parser):
     assert events_of(parser, "Before his meeting with Mark Rutte, David Lammy said that Europe must stand together.") == [

@@ -16,8 +16,10 @@ subject and whether the event happened:
   invasion of Ukraine*, *his meeting with Y*), name compound (*US sanctions*)
   or *by* phrase; the subject of a support verb (*X held talks with Y*); for a
   meeting or interview framing a clause (*in an interview with Y, X said*) the
-  clause's subject. A pronoun or a missing controller falls back on the speaker
-  of the sentence's statement, when there is exactly one.
+  clause's subject. *he*/*his* is the speaker of the sentence's statement when
+  it names one (or the statement resolved that very pronoun), else the person
+  the coreference resolver and recency agree on; a missing controller falls
+  back on that speaker too.
 * object: the trigger's slot, with conjuncts, appositions and the members
   named after a group (*leaders, including Mr. Rutte*).
 * status: negation (*not*, *never*, *no talks*, *without meeting*) and modality
@@ -383,7 +385,7 @@ class EventExtractor:
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             if clause.dep_ == "pobj" and clause.head.lower_ in NEGATING_PREPOSITIONS:
                 negated = True
-            if clause.pos_ in NOUN_POS and clause is not trigger and any(
+            if clause.pos_ in NOUN_POS and clause.i != trigger.i and any(
                     c.dep_ == "det" and c.lower_ == "no" for c in clause.children):
                 negated = True
             clause = clause.head
@@ -400,7 +402,7 @@ class EventExtractor:
                     modality = modality or "intended"
                 elif child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
                     modality = modality or child.lower_
-        if clause is not trigger and trigger.pos_ in NOUN_POS and clause.lemma_.lower() in UNREALISING_GOVERNORS \
+        if clause.i != trigger.i and trigger.pos_ in NOUN_POS and clause.lemma_.lower() in UNREALISING_GOVERNORS \
                 and (trigger.dep_ == "dobj" or trigger.head.lower_ == "for"):
             modality = modality or clause.lemma_.lower()  # *wants talks with Y*, *rejected a meeting with Y*
         if clause.dep_ == "pcomp" and clause.head.lower_ in NEGATING_PREPOSITIONS:
@@ -420,15 +422,22 @@ class EventExtractor:
         return negated, modality
 
     def date_of(self, trigger: Token) -> str:
-        """The sentence's date expression nearest the trigger, preferring one in the trigger's clause."""
+        """The sentence's date expression: one in the trigger's own clause, else the nearest."""
         sent = trigger.sent
         dates = [e for e in self.doc.ents if e.label_ == "DATE" and sent.start <= e.start and e.end <= sent.end]
         if not dates:
             return ""
-        clause = {t.i for t in trigger.head.subtree} if trigger.dep_ != "ROOT" else {t.i for t in trigger.subtree}
-        inside = [e for e in dates if e.root.i in clause]
+        own = _clause_verb(trigger)
+        inside = [e for e in dates if _clause_verb(e.root).i == own.i]
         best = min(inside or dates, key=lambda e: abs(e.root.i - trigger.i))
         return best.text
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a token belongs to (itself when it is one)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def extract_events(doc: Doc, index: EntityIndex, resolver: Resolver | None = None,
