@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 from rdflib import Literal
 
-from kg import nlp
 from kg.extract import extract
 from kg.extract.entities import extract_entities
 from kg.extract.events import PLOVER_TYPES, event_table, extract_events
@@ -19,8 +18,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def parser():
-    return nlp.load()
+def parser(nlp):
+    """The session's spaCy pipeline (tests/conftest.py)."""
+    return nlp
 
 
 def parse(parser, text: str, doc_id: str = "t") -> Extraction:
