@@ -339,6 +339,11 @@ def test_page_in_a_browser_is_usable_at_5000_nodes(tmp_path):
             page.locator("#panel").wait_for(state="visible")
             clicked = time.perf_counter() - started
             assert page.locator("#panel h2").inner_text() == graph.nodes[hub]["label"]
+            said = sum(1 for *_, k in graph.out_edges(hub, keys=True) if k == "said")
+            cards = page.locator("#statements .statement")
+            assert said > 100 and cards.count() == 100  # the rest on demand
+            page.locator("#statements button").click()
+            assert cards.count() == said
             assert loaded < 60 and clicked < 15, f"load {loaded:.1f} s, click to panel {clicked:.1f} s"
             print(f"\n5,000 nodes: page ready in {loaded:.1f} s, click to panel in {clicked:.2f} s")
         except BaseException:

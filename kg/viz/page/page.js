@@ -7,6 +7,7 @@
   var kinds = {};
   data.kinds.forEach(function (k) { kinds[k.name] = k; });
   var big = data.nodes.length > 1500;
+  var CARDS = 100;  // statements shown at once in the side panel
   var EDGE_COLOURS = { "said": "#e15759", "holds": "#b07aa1", "held": "#b07aa1", "post in": "#f28e2b", "about": "#76b7b2" };
 
   function el(tag, attrs) {
@@ -236,8 +237,15 @@
       var said = neighbours(n.id, "said", true);
       if (said.length) {
         var box = el("div", { class: "section", id: "statements" }, el("h3", { text: "Statements (" + said.length + ")" }));
-        said.sort(function (a, b) { return a.id.localeCompare(b.id, undefined, { numeric: true }); })
-            .forEach(function (x) { box.appendChild(statementCard(x.id)); });
+        said.sort(function (a, b) { return a.id.localeCompare(b.id, undefined, { numeric: true }); });
+        var addCards = function (from, to) {
+          said.slice(from, to).forEach(function (x) { box.insertBefore(statementCard(x.id), more); });
+        };
+        var more = el("button", { type: "button", text: "show all " + said.length + " statements" });
+        more.addEventListener("click", function () { addCards(CARDS, said.length); more.remove(); });
+        box.appendChild(more);
+        addCards(0, CARDS);  // thousands of cards at once would stall the page
+        if (said.length <= CARDS) more.remove();
         body.appendChild(box);
       }
       var about = neighbours(n.id, "about", false);
