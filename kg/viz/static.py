@@ -59,7 +59,7 @@ def write_picture(graph: nx.MultiDiGraph, positions: dict[str, Position], path: 
         x, y = pos[node]
         ax.annotate(text, (x, y), xytext=(0, -9), textcoords="offset points", ha="center", va="top",
                     fontsize=font - (1.5 if kind == "statement" else 0),
-                    color="#6b2326" if kind == "statement" else "#1d2329",
+                    color="#6b2326" if kind == "statement" else "#1d2329", zorder=3 if kind == "statement" else 4,
                     bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
     handles = [Line2D([], [], marker=k.marker, color="none", markerfacecolor=k.color, markeredgecolor="#333333",
                       markersize=9, label=f"{k.title} ({sum(1 for _, x in graph.nodes(data='kind') if x == k.name)})")
