@@ -344,12 +344,13 @@ def test_slow_query_times_out_and_its_process_is_killed(slow_server: Server) -> 
     other.join()
     assert response.status_code == 503 and "timed out" in response.text
     assert_short_message(response)
-    assert elapsed < 10, f"a 1 s timeout took {elapsed:.1f} s"
+    assert elapsed < 4, f"a 1 s timeout took {elapsed:.1f} s"
     assert quick["seconds"] < 1.5, "the server kept answering while a query ran"
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 2  # well before the child's own alarm (timeout + 5 s) would end it
     while slow_server.children() and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert slow_server.children() == [], "the timed-out query's process is gone"
+    left = {pid: Path(f"/proc/{pid}/stat").read_text().split()[2] for pid in slow_server.children()}
+    assert left == {}, "the timed-out query's process is gone"
     assert ask(slow_server, "ASK { ?s ?p ?o }").json()["boolean"] is True
 
 

@@ -117,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
     source.warm_up()
     runner = Runner(limits.timeout, limits.jobs)
     check = asyncio.run(runner.run(source.query("ASK {}", None, 1)))  # forks, opens a store, answers: before serving
+    runner.stop()  # that loop is closed: reap its child here
     if check.status != 200:
         raise Failure(f"cannot query {source.name}: {check.body.decode('utf-8', 'replace').strip()[:300]}")
     examples = load_examples(Path(args.queries) if args.queries else default_queries_folder())
