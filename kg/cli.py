@@ -5,6 +5,8 @@ Exit status: 0 on success, 1 on failure (one clear line on stderr), 2 on misuse.
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +22,10 @@ def command(name: str, configure: Callable[[argparse.ArgumentParser], None]):
         COMMANDS[name] = (configure, run)
         return run
     return decorate
+
+
+# An absolute IRI as RFC 3987 allows it: a scheme, then no space, control character or <>"{}|\^`.
+ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|\\^`\x7f-\x9f]+")
 
 
 class Failure(Exception):
@@ -72,11 +78,20 @@ def run_build(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         raise Failure(f"{missing[0]}: no such file or folder")
-    problems = []
+    if args.out:
+        _check_out(Path(args.out))
+    if args.base:
+        _check_base(args.base)
+    problems = []  # inputs left out of the build
+    notices = []  # inputs read, with something the user should know (decoded as Windows-1252, renamed)
 
     def on_problem(problem) -> None:
-        problems.append(problem)
-        warn(f"skipped {problem}")
+        if getattr(problem, "skipped", True):
+            problems.append(problem)
+            warn(f"skipped {problem}")
+        else:
+            notices.append(problem)
+            warn(str(problem))
 
     total = sum(1 for _ in iter_files(args.paths))
     if args.store:
@@ -87,10 +102,15 @@ def run_build(args: argparse.Namespace) -> int:
             on_problem=on_problem, progress=None if args.quiet else progress_bar(total))
     except ModelError as err:
         raise Failure(str(err)) from None
+    except MemoryError:
+        raise Failure("out of memory while building; nothing written (build fewer or shorter articles at a time, "
+                      "or use --store)") from None
+    report.problems = problems
     for message in report.warnings:
         warn(message)
-    if args.strict and (problems or report.warnings):
-        raise Failure(f"--strict: {len(problems)} input problem(s), {len(report.warnings)} warning(s); nothing written")
+    if args.strict and (problems or notices or report.warnings):
+        raise Failure(f"--strict: {len(problems)} input(s) skipped, {len(notices)} notice(s), "
+                      f"{len(report.warnings)} warning(s); nothing written")
     if report.documents == 0:
         raise Failure("no documents to build from" + (f" ({len(problems)} skipped)" if problems else ""))
     export.write(dataset, args.out)
@@ -98,6 +118,24 @@ def run_build(args: argparse.Namespace) -> int:
         triples = len(set(dataset.quads((None, None, None, None))))
         print(f"kg: wrote {args.out}: {report.summary(mapper, triples)}", file=sys.stderr)
     return 0
+
+
+def _check_out(out: Path) -> None:
+    """Fail before parsing, not after: the output must be a file we can create."""
+    if out.is_dir():
+        raise Failure(f"--out {out}: is a folder; name a file such as {out / 'graph.ttl'}")
+    parent = next((p for p in [out.parent, *out.parent.parents] if p.exists()), Path("."))
+    if not parent.is_dir():
+        raise Failure(f"--out {out}: {parent} is a file, not a folder")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise Failure(f"--out {out}: cannot write in {parent} (permission denied)")
+
+
+def _check_base(base: str) -> None:
+    """Every minted IRI starts with the base, so a base with a space or a quote would spoil them all."""
+    if not ABSOLUTE_IRI.fullmatch(base) or "#" in base[:-1]:
+        raise Failure(f"--base {base!r}: not an absolute IRI (no spaces, quotes or <>{{}}|\\^`; "
+                      "for example https://example.org/kg/)")
 
 
 def _build_into_store(args: argparse.Namespace, on_problem, problems: list) -> int:
@@ -156,7 +194,10 @@ def run_query(args: argparse.Namespace) -> int:
         name, sep, value = item.partition("=")
         if not sep or not name.strip().lstrip("?$").isidentifier():
             raise Failure(f"--param {item!r}: expected NAME=VALUE")
+        if value.startswith("<") and value.endswith(">") and not ABSOLUTE_IRI.fullmatch(value[1:-1]):
+            raise Failure(f"--param {name}: {value[:80]!r} is not an absolute IRI; drop the <> to bind it as text")
         params[name.strip().lstrip("?$")] = value
+    _check_read_only(args.query)
     try:
         dataset = _open_source(args)
     except Failure:
@@ -174,6 +215,30 @@ def run_query(args: argparse.Namespace) -> int:
         raise Failure(f"query failed: {type(err).__name__}: {str(err).splitlines()[0][:300] if str(err) else ''}") from None
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
+
+
+def _check_read_only(query: str) -> None:
+    """``kg query`` reads: a SPARQL update (DROP, INSERT, ...) is refused by name, not as a parse error."""
+    from kg.query import load_query
+
+    try:
+        text = load_query(query)
+    except FileNotFoundError as err:
+        raise Failure(str(err)) from None
+    try:
+        from rdflib.plugins.sparql import prepareQuery
+
+        from kg.rdf.namespaces import PREFIXES
+
+        prepareQuery(text, initNs=PREFIXES)
+    except Exception:
+        try:
+            from rdflib.plugins.sparql.parser import parseUpdate
+
+            parseUpdate(text)
+        except Exception:
+            return  # not an update either: the query itself reports the syntax error
+        raise Failure("that is a SPARQL update; kg query only reads (nothing was changed)") from None
 
 
 def _open_source(args: argparse.Namespace):

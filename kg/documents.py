@@ -1,21 +1,49 @@
-"""Read articles from disk: ``.txt`` files, folders of them, and ``.jsonl`` files.
+"""Read articles from disk: text, Markdown and HTML files, folders of them, and ``.jsonl`` files.
 
 A file that cannot be read as text is reported (one clear reason) and skipped, so
 that one bad file never costs the rest of an archive.
+
+What a document's text is, and so what its character offsets count: the file's
+characters as decoded (UTF-8, UTF-16 with a byte-order mark, or Windows-1252 with
+a notice), without the byte-order mark, with every line end as ``\\n`` (as Python's
+``open()`` reads text), control characters as spaces and lone surrogates as
+U+FFFD; for ``.md`` and ``.html`` files, the text left once the markup is taken
+out. :func:`read_text` gives that text for any file, to check an offset against.
 """
 from __future__ import annotations
 
+import codecs
+import hashlib
 import json
+import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 from kg.records import Document
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+READABLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 META_FIELDS = ("title", "url", "date", "publisher")
+# spaCy's own default limit. Parsing costs about 2 minutes and 3 GB of memory per million
+# characters, and one article that long is a whole archive pasted together: refuse it by name.
+MAX_CHARS = 1_000_000
+MAX_ID_CHARS = 200
+# File signatures, so a picture named .txt is refused as what it is.
+MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
+         b"%PDF-": "PDF document", b"PK\x03\x04": "ZIP archive (or .docx/.xlsx/.odt)", b"\x1f\x8b": "gzip archive",
+         b"\xd0\xcf\x11\xe0": "legacy Office document (.doc/.xls)", b"{\\rtf": "RTF document",
+         b"\x7fELF": "program (ELF)", b"SQLite format 3\x00": "SQLite database"}
+# A valid UTF-8 multi-byte sequence: its presence means text is UTF-8 (perhaps damaged), not Windows-1252.
+UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class InputError(Exception):
@@ -24,71 +52,370 @@ class InputError(Exception):
 
 @dataclass(slots=True)
 class Problem:
+    """Something to tell the user about one input.
+
+    ``skipped`` is True when the input was left out of the build; False for a notice
+    about a document that was still read (text decoded as Windows-1252, say).
+    """
+
     where: str
     reason: str
+    skipped: bool = True
 
     def __str__(self) -> str:
         return f"{self.where}: {self.reason}"
 
 
-def decode(data: bytes, where: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused."""
-    if not data.strip():
-        raise InputError(f"{where}: empty file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{where}: binary file, not text")
+# -- bytes to text --------------------------------------------------------------------------------
+def sniff_binary(data: bytes) -> str:
+    """What kind of binary file ``data`` is ("PNG image", ...), or "" when it may be text."""
+    for magic, kind in MAGIC.items():
+        if data.startswith(magic):
+            return kind
+    head = data[:8192]
+    if b"\x00" in head:
+        return "binary data"
+    controls = sum(1 for b in head if b < 32 and b not in b"\t\n\r\x0c") + head.count(b"\x7f")
+    return "binary data" if head and controls / len(head) > 0.05 else ""
+
+
+def _utf16_without_bom(data: bytes) -> str:
+    """'utf-16-le' or 'utf-16-be' when the bytes look like mostly-ASCII UTF-16 without a mark."""
+    head = data[:4096]
+    if len(head) < 4 or len(data) % 2:
+        return ""
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return ""
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Bytes to text and a notice ("" when none). Raises :class:`InputError` with the reason alone.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as they are; bytes
+    that are not UTF-8 but are valid Windows-1252 (and hold no UTF-8 sequence at all)
+    are read as Windows-1252 with a notice; anything else is refused.
+
+    Examples:
+        >>> decode_bytes("“Yes,” she said.".encode("cp1252"))
+        ('“Yes,” she said.', 'not UTF-8: read as Windows-1252')
+        >>> decode_bytes(b"caf\\xc3\\xa9 \\xff")
+        Traceback (most recent call last):
+        kg.documents.InputError: not valid UTF-8 (byte 6, line 1) and not Windows-1252 either; convert it to UTF-8
+    """
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), ""
+            except UnicodeDecodeError as err:
+                raise InputError(f"starts with a {codec.upper().replace('-SIG', '')} byte-order mark "
+                                 f"but is not valid {codec.upper().replace('-SIG', '')} (byte {err.start})") from None
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return data.decode(utf16), ""
+        except UnicodeDecodeError:
+            pass
+    kind = sniff_binary(data)
+    if kind:
+        raise InputError(f"{kind}, not text")
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8"), ""
     except UnicodeDecodeError as err:
-        raise InputError(f"{where}: not UTF-8 (byte {err.start}); convert it to UTF-8") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        where = f"byte {err.start}, line {_line_of(data, err.start)}"
+        if UTF8_MULTIBYTE.search(data):
+            raise InputError(f"not valid UTF-8 ({where}) and not Windows-1252 either; convert it to UTF-8") from None
+        try:
+            return data.decode("cp1252"), "not UTF-8: read as Windows-1252"
+        except UnicodeDecodeError:
+            raise InputError(f"not UTF-8 ({where}) nor Windows-1252; convert it to UTF-8") from None
+
+
+def clean(text: str) -> str:
+    """Line ends as ``\\n``; control characters, which no serialisation of a string keeps safely, as spaces.
+
+    Only line ends change the length: every other replacement is one character for one,
+    so offsets into the result are offsets into the decoded text with ``\\n`` line ends.
+
+    Examples:
+        >>> clean("a\\r\\nb\\rc\\x00d\\u2028e\\u2029f")
+        'a\\nb\\nc d e\\nf'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", " ").replace("\u2029", "\n")  # line separator: soft; paragraph: hard
+    text = CONTROL.sub(" ", text)
+    return SURROGATE.sub("\ufffd", text)
+
+
+def decode(data: bytes, where: str) -> str:
+    """Bytes to clean text, or :class:`InputError` naming ``where`` and why."""
+    if not data:
+        raise InputError(f"{where}: empty file")
+    try:
+        text, _notice = decode_bytes(data)
+    except InputError as err:
+        raise InputError(f"{where}: {err}") from None
+    return clean(text)
+
+
+# -- markup to text -------------------------------------------------------------------------------
+class _HTMLText(HTMLParser):
+    """The readable text of an HTML page: a paragraph a line, scripts and styles dropped."""
+
+    BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
+             "section", "article", "header", "footer", "aside", "nav", "main", "figure", "figcaption", "table", "tr",
+             "pre", "hr", "address", "details", "summary", "title", "body", "form", "fieldset", "caption"}
+    SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "head"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.current: list[str] = []
+        self.skipping: list[str] = []
+        self.in_title = False
+        self.title_parts: list[str] = []
+
+    def _break(self) -> None:
+        line = " ".join("".join(self.current).split())
+        if line:
+            self.lines.append(line)
+        self.current = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "title":
+            self.in_title = True
+        elif tag in self.SKIP and tag not in ("br", "hr"):
+            self.skipping.append(tag)
+        if tag in self.BLOCK and not self.skipping:
+            self._break()
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        if tag in self.BLOCK and not self.skipping:
+            self._break()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        elif self.skipping and tag == self.skipping[-1]:
+            self.skipping.pop()
+        elif tag in self.SKIP and tag in self.skipping:
+            while self.skipping and self.skipping.pop() != tag:
+                pass
+        if tag in self.BLOCK and not self.skipping:
+            self._break()
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_parts.append(data)
+        elif not self.skipping:
+            self.current.append(data)
+
+    def result(self) -> tuple[str, str]:
+        self.close()
+        self._break()
+        return "\n".join(self.lines), " ".join("".join(self.title_parts).split())
+
+
+def html_to_text(html: str) -> tuple[str, str]:
+    """An HTML page's text (a paragraph a line) and its ``<title>``.
+
+    Examples:
+        >>> html_to_text("<title>Row</title><p>“No,” said <b>Ann&nbsp;Lee</b>.</p><script>x=1</script><p>Next</p>")
+        ('“No,” said Ann Lee.\\nNext', 'Row')
+    """
+    parser = _HTMLText()
+    parser.feed(html)
+    return parser.result()
+
+
+_MD_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^ {0,3}(```|~~~).*$", re.M), ""),  # code fences (the code itself is kept)
+    (re.compile(r"^ {0,3}([-*_])( *\1){2,} *$", re.M), ""),  # horizontal rules
+    (re.compile(r"^ {0,3}(=+|-+) *$", re.M), ""),  # setext heading underlines
+    (re.compile(r"^ {0,3}\[[^\]\n]+\]: *\S+.*$", re.M), ""),  # link reference definitions
+    (re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M), r"\1"),  # ATX headings
+    (re.compile(r"^(?: {0,3}> ?)+", re.M), ""),  # block quotes
+    (re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?", re.M), ""),  # list markers
+    (re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)"), r"\1"),  # images: their alt text
+    (re.compile(r"\[([^\]\n]+)\]\((?:[^()\n]|\([^()\n]*\))*\)"), r"\1"),  # inline links: their text
+    (re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]"), r"\1"),  # reference links
+    (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),  # autolinks
+    (re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"), ""),  # inline HTML tags
+    (re.compile(r"`+([^`\n]+?)`+"), r"\1"),  # inline code
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),  # emphasis with *
+    (re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"), r"\1"),  # emphasis with _
+    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),  # strikethrough
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])"), r"\1"),  # backslash escapes
+]
+
+
+def markdown_to_text(markdown: str) -> str:
+    """Markdown reduced to its words: headings, emphasis, lists and quotes unmarked, links to their text.
+
+    Examples:
+        >>> markdown_to_text("# Talks\\n\\n**Jean-Luc** said: “[Peace](https://x.org) is *near*.”\\n\\n- O'Brien_s item")
+        "Talks\\n\\nJean-Luc said: “Peace is near.”\\n\\nO'Brien_s item"
+    """
+    text = markdown
+    for pattern, replacement in _MD_RULES:
+        text = pattern.sub(replacement, text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+# -- documents ------------------------------------------------------------------------------------
+def safe_id(raw: str) -> str:
+    """A document id that is safe in an IRI path segment and never ``.`` or ``..``.
+
+    Examples:
+        >>> safe_id("Le Monde: 2024/05 édition")
+        'Le_Monde_2024_05_édition'
+        >>> safe_id("..")
+        'doc'
+    """
+    text = unicodedata.normalize("NFC", raw)
+    text = re.sub(r"[^\w.-]+", "_", text).strip("._-")
+    if len(text) > MAX_ID_CHARS:
+        text = text[:MAX_ID_CHARS - 17] + "-" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return text or "doc"
 
 
 def doc_id_for(path: Path) -> str:
     """The document id is the file's stem, made safe for an IRI."""
-    return re.sub(r"[^\w.-]+", "_", path.stem).strip("_") or "doc"
+    return safe_id(path.stem)
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Every input file under the given paths, in a stable (sorted) order."""
+    """Every input file under the given paths, in a stable (sorted) order, each once.
+
+    In folders: files with a readable suffix, hidden files and folders (``.git``,
+    ``._article.txt``) left out, symbolic links to folders not followed (no loops).
+    A file named directly is read whatever its suffix.
+    """
+    seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
+        found: list[Path] = []
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
-                    yield child
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found += [Path(folder, f) for f in files
+                          if not f.startswith(".") and Path(f).suffix.lower() in READABLE_SUFFIXES]
+            found.sort(key=lambda p: p.parts)
         else:
-            yield path
+            found = [path]
+        for child in found:
+            key = Path(os.path.realpath(child))
+            if key not in seen:
+                seen.add(key)
+                yield child
 
 
-def read_jsonl(path: Path, text: str) -> Iterator[Document | Problem]:
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield Problem(where, f"malformed JSON ({err.msg})")
-            continue
-        if not isinstance(record, dict):
-            yield Problem(where, "expected a JSON object")
-            continue
-        doc_id = str(record.get("id") or record.get("doc_id") or "").strip()
-        body = record.get("text")
-        if not doc_id or not isinstance(body, str):
-            yield Problem(where, 'needs "id" and "text"')
-            continue
-        if not body.strip():
-            yield Problem(where, "empty text")
-            continue
-        meta = {k: str(record[k]) for k in META_FIELDS if record.get(k)}
-        yield Document(id=re.sub(r"[^\w.-]+", "_", doc_id), text=body.replace("\r\n", "\n"), source=where, **meta)
+def _check_length(text: str, where: str, max_chars: int) -> None:
+    if len(text) > max_chars:
+        raise InputError(f"{where}: too long ({len(text):,} characters; kg reads articles up to "
+                         f"{max_chars:,}): split it into articles")
 
 
-def read_documents(paths: Iterable[str | Path]) -> Iterator[Document | Problem]:
+def _record(line: bytes, where: str, max_chars: int) -> Document | Problem:
+    """One JSONL line to a document, or the reason it is not one."""
+    try:
+        record = json.loads(line.rstrip(b"\r\n"))
+    except UnicodeDecodeError as err:
+        return Problem(where, f"not valid UTF-8 (byte {err.start} of the line); JSON Lines must be UTF-8")
+    except json.JSONDecodeError as err:
+        return Problem(where, f"malformed JSON at column {err.colno}: {re.sub(r'( starting)?( at)?:?$', '', err.msg).lower()}")
+    except RecursionError:
+        return Problem(where, "malformed JSON (nested too deeply)")
+    if not isinstance(record, dict):
+        return Problem(where, "expected a JSON object")
+    raw_id = record.get("id", record.get("doc_id"))
+    body = record.get("text")
+    if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int)) or not str(raw_id).strip():
+        return Problem(where, 'needs an "id" (a string or a number)')
+    if not isinstance(body, str):
+        return Problem(where, 'needs a "text" (a string)')
+    text = clean(body)
+    if not text.strip():
+        return Problem(where, "empty text")
+    try:
+        _check_length(text, where, max_chars)
+    except InputError as err:
+        return Problem(where, str(err).split(": ", 1)[1])
+    meta = {k: clean(str(record[k])) for k in META_FIELDS
+            if isinstance(record.get(k), (str, int, float)) and not isinstance(record.get(k), bool) and str(record[k]).strip()}
+    return Document(id=safe_id(str(raw_id)), text=text, source=where, **meta)
+
+
+def read_jsonl(path: Path, max_chars: int = MAX_CHARS) -> Iterator[Document | Problem]:
+    """Documents from a JSON Lines file, read a line at a time; a bad line is a Problem naming it."""
+    with path.open("rb") as f:
+        head = f.read(4)
+        f.seek(0)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            lines: Iterable[bytes] = (line.encode("utf-8", "surrogatepass") + b"\n"
+                                      for line in f.read().decode("utf-16").split("\n"))
+        else:
+            lines = f
+        for number, line in enumerate(lines, 1):
+            if number == 1 and line.startswith(codecs.BOM_UTF8):
+                line = line[len(codecs.BOM_UTF8):]
+            if not line.strip():
+                continue
+            yield _record(line, f"{path}:{number}", max_chars)
+
+
+def read_text(path: str | Path, max_chars: int = MAX_CHARS) -> tuple[str, str, str]:
+    """A text, Markdown or HTML file's document text, its title ("" when none) and a notice ("" when none).
+
+    This is the text every offset in the graph counts characters of.
+    """
+    path = Path(path)
+    where = str(path)
+    if not path.exists():
+        raise InputError(f"{where}: no such file")
+    if not path.is_file():
+        raise InputError(f"{where}: not a regular file")
+    size = path.stat().st_size
+    if size > 4 * max_chars:
+        raise InputError(f"{where}: too large ({size / 1e6:.1f} MB; kg reads articles up to "
+                         f"{max_chars:,} characters): split it into articles")
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{where}: unreadable ({err.strerror})") from None
+    if not data:
+        raise InputError(f"{where}: empty file")
+    try:
+        text, notice = decode_bytes(data)
+    except InputError as err:
+        raise InputError(f"{where}: {err}") from None
+    title = ""
+    original = text
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        text, title = html_to_text(text)
+    elif suffix in MARKDOWN_SUFFIXES:
+        text = markdown_to_text(clean(text))
+    text = clean(text)
+    if not text.strip():
+        markup = suffix in HTML_SUFFIXES | MARKDOWN_SUFFIXES and original.strip()
+        raise InputError(f"{where}: " + ("no text once the markup is taken out" if markup
+                                         else "empty file" if not text else "only whitespace"))
+    _check_length(text, where, max_chars)
+    return text, title, notice
+
+
+def read_documents(paths: Iterable[str | Path], max_chars: int = MAX_CHARS) -> Iterator[Document | Problem]:
     """Documents from files and folders, and a Problem for each one that cannot be read.
 
     Examples:
@@ -96,30 +423,66 @@ def read_documents(paths: Iterable[str | Path]) -> Iterator[Document | Problem]:
         >>> folder = pathlib.Path(tempfile.mkdtemp())
         >>> _ = (folder / "a.txt").write_text("Ms. Smith said it rained.", encoding="utf-8")
         >>> _ = (folder / "b.txt").write_bytes(b"")
-        >>> [str(d) if isinstance(d, Problem) else d.id for d in read_documents([folder])][0]
-        'a'
+        >>> [str(d) if isinstance(d, Problem) else d.id for d in read_documents([folder])][1].endswith("b.txt: empty file")
+        True
     """
-    seen: set[str] = set()
+    first_seen: dict[str, str] = {}
     for path in iter_files(paths):
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            yield Problem(str(path), "no such file")
-            continue
-        except OSError as err:
-            yield Problem(str(path), f"unreadable ({err.strerror})")
-            continue
-        try:
-            text = decode(data, str(path))
-        except InputError as err:
-            yield Problem(str(path), str(err).split(": ", 1)[1])
-            continue
-        items = read_jsonl(path, text) if path.suffix.lower() in JSONL_SUFFIXES else [
-            Document(id=doc_id_for(path), text=text, source=str(path))]
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            items: Iterable[Document | Problem] = _guard_jsonl(path, max_chars)
+        else:
+            try:
+                text, title, notice = read_text(path, max_chars)
+            except InputError as err:
+                yield Problem(str(path), str(err).split(": ", 1)[1] if str(err).startswith(f"{path}: ") else str(err))
+                continue
+            if notice:
+                yield Problem(str(path), notice, skipped=False)
+            doc_id = doc_id_for(path)
+            if doc_id in first_seen:
+                # Two files with one name (2023/report.txt, 2024/report.txt) are two articles: keep both.
+                free = [i for i in (safe_id(f"{path.parent.name}_{path.stem}"),
+                                    safe_id(f"{path.parent.name}_{path.name}")) if i not in first_seen]
+                if free:
+                    yield Problem(str(path), f"document id {doc_id!r} is taken by {first_seen[doc_id]}; "
+                                             f"read as {free[0]!r}", skipped=False)
+                    doc_id = free[0]
+            items = [Document(id=doc_id, text=text, source=str(path), title=title)]
         for item in items:
             if isinstance(item, Document):
-                if item.id in seen:
-                    yield Problem(item.source, f"duplicate document id {item.id!r}; skipped")
+                if item.id in first_seen:
+                    yield Problem(item.source, f"duplicate document id {item.id!r} (first read from "
+                                               f"{first_seen[item.id]}); skipped")
                     continue
-                seen.add(item.id)
+                first_seen[item.id] = item.source
             yield item
+
+
+def _guard_jsonl(path: Path, max_chars: int, max_reported: int = 20) -> Iterator[Document | Problem]:
+    """A JSONL file's records, lazily; a file that is not JSON Lines at all is one Problem, not one a line."""
+    where = str(path)
+    if not path.is_file():
+        yield Problem(where, "no such file" if not path.exists() else "not a regular file")
+        return
+    try:
+        with path.open("rb") as f:
+            head = f.read(8192)
+        if not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and sniff_binary(head):
+            yield Problem(where, f"{sniff_binary(head)}, not JSON Lines")
+            return
+        documents = bad = 0
+        for item in read_jsonl(path, max_chars):
+            if isinstance(item, Document):
+                documents += 1
+            else:
+                bad += 1
+                if bad > max_reported:
+                    continue
+            yield item
+    except OSError as err:
+        yield Problem(where, f"unreadable ({err.strerror})")
+        return
+    if bad > max_reported:
+        yield Problem(where, f"{bad - max_reported} more bad lines not shown ({bad} in all)")
+    if documents == 0 and bad == 0:
+        yield Problem(where, "empty file" if not head else "no records (only blank lines)")
