@@ -419,3 +419,46 @@ def test_cli_fails_clearly_on_a_missing_graph_and_a_taken_port(tmp_path: Path) -
         busy = subprocess.run([*kg_command(), "serve", "--graph", str(graph), "--port", str(port)],
                               capture_output=True, text=True, cwd=ROOT, timeout=60, env={**os.environ})
     assert busy.returncode == 1 and "cannot listen" in busy.stderr and "Traceback" not in busy.stderr
+
+
+# -- the page in a browser ----------------------------------------------------------------------
+def test_page_runs_a_shipped_query_and_draws_in_a_browser(server: Server, expected_quotes: list[list[str]],
+                                                         tmp_path: Path) -> None:
+    """Headless Chromium: pick quotes.rq, run it, click an IRI; nothing is fetched from elsewhere, no script errors."""
+    if importlib.util.find_spec("kg.viz") is None:
+        pytest.skip("kg.viz (which drives Chromium) is not part of this checkout")
+    from kg.viz.screenshot import CHROMIUM, browser
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (make browser, or .ci/run does it as root)")
+    pytest.importorskip("playwright", reason="playwright is in the test extra: make install")
+    with browser() as chromium:
+        page = chromium.new_page(viewport={"width": 1300, "height": 1100})
+        errors: list[str] = []
+        elsewhere: list[str] = []
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("request", lambda r: elsewhere.append(r.url)
+                if not r.url.startswith((server.url, "data:", "blob:", "about:")) else None)
+        page.goto(server.url + "/")
+        # waits by selector: the page's CSP forbids eval, which Playwright's string predicates need
+        page.wait_for_selector("#examples option[value='quotes']", state="attached")
+        page.select_option("#examples", "quotes")
+        assert page.input_value("#query") == QUOTES.read_text()
+        page.click("#run")
+        page.wait_for_selector("#results table tbody tr")
+        assert page.locator("#results tbody tr").count() == len(expected_quotes) - 1
+        assert page.locator("#results thead th").all_inner_texts() == expected_quotes[0]
+        assert page.locator("#results tbody tr").first.locator("td").nth(1).inner_text() == expected_quotes[1][1]
+        page.locator("#results td .iri").first.click()  # the neighbourhood: a table, and kg viz's graph in the frame
+        page.wait_for_selector("#results th:text-is('subject')")
+        frame = page.frame(name="graph-frame")
+        frame.wait_for_selector("body[data-ready='true']", state="attached", timeout=60_000)
+        assert frame.evaluate("kg.data.nodes.length") > 1
+        page.screenshot(path=str(tmp_path / "serve.png"), full_page=True)
+        assert errors == [], "no script errors, no failed loads"
+        page.fill("#query", "DROP ALL")  # Chromium logs the 403 itself as a console error: checked above
+        page.click("#run")
+        page.wait_for_selector("#results .error")
+        assert "read-only" in page.inner_text("#results .error")
+    assert elsewhere == [], "every asset comes from the server itself"

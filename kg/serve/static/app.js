@@ -104,7 +104,9 @@ function showResults(data) {
   const table = element("table");
   const head = element("tr");
   names.forEach((name) => head.append(element("th", name)));
-  table.append(element("thead")).append(head);
+  const thead = element("thead");
+  thead.append(head);
+  table.append(thead);
   const body = element("tbody");
   for (const row of data.results.bindings) {
     const tr = element("tr");
