@@ -11,9 +11,9 @@ from __future__ import annotations
 import networkx as nx
 from rdflib import Dataset, Graph
 
-from kg.serve.worker import (FORM_OF_ALGEBRA, MAX_ROWS_HEADER, ROWS_HEADER, TRUNCATED_HEADER, Answer, Refused,
-                             _graph_rows, prepare)
 from kg.rdf.namespaces import PREFIXES
+from kg.serve.worker import (FORM_OF_ALGEBRA, MAX_ROWS_HEADER, ROWS_HEADER, TRUNCATED_HEADER, Answer, Refused, cut_graph,
+                             prepare)
 
 # The viz page inlines its script and style; it may run them, fetch nothing, and sit only in our own frame.
 PAGE_POLICY = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; "
@@ -67,7 +67,7 @@ def draw_query(dataset: Dataset, text: str, max_nodes: int, engine_parses: bool 
     if form not in ("CONSTRUCT", "DESCRIBE"):
         return Answer.message(400, f"only CONSTRUCT and DESCRIBE answers are graphs to draw; this is a {form} query")
     result = dataset.query(text, initNs=PREFIXES) if engine_parses else dataset.query(query)
-    graph, truncated = _graph_rows(result.graph, max_nodes)
+    graph, truncated = cut_graph(result.graph, max_nodes)
     model = to_networkx(graph, view="people")
     if model.number_of_edges() == 0:
         model = to_networkx(graph, view="rdf")

@@ -150,7 +150,7 @@ def prepare(text: str):
     return query
 
 
-def _select_rows(result: Result, max_rows: int) -> tuple[Result, bool]:
+def cut_rows(result: Result, max_rows: int) -> tuple[Result, bool]:
     """The first ``max_rows`` rows, drawn lazily where rdflib allows, and whether more were left."""
     source = result._genbindings if result._genbindings is not None else result.bindings  # noqa: SLF001
     rows = list(itertools.islice(source, max_rows + 1))
@@ -160,7 +160,7 @@ def _select_rows(result: Result, max_rows: int) -> tuple[Result, bool]:
     return cut, len(rows) > max_rows
 
 
-def _graph_rows(graph: Graph, max_rows: int) -> tuple[Graph, bool]:
+def cut_graph(graph: Graph, max_rows: int) -> tuple[Graph, bool]:
     if len(graph) <= max_rows:
         return graph, False
     cut = Graph()
@@ -179,7 +179,7 @@ def serialize(result: Result, offer: Offer, max_rows: int) -> Answer:
     """The result in the negotiated format, cut at ``max_rows`` rows (or triples) with headers saying so."""
     headers: dict[str, str] = {}
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        graph, truncated = _graph_rows(result.graph, max_rows)
+        graph, truncated = cut_graph(result.graph, max_rows)
         for prefix, namespace in PREFIXES.items():
             graph.bind(prefix, namespace, override=False)
         extra = {"context": {p: str(ns) for p, ns in PREFIXES.items()}, "indent": 2} if offer.serializer == "json-ld" else {}
@@ -192,7 +192,7 @@ def serialize(result: Result, offer: Offer, max_rows: int) -> Answer:
         else:
             body = _as_bytes(result.serialize(format=offer.serializer, encoding="utf-8"))
     else:
-        result, truncated = _select_rows(result, max_rows)
+        result, truncated = cut_rows(result, max_rows)
         if offer.serializer == "tsv":  # rdflib reads TSV results but has no writer for them
             body = write_tsv(result.vars or [], result.bindings)
         else:
