@@ -281,9 +281,11 @@ def safe_id(raw: str) -> str:
         'Le_Monde_2024_05_édition'
         >>> safe_id("..")
         'doc'
+        >>> safe_id("won-t-be-")  # the file's stem as it is: scorers and users match on it
+        'won-t-be-'
     """
     text = unicodedata.normalize("NFC", raw)
-    text = re.sub(r"[^\w.-]+", "_", text).strip("._-")
+    text = re.sub(r"[^\w.-]+", "_", text).strip("_").lstrip(".")
     if len(text) > MAX_ID_CHARS:
         text = text[:MAX_ID_CHARS - 17] + "-" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return text or "doc"
