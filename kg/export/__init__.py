@@ -47,6 +47,10 @@ def format_for(path: str | Path) -> Format:
     return FORMATS[suffix]
 
 
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
 def atomic_write(path: str | Path, data: bytes) -> None:
     """Write bytes to ``path`` so that a crash leaves either the old file or the new one, never half."""
     path = Path(path)
@@ -57,6 +61,7 @@ def atomic_write(path: str | Path, data: bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; a graph file is as readable as any other
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

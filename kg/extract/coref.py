@@ -154,6 +154,11 @@ class Resolver:
         key = self.name_of(head)
         if key:
             return key
+        if head.lemma_.lower() in lexicon.reporting_nouns():
+            # "Acme Corp's statement said", "his letter says": whose statement it is.
+            for child in head.children:
+                if child.dep_ == "poss":
+                    return self._resolve(child)
         lower = head.lower_
         if lower in lexicon.pronouns():
             return self.pronoun(head)

@@ -95,7 +95,8 @@ class EntityIndex:
         if key:
             return key
         key = "PERSON:" + (normalise(name) or name.lower())
-        self.entities.setdefault(key, Entity(key=key, name=name, kind="PERSON"))
+        gender = lexicon.first_names().get(name.split()[0].lower(), "") if len(name.split()) > 1 else ""
+        self.entities.setdefault(key, Entity(key=key, name=name, kind="PERSON", gender=gender))
         self._surname[normalise(name).split()[-1] if normalise(name) else name.lower()].append(key)
         return key
 
@@ -115,7 +116,7 @@ def clean_span(span: Span, person: bool = False) -> Span | None:
     titles = lexicon.title_words()
     honorifics = lexicon.honorifics()
     while start < end and (doc[start].lower_ in LEADING_JUNK or doc[start].lower_ in honorifics
-                           or (doc[start].lower_.rstrip(".") in titles and end - start > 1)
+                           or (person and doc[start].lower_.rstrip(".") in titles and end - start > 1)
                            or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct):
@@ -172,7 +173,8 @@ def extract_entities(doc: Doc) -> EntityIndex:
         label = KINDS.get(ent.label_)
         if not label:
             continue
-        span = clean_span(ent, person=label == "PERSON")
+        before_person = ent.end < len(doc) and doc[ent.end].ent_type_ == "PERSON"
+        span = clean_span(ent, person=label == "PERSON" or before_person)
         if span is None:
             continue
         # "Spokesperson Dmitry" (ORG) + "Peskov" (PERSON): the title hid the first name.

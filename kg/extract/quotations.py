@@ -33,16 +33,19 @@ class Quotation:
         return " ".join(source[s:e].strip() for s, e in self.segments)
 
 
+SPACED = {"«", "»", "‹", "›"}  # French style puts a space inside guillemets: « Nous gagnerons »
+
+
 def _opens(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-/:;,\"“‘«") and not after.isspace()
+    return (before.isspace() or before in "([{—–-/:;,\"“‘«") and (not after.isspace() or text[i] in SPACED)
 
 
 def _closes(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return not before.isspace() and (after.isspace() or not WORD.match(after))
+    return (not before.isspace() or text[i] in SPACED) and (after.isspace() or not WORD.match(after))
 
 
 def find_quotations(text: str) -> tuple[list[Quotation], list[str]]:

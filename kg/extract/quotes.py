@@ -203,7 +203,7 @@ class QuoteExtractor:
             sent = start_token.sent
             begin = self._prev_quote_end(quotation.start, sent.start_char)
             window = [t for t in sent if begin <= t.idx < quotation.start - 1]
-            lead_in = self.text[begin:quotation.start - 1].rstrip()
+            lead_in = self.text[begin:quotation.start - 1].rstrip().rstrip("'\"“‘«").rstrip()
             if window and (lead_in.endswith((":", ",", "that")) or self.is_cue(window[-1])):
                 for token in reversed(window):
                     if self.is_cue(token):

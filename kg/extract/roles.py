@@ -44,9 +44,8 @@ def match_title(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     best = None
     for first in range(max(start, end - MAX_TITLE_TOKENS), end):
         raw = doc[first:end].text
-        head, _, rest = raw.partition(" ")
-        expanded = lexicon.title_abbreviations().get(head.lower())
-        text = (f"{expanded} {rest}" if expanded else raw).strip().lower()
+        abbreviations = lexicon.title_abbreviations()
+        text = " ".join(abbreviations.get(w.lower(), w) for w in raw.split()).lower()
         text = text.replace(" - ", "-").replace("–", "-")
         candidate = text
         elect = candidate.endswith("-elect") and candidate[:-6] in titles
@@ -218,7 +217,10 @@ class RoleExtractor:
     def _title_phrase(self, head: Token) -> tuple[str, int, int, bool] | None:
         """A title in the noun phrase headed by ``head``: (display, first, last, former)."""
         left = head.left_edge.i
-        found = match_title(self.doc, left, head.i + 1)
+        end = head.i + 1
+        while end + 1 < len(self.doc) and self.doc[end].text in ("-", "–") and not self.doc[end - 1].whitespace_:
+            end += 2  # "secretary - general" parsed with "secretary" as the head
+        found = match_title(self.doc, left, end)
         if not found:
             return None
         first, title = found
@@ -226,7 +228,7 @@ class RoleExtractor:
         for t in self.doc[left:first]:
             if t.lower_ in RANKS - {"senior", "chief", "co"} and t.i == first - 1:
                 title = f"{t.text.capitalize()} {title}"
-        return title, left, head.i + 1, former
+        return title, left, end, former
 
     def _org_of_phrase(self, head: Token) -> tuple[str, str]:
         """*NATO's secretary-general*, *the secretary-general of NATO*, *FBI director*."""

@@ -223,7 +223,8 @@ def describe_entities(graph: Graph, entities: dict[URIRef, EntityFacts]) -> None
 
 
 def new_dataset() -> Dataset:
-    dataset = Dataset()
+    """A dataset whose default graph reads as the union of its named graphs, as SPARQL users expect."""
+    dataset = Dataset(default_union=True)
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace, override=True)
     return dataset
