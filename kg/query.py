@@ -46,7 +46,11 @@ def render(result: Result, fmt: str = "table") -> str:
         return result.graph.serialize(format="turtle")
     if result.type == "ASK":
         return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) if fmt == "json" else str(bool(result.askAnswer)).lower()
-    if fmt in ("csv", "tsv", "json"):
+    if fmt == "tsv":  # rdflib 7 reads SPARQL TSV results but cannot write them
+        from kg.tsv import write_tsv
+
+        return write_tsv(result.vars, ({name: row[name] for name in result.vars} for row in result)).decode("utf-8")
+    if fmt in ("csv", "json"):
         data = result.serialize(format=fmt)
         return data.decode("utf-8") if isinstance(data, bytes) else data
     names = [str(v) for v in result.vars]

@@ -36,7 +36,7 @@ from rdflib.query import Result
 
 from kg.rdf.namespaces import PREFIXES
 from kg.serve.negotiate import Offer, choose, describe, offers_for
-from kg.serve.tsv import write_tsv
+from kg.tsv import write_tsv
 
 FORM_OF_ALGEBRA = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT",
                    "DescribeQuery": "DESCRIBE"}
