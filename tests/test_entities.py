@@ -66,8 +66,6 @@ def test_a_place_used_as_a_place_stays_a_place(run):
     assert set(result.entities("PERSON")) == {"Olena Hrytsenko"}
 
 
-@pytest.mark.xfail(strict=True, reason="'The Democratic National Committee' becomes an ORG named 'Committee', and "
-                                       "'The DNC' a second ORG")
 def test_organisation_and_its_acronym_are_one_node(run):
     result = run("The Democratic National Committee said the debate would go ahead. "
                  "The DNC later added that tickets were sold out.")
@@ -79,9 +77,7 @@ def test_organisation_and_its_acronym_are_one_node(run):
 @pytest.mark.parametrize("name, gender", [
     ("Oleksandr Kovalenko", "m"), ("Svetlana Ivanova", "f"), ("Aoife Murphy", "f"), ("Fatima Zahra", "f"),
     ("Keiko Tanaka", "f"), ("Yael Cohen", "f"), ("Kwabena Mensah", "m"), ("Malgorzata Nowak", "f"),
-    pytest.param("Priyanka Sharma", "f", marks=pytest.mark.xfail(
-        strict=True, reason="a person NER does not tag, found only as the speaker of 'X said …', gets no mention "
-                            "and so no gender from the first-name lexicon")),
+    pytest.param("Priyanka Sharma", "f"),
 ])
 def test_gender_from_first_name(run, name, gender):
     result = run(f"{name} said the deal was dead.")

@@ -27,8 +27,6 @@ def test_each_quote_style_pairs(source):
     assert texts(source) == ["We will win"]
 
 
-@pytest.mark.xfail(strict=True, reason="guillemets with inner spaces ('« Nous gagnerons »') are not paired: "
-                                       "an opening mark must be followed by a non-space")
 def test_guillemets_with_inner_spaces():
     assert texts("« Nous gagnerons », a-t-elle dit.") == ["Nous gagnerons"]
 

@@ -30,11 +30,8 @@ QUOTE_STYLES = [
     pytest.param('"', '"', id="straight-double"),
     pytest.param("‘", "’", id="curly-single"),
     pytest.param("«", "»", id="guillemets"),
-    pytest.param("« ", " »", id="guillemets-spaced", marks=pytest.mark.xfail(
-        strict=True, reason="guillemets with inner spaces (French style) are not read as a quotation: kind comes out "
-                            "'indirect'")),
-    pytest.param("''", "''", id="typewriter", marks=pytest.mark.xfail(
-        strict=True, reason="typewriter ''…'' after a colon comes out kind 'mixed', not 'direct'")),
+    pytest.param("« ", " »", id="guillemets-spaced"),
+    pytest.param("''", "''", id="typewriter"),
 ]
 
 
@@ -190,8 +187,6 @@ def test_in_a_statement_x_said(run):
     assert words(said.content) == words("the company would appeal the ruling")
 
 
-@pytest.mark.xfail(strict=True, reason="\"X's statement said\": the speaker is an unnamed source "
-                                       "\"Acme Corp's statement\", not the organisation Acme Corp")
 def test_possessive_statement_said(run):
     said = only(run("Acme Corp's statement said the recall covered two million cars.").said)
     assert said.speaker == "Acme Corp" and said.speaker_kind == "ORG"

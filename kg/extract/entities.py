@@ -116,9 +116,14 @@ def clean_span(span: Span, person: bool = False) -> Span | None:
     titles = lexicon.title_words()
     honorifics = lexicon.honorifics()
     while start < end and (doc[start].lower_ in LEADING_JUNK or doc[start].lower_ in honorifics
-                           or (person and doc[start].lower_.rstrip(".") in titles and end - start > 1)
                            or doc[start].is_punct):
         start += 1
+    # Titles are not part of a person's name; "Spokesperson Dmitry Peskov" tagged ORG is a person too.
+    title_end = start
+    while title_end < end - 1 and doc[title_end].lower_.rstrip(".") in titles:
+        title_end += 1
+    if title_end > start and (person or doc[title_end].lower_ in lexicon.first_names()):
+        start = title_end
     while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     # A headline's verb caught in a name: "Obama Says", "Trump Demands Accountability";
