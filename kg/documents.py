@@ -6,9 +6,11 @@ that one bad file never costs the rest of an archive.
 What a document's text is, and so what its character offsets count: the file's
 characters as decoded (UTF-8, UTF-16 with a byte-order mark, or Windows-1252 with
 a notice), without the byte-order mark, with every line end as ``\\n`` (as Python's
-``open()`` reads text), control characters as spaces and lone surrogates as
-U+FFFD; for ``.md`` and ``.html`` files, the text left once the markup is taken
-out. :func:`read_text` gives that text for any file, to check an offset against.
+``open()`` reads text), U+2029 as ``\\n``, U+2028 and control characters as spaces and
+lone surrogates as U+FFFD (one character for one); for ``.md`` and ``.html`` files,
+the text left once the markup is taken out. :func:`read_text` gives that text for
+any file, to check an offset against. Offsets count code points: an emoji outside
+the Basic Multilingual Plane is one character, as in Python, not two as in JavaScript.
 """
 from __future__ import annotations
 
