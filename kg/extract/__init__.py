@@ -13,6 +13,7 @@ from kg.extract.events import extract_events
 from kg.extract.quotations import quoted_ranges
 from kg.extract.quotes import extract_quotes
 from kg.extract.roles import RoleExtractor, extract_roles
+from kg.extract.sentences import sentences
 from kg.records import Document, Extraction, Span
 
 __all__ = ["extract", "extract_entities", "extract_quotes", "extract_roles", "EntityIndex", "Resolver"]
@@ -33,7 +34,7 @@ def extract(doc: Doc, document: Document) -> Extraction:
         quotes=quotes,
         roles=roles,
         events=extract_events(doc, index, quotes=quotes),
-        sentences=[Span(s.start_char, s.end_char, s.text) for s in doc.sents],
+        sentences=[Span(s.start_char, s.end_char, s.text) for s in sentences(doc)[0]],
         warnings=[f"{document.id}: {w}" for w in warnings],
     )
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from kg import lexicon
 from kg.extract.entities import EntityIndex
+from kg.extract.sentences import sent_of, sentences
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 GROUP_NOUNS = {"official", "officials", "aide", "aides", "source", "sources", "spokesman", "spokeswoman",
@@ -84,11 +85,7 @@ class Resolver:
         self.quoted = quoted or []
         self.index = index
         self.state = Salience()
-        self.sent_of = {}
-        for n, sent in enumerate(doc.sents):
-            for token in sent:
-                self.sent_of[token.i] = n
-        self.sents = list(doc.sents)
+        self.sents, self.sentence_number = sentences(doc)
         self._subject_mentions = self._collect_person_mentions()
         # (person key, title, head token of the description) for descriptions resolved to a person
         self.inferred_roles: list[tuple[str, str, Token]] = []
@@ -115,7 +112,7 @@ class Resolver:
 
     def _opens_sentence(self, token: Token) -> bool:
         """A name that opens its sentence (after any title) is its topic, whatever the parse says."""
-        for t in token.sent:
+        for t in sent_of(token):
             if t.i >= token.i:
                 return True
             if not (t.is_punct or t.pos_ in ("PROPN", "DET") or t.lower_.rstrip(".") in lexicon.title_words()
@@ -137,7 +134,7 @@ class Resolver:
     def note_speaker(self, key: str, token: Token) -> None:
         if self.index.entities.get(key) and self.index.entities[key].kind == "PERSON":
             self.state.last_speaker = key
-            self.state.last_speaker_sent = self.sent_of.get(token.i, -1)
+            self.state.last_speaker_sent = self.sentence_number[token.i]
 
     def note_role(self, title: str, person: str) -> None:
         self.state.role_holders[title.lower()] = person
@@ -252,19 +249,19 @@ class Resolver:
 
     def salient_person(self, token: Token, gender: str) -> str | None:
         """The most salient person before ``token`` that agrees in gender."""
-        sent_n = self.sent_of[token.i]
+        sent_n = self.sentence_number[token.i]
         candidates: list[tuple[tuple, str]] = []
         for i, key, is_subject in self._subject_mentions:
             if i >= token.i:
                 break
-            distance = sent_n - self.sent_of[i]
+            distance = sent_n - self.sentence_number[i]
             if distance > 4:
                 continue
             entity = self.index.entities[key]
             if gender and entity.gender and entity.gender != gender:
                 continue
             salience = (
-                (key == self.state.last_speaker and self.sent_of.get(i, 0) >= self.state.last_speaker_sent - 1) * 2
+                (key == self.state.last_speaker and self.sentence_number[i] >= self.state.last_speaker_sent - 1) * 2
                 + is_subject * 2
                 - distance
             )
@@ -279,13 +276,13 @@ class Resolver:
 
     def _next_named_subject(self, head: Token) -> str | None:
         """A speaker named late: the next person who is a sentence subject within two sentences."""
-        sent_n = self.sent_of[head.i]
+        sent_n = self.sentence_number[head.i]
         for i, key, is_subject in self._subject_mentions:
             if i <= head.i:
                 continue
-            if self.sent_of[i] - sent_n > 2:
+            if self.sentence_number[i] - sent_n > 2:
                 break
-            if is_subject and self.sent_of[i] > sent_n:
+            if is_subject and self.sentence_number[i] > sent_n:
                 return key
         return None
 
@@ -298,7 +295,3 @@ def _title_in(text: str) -> str | None:
         if f" {title} " in f" {lower} " and (best is None or len(title) > len(best)):
             best = title
     return best
-
-
-def sentence_of(doc: Doc, token: Token) -> Span:
-    return token.sent

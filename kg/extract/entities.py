@@ -204,7 +204,6 @@ def extract_entities(doc: Doc) -> EntityIndex:
     # Full names (two words or more) of people anchor the surnames.
     full_names = [span for span, label in merged if label == "PERSON" and len(name_words(span.text)) > 1]
     surnames = {name_words(span.text)[-1] for span in full_names}
-    first_names = {name_words(span.text)[0] for span in full_names}
 
     # One label per surface form, voted by the document.
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -304,6 +303,7 @@ def _propagate(index: EntityIndex) -> None:
                 forms.setdefault(mention.text, key)
     if not forms:
         return
+    text = doc.text  # spaCy joins the tokens again on every .text
     by_first: dict[str, list[str]] = defaultdict(list)
     for form in forms:
         by_first[form.split()[0]].append(form)
@@ -312,7 +312,7 @@ def _propagate(index: EntityIndex) -> None:
             continue
         for form in sorted(by_first[token.text], key=len, reverse=True):
             end_char = token.idx + len(form)
-            if doc.text[token.idx:end_char] != form:
+            if text[token.idx:end_char] != form:
                 continue
             span = doc.char_span(token.idx, end_char)
             if span is None or any(t.i in index.token_entity for t in span):

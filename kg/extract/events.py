@@ -49,6 +49,7 @@ from kg import lexicon
 from kg.extract.coref import Resolver
 from kg.extract.entities import EntityIndex
 from kg.extract.quotations import quoted_ranges
+from kg.extract.sentences import sent_of
 from kg.records import Event, Quote, Span
 
 PARTICIPANT_KINDS = {"PERSON", "ORG", "GPE"}
@@ -206,7 +207,7 @@ class EventExtractor:
         return self._make(row, trigger, subjects, self._entities(obj, members=True))
 
     def _make(self, row: Trigger, trigger: Token, subjects: list[str], objects: list[str]) -> list[Event]:
-        sent = trigger.sent
+        sent = sent_of(trigger)
         negated, modality = self.status(trigger)
         date = self.date_of(trigger)
         out = []
@@ -345,14 +346,14 @@ class EventExtractor:
             entity = self.index.entities.get(key) if key else None
             return entity is not None and entity.kind == "PERSON" and entity.gender in (gender, "")
 
-        sent = token.sent
+        sent = sent_of(token)
         for i in range(token.i - 1, sent.start - 1, -1):
             key = self.index.token_entity.get(i)
             if fits(key):
                 return key
         if sent.start == 0:
             return None
-        before = self.doc[sent.start - 1].sent
+        before = sent_of(self.doc[sent.start - 1])
         named = {self.index.token_entity.get(i) for i in range(before.start, before.end)}
         named = {k for k in named if fits(k)}
         return next(iter(named)) if len(named) == 1 else None
@@ -360,7 +361,7 @@ class EventExtractor:
     def _sentence_speaker(self, token: Token, gender: str) -> list[str]:
         """The one person who speaks in the token's sentence and is named in it (*..., Lammy expressed*),
         or whom the statement resolved this pronoun to."""
-        sent = token.sent
+        sent = sent_of(token)
         named = {self.index.token_entity.get(i) for i in range(sent.start, sent.end)}
         # *he admitted*: the pronoun is the subject of the cue, and the statement already says who it is
         cue_subject = token.dep_ == "nsubj" and token.head.lemma_.lower() in lexicon.reporting_verbs()
@@ -372,7 +373,7 @@ class EventExtractor:
     def status(self, trigger: Token) -> tuple[bool, str]:
         """(negated, modality): modality is "" for an event the text asserts happened."""
         negated, modality = False, ""
-        if trigger.sent.text.rstrip().rstrip("”\"’'").endswith("?"):
+        if sent_of(trigger).text.rstrip().rstrip("”\"’'").endswith("?"):
             modality = "question"
         if trigger.pos_ in NOUN_POS:
             for child in trigger.children:
@@ -423,7 +424,7 @@ class EventExtractor:
 
     def date_of(self, trigger: Token) -> str:
         """The sentence's date expression: one in the trigger's own clause, else the nearest."""
-        sent = trigger.sent
+        sent = sent_of(trigger)
         dates = [e for e in self.doc.ents if e.label_ == "DATE" and sent.start <= e.start and e.end <= sent.end]
         if not dates:
             return ""

@@ -65,7 +65,6 @@ def find_quotations(text: str) -> tuple[list[Quotation], list[str]]:
     out: list[Quotation] = []
     stack: list[tuple[str, int]] = []  # (closing mark expected, content start)
     current: Quotation | None = None
-    para_start = 0
     i = 0
     n = len(text)
     while i < n:
@@ -88,7 +87,6 @@ def find_quotations(text: str) -> tuple[list[Quotation], list[str]]:
                     out.append(current)
                     warnings.append(f"unbalanced quotation mark at character {current.start - 1}; closed at the paragraph's end")
                     stack, current = [], None
-            para_start = j
             i = j if j > i else i + 1
             continue
         if stack and ch == stack[-1][0] and (ch not in pairs or _closes(text, i) or not _opens(text, i)):

@@ -26,6 +26,7 @@ from kg import lexicon
 from kg.extract.coref import Resolver
 from kg.extract.entities import EntityIndex
 from kg.extract.quotations import Quotation, find_quotations
+from kg.extract.sentences import sent_of
 from kg.records import Quote
 from kg.records import Span as TextSpan
 
@@ -163,7 +164,7 @@ class QuoteExtractor:
 
     def medium_of(self, cue: Token, content: tuple[int, int]) -> str:
         """Where it was said: an organisation behind *to*, *with* or *told* in the sentence (*to Sky News*)."""
-        for token in cue.sent:
+        for token in sent_of(cue):
             if content[0] <= token.idx < content[1]:
                 continue
             key = self.index.entity_of(token)
@@ -184,7 +185,7 @@ class QuoteExtractor:
         end_token = self.token_at(quotation.end)
         start_token = self.token_at(max(0, quotation.start - 1))
         if end_token is not None:
-            sent = end_token.sent
+            sent = sent_of(end_token)
             stop = self._next_quote_start(quotation.end, sent.end_char)
             for token in sent:
                 if token.idx <= quotation.end or token.idx >= stop:
@@ -200,7 +201,7 @@ class QuoteExtractor:
                 if token.is_sent_end and token.text in ".!?":
                     break
         if start_token is not None:
-            sent = start_token.sent
+            sent = sent_of(start_token)
             begin = self._prev_quote_end(quotation.start, sent.start_char)
             window = [t for t in sent if begin <= t.idx < quotation.start - 1]
             lead_in = self.text[begin:quotation.start - 1].rstrip().rstrip("'\"“‘«").rstrip()
@@ -213,7 +214,7 @@ class QuoteExtractor:
             if prev.endswith(":") and not window:
                 token = self.token_at(len(prev) - 1)
                 if token is not None:
-                    for t in reversed(list(token.sent)):
+                    for t in reversed(list(sent_of(token))):
                         if self.is_cue(t):
                             return t, "before"
         return None, ""
@@ -266,7 +267,7 @@ class QuoteExtractor:
                 used_cues.add(cue.i)
                 head = self.speaker_of(cue)
             token = self.token_at(quotation.start) or self.doc[0]
-            sentence = cue.sent if cue is not None else token.sent
+            sentence = sent_of(cue) if cue is not None else sent_of(token)
             found.append(_Statement(list(quotation.segments), "direct", cue, head, sentence, paragraph))
             direct_ranges.append((quotation.start, quotation.end))
         found.extend(self.indirect(used_cues, direct_ranges))
@@ -343,7 +344,7 @@ class QuoteExtractor:
                 continue
             quoted = any(start <= s < end for s, _ in self.quoted)
             kind = "mixed" if quoted else "indirect"
-            yield _Statement(content, kind, token, head, token.sent, self.paragraph_of(start))
+            yield _Statement(content, kind, token, head, sent_of(token), self.paragraph_of(start))
 
     def _complement(self, cue: Token) -> list[tuple[int, int]] | None:
         """Character spans of what a cue reports (several when a parenthetical cue splits the clause)."""
@@ -356,7 +357,7 @@ class QuoteExtractor:
                 return [_clause(child)]
         if that is not None:
             # "X said that …" whatever the parse: the rest of the sentence.
-            end = cue.sent[-1]
+            end = sent_of(cue)[-1]
             while end.i > that.i and (end.is_punct and end.text not in ("”", '"', "’", "»")):
                 end = self.doc[end.i - 1]
             if end.i > that.i + 2:
@@ -421,7 +422,7 @@ class QuoteExtractor:
 
     def _that_after(self, cue: Token) -> Token | None:
         """The *that* opening a reported clause within a few words after the cue."""
-        for token in self.doc[cue.i + 1:min(cue.i + 8, cue.sent.end)]:
+        for token in self.doc[cue.i + 1:min(cue.i + 8, sent_of(cue).end)]:
             if token.lower_ == "that" and token.dep_ in ("mark", "det", "nsubj", "dobj"):
                 return token if token.dep_ == "mark" or token.i == cue.i + 1 or self.doc[token.i - 1].pos_ in ("NOUN", "PROPN", "PRON", "ADV", "NUM") else None
             if token.pos_ == "VERB" or token.text in (".", ";", "“", '"'):
@@ -438,7 +439,7 @@ class QuoteExtractor:
         objs = [c for c in to.children if c.dep_ == "pobj"]
         if not objs:
             return None
-        sent = according.sent
+        sent = sent_of(according)
         skip = {t.i for t in according.subtree}
         tokens = [t for t in sent if t.i not in skip]
         if len(tokens) < 4:
@@ -479,7 +480,7 @@ class QuoteExtractor:
                 if any(s <= start < e for s, e in direct_ranges) or end - start < 8:
                     continue
                 seen.add(name_start)
-                yield _Statement([(start, end)], "indirect", None, None, token.sent, self.paragraph_of(start), speaker=key)
+                yield _Statement([(start, end)], "indirect", None, None, sent_of(token), self.paragraph_of(start), speaker=key)
 
     # -- records -------------------------------------------------------------------------------
     def to_record(self, statement: _Statement) -> Quote:

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from kg import lexicon
 from kg.extract.entities import EntityIndex
+from kg.extract.sentences import sent_of
 from kg.records import Role
 from kg.records import Span as TextSpan
 
@@ -98,7 +99,7 @@ class RoleExtractor:
             # A place or party named only by an adjective or a code ("Russian", "R-Neb."): an entity all the same.
             kind = "ORG" if org_name.lower().endswith(("party", "caucus", "committee")) else "GPE"
             org = self.index.ensure(org_name, kind)
-        sent = self.doc[first].sent
+        sent = sent_of(self.doc[first])
         span = self.doc[first:last]
         return Role(person=person, title=title, sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
                     start=span.start_char, end=span.end_char, org=org, org_name=org_name, former=former)
@@ -136,9 +137,9 @@ class RoleExtractor:
         end = name_start
         while end > 0 and doc[end - 1].lower_ in lexicon.honorifics():
             end -= 1
-        sent_start = doc[name_start].sent.start
-        if sent_start > 0 and sent_start - doc[sent_start - 1].sent.start <= 3 and "\n" not in doc[sent_start - 1].text_with_ws:
-            sent_start = doc[sent_start - 1].sent.start  # "Sens." split off as a sentence of its own
+        sent_start = sent_of(doc[name_start]).start
+        if sent_start > 0 and sent_start - sent_of(doc[sent_start - 1]).start <= 3 and "\n" not in doc[sent_start - 1].text_with_ws:
+            sent_start = sent_of(doc[sent_start - 1]).start  # "Sens." split off as a sentence of its own
         name_end = self._mention_end(name_start)
         while True:
             found = match_title(doc, sent_start, end)
