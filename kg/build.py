@@ -53,7 +53,10 @@ class Sink(Protocol):
 
 def extractions(documents: Iterable[Document], model: str = DEFAULT_MODEL, jobs: int = 1,
                 batch_size: int = 16) -> Iterator[Extraction]:
-    """Parse and extract a stream of documents, in order, with the model loaded once."""
+    """Parse and extract a stream of documents, in order, with the model loaded once (per process)."""
+    if jobs > 1:
+        yield from _parallel_extractions(documents, model, jobs, batch_size)
+        return
     nlp = load(model)
     pending: deque[Document] = deque()  # documents handed to nlp.pipe, not yet back
 
@@ -65,6 +68,51 @@ def extractions(documents: Iterable[Document], model: str = DEFAULT_MODEL, jobs:
     for doc in parse(nlp, texts(), batch_size=batch_size, n_process=jobs):
         document = pending.popleft()
         yield extract(doc, document)
+
+
+_worker_nlp = None  # each worker process's own pipeline
+
+
+def _start_worker(model: str) -> None:
+    global _worker_nlp
+    if _worker_nlp is None:  # forked workers already have the parent's
+        _worker_nlp = load(model)
+
+
+def _extract_chunk(documents: list[Document]) -> list[Extraction]:
+    texts = (document.text for document in documents)
+    return [extract(doc, document) for doc, document in zip(parse(_worker_nlp, texts), documents)]
+
+
+def _parallel_extractions(documents: Iterable[Document], model: str, jobs: int, chunk: int) -> Iterator[Extraction]:
+    """Parse *and* extract in ``jobs`` worker processes; only records come back, in order.
+
+    Why not ``nlp.pipe(n_process=...)``: it sends every parsed Doc back to this process
+    (serialised) and leaves extraction here, so two cores gave about 1.5x; extracting in
+    the workers leaves this process only the mapping. At most ``4 * jobs`` chunks are in
+    flight, so memory does not grow with the corpus.
+    """
+    import multiprocessing
+
+    global _worker_nlp
+    _worker_nlp = load(model)  # fails here, with the install hint, before any worker starts
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    window: deque = deque()
+    with context.Pool(jobs, initializer=_start_worker, initargs=(model,)) as pool:
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) == chunk:
+                window.append(pool.apply_async(_extract_chunk, (batch,)))
+                batch = []
+                while len(window) >= 4 * jobs:
+                    yield from window.popleft().get()
+        if batch:
+            window.append(pool.apply_async(_extract_chunk, (batch,)))
+        while window:
+            yield from window.popleft().get()
+    _worker_nlp = None
 
 
 def build(paths: Iterable[str | Path], model: str = DEFAULT_MODEL, base: str = DEFAULT_BASE, jobs: int = 1,

@@ -215,3 +215,10 @@ def test_transient_failures_are_retried_and_others_are_not():
     dead = RemoteStore(f"http://127.0.0.1:{free_port()}/store", attempts=3, backoff=0.01)
     with pytest.raises(StoreError, match="gave up after 3 attempts"):
         dead.hashes()
+
+
+def test_two_jobs_build_the_same_graph(tmp_path):
+    folder = write(tmp_path / "in", "abc")
+    one, _, _ = build([folder])
+    two, _, _ = build([folder], jobs=2)
+    assert sorted(one.quads()) == sorted(two.quads())

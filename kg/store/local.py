@@ -8,6 +8,7 @@ triples one call at a time); reads go through ``oxrdflib`` so rdflib stays the A
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -29,8 +30,9 @@ def database(target: str | Path) -> Path:
     return Path(target) / DATABASE
 
 
+@lru_cache(maxsize=1 << 16)
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as a pyoxigraph term."""
+    """An rdflib term as a pyoxigraph term (cached: predicates, classes and entities recur)."""
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
