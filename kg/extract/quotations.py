@@ -48,6 +48,12 @@ def _closes(text: str, i: int) -> bool:
     return (not before.isspace() or text[i] in SPACED) and (after.isspace() or not WORD.match(after))
 
 
+def _closes_as(expected: str, ch: str) -> bool:
+    """Whether ``ch`` can close a quotation that expects ``expected``: the same mark, or a straight and a
+    curly double mark mixed by an editor ("… said ”)."""
+    return ch == expected or (expected in '"”' and ch in '"”')
+
+
 def find_quotations(text: str) -> tuple[list[Quotation], list[str]]:
     """Top-level quotation spans of a text, and warnings about unbalanced marks.
 
@@ -89,7 +95,7 @@ def find_quotations(text: str) -> tuple[list[Quotation], list[str]]:
                     stack, current = [], None
             i = j if j > i else i + 1
             continue
-        if stack and ch == stack[-1][0] and (ch not in pairs or _closes(text, i) or not _opens(text, i)):
+        if stack and _closes_as(stack[-1][0], ch) and (ch not in pairs or _closes(text, i) or not _opens(text, i)):
             if ch in ("'", "’") and WORD.match(text[i + 1] if i + 1 < n else " "):
                 i += 1  # an apostrophe inside a word
                 continue

@@ -36,6 +36,12 @@ XCOMP_CUES = {"promise", "pledge", "vow", "threaten", "urge", "refuse", "agree",
 NOT_SPEECH_SUBJECTS = {"it", "this", "that", "which", "what"}
 MEDIUM_PREPS = {"to", "with", "on", "in"}
 MIN_WORDS_WITHOUT_CUE = 4
+CLAIM_NOUNS = {"claim", "assertion", "allegation", "accusation", "insistence", "suggestion", "warning", "promise",
+               "pledge", "admission", "contention", "argument", "statement", "prediction", "vow", "threat"}
+GROUP_SPEAKERS = {"experts", "officials", "analysts", "police", "sources", "critics", "scientists", "doctors",
+                  "economists", "researchers", "lawmakers", "aides", "investigators", "prosecutors", "residents",
+                  "witnesses", "authorities", "diplomats", "activists", "observers", "report", "study", "poll",
+                  "survey", "lawsuit"}
 
 
 @dataclass
@@ -326,9 +332,14 @@ class QuoteExtractor:
                 if statement:
                     yield statement
                 continue
+            if token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS and not self.inside_quote(token):
+                statement = self._claim_noun(token)
+                if statement:
+                    yield statement
+                continue
             if not self.is_cue(token):
                 continue
-            content = self._complement(token)
+            content = self._complement(token) or self._block_after_colon(token)
             if content is None:
                 continue
             content = [_trim(self.text, s, e) for s, e in content]
@@ -434,6 +445,45 @@ class QuoteExtractor:
         between = [t for t in self.doc[cue.i + 1:clause.left_edge.i] if not t.is_punct]
         return len(between) <= 8
 
+    def _claim_noun(self, noun: Token) -> _Statement | None:
+        """*Tulsa police's earlier claim that Crutcher had refused …*, *his warning that …*."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            # "police’s earlier claim" misparsed: the word before the possessive ending left of the noun.
+            left = noun.i - 1
+            while left > 0 and self.doc[left].dep_ in ("amod", "compound", "advmod"):
+                left -= 1
+            if left > 0 and self.doc[left].lower_ in ("'s", "’s"):
+                owner = self.doc[left - 1]
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.i > noun.i
+                       and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
+        if owner is None or clause is None:
+            return None
+        start, end = _trim(self.text, *_clause(clause))
+        if end - start < 8:
+            return None
+        quoted = any(start <= s < end for s, _ in self.quoted)
+        return _Statement([(start, end)], "mixed" if quoted else "indirect", noun, owner, sent_of(noun),
+                          self.paragraph_of(start))
+
+    def _block_after_colon(self, cue: Token) -> list[tuple[int, int]] | None:
+        """*The governor added:* ending a paragraph: the next paragraph is what was said."""
+        sent = sent_of(cue)
+        tail = [t for t in sent if t.i > cue.i and not t.is_space]
+        if not tail or tail[-1].text != ":" or len(tail) > 3:
+            return None
+        end_of_line = self.text.find("\n", tail[-1].idx)
+        if end_of_line < 0 or self.text[tail[-1].idx + 1:end_of_line].strip():
+            return None
+        start = end_of_line
+        while start < len(self.text) and self.text[start].isspace():
+            start += 1
+        if start >= len(self.text) or self.text[start] in lexicon.quote_marks():
+            return None  # a quotation: the direct-quote pass takes it
+        end = self.text.find("\n", start)
+        end = len(self.text) if end < 0 else end
+        return [(start, end)] if end - start > 10 else None
+
     def _according_to(self, according: Token) -> _Statement | None:
         to = next(c for c in according.children if c.lower_ == "to")
         objs = [c for c in to.children if c.dep_ == "pobj"]
@@ -452,10 +502,12 @@ class QuoteExtractor:
         """Headlines and transcripts: *Pat Caddell: Voters are worried*, *WALLACE: Let's start*,
         *Obama Says Museum Will Tell …*, *Trump Could Address Energy, Graham Says*."""
         verbs = "|".join(sorted(_inflections(lexicon.reporting_verbs() | set(lexicon.object_cues()))))
+        groups = "|".join(sorted(GROUP_SPEAKERS))
         patterns = [
             (re.compile(r"(?m)^[\"“]?(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (?P<what>\S.{10,})$"), False),
             (re.compile(rf"(?m)^(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}) (?:{verbs}) (?P<what>\S.{{10,}}?)\.?$"), True),
             (re.compile(rf"(?m)^(?P<what>\S.{{10,}}?),? (?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}) (?:{verbs})\.?$"), True),
+            (re.compile(rf"(?m)^(?P<what>\S.{{10,}}?), (?P<who>(?:[a-z]+ ){{0,2}}(?:{groups})) (?:say|says|said|warn|warns|claim|claims)\.?$"), True),
         ]
         seen: set[int] = set()
         for pattern, capitalised_verb in patterns:
@@ -469,12 +521,14 @@ class QuoteExtractor:
                     continue
                 key = self.index.entity_of(self.token_at(match.end("who") - 1) or token) or self.index.entity_of(token)
                 who = match.group("who")
+                if key is None and who.split()[-1] in GROUP_SPEAKERS:
+                    key = self.index.add_source(who)
                 if key is None and who.isupper() and not capitalised_verb:
                     # A transcript speaker in capitals (WALLACE:): the person with that surname, if named.
                     key = self.index.person_by_surname(who) or self.index.add_source(who.title())
                     if self.index.entities[key].kind == "SOURCE":
                         self.index.entities[key].kind = "PERSON"
-                if key is None or self.index.entities[key].kind not in ("PERSON", "ORG"):
+                if key is None or self.index.entities[key].kind not in ("PERSON", "ORG", "SOURCE"):
                     continue
                 start, end = _trim(self.text, *match.span("what"))
                 if any(s <= start < e for s, e in direct_ranges) or end - start < 8:
