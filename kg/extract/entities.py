@@ -124,6 +124,8 @@ def clean_span(span: Span, person: bool = False) -> Span | None:
         title_end += 1
     if title_end > start and (person or doc[title_end].lower_ in lexicon.first_names()):
         start = title_end
+        while start < end - 1 and (doc[start].is_punct or doc[start].lower_ in honorifics):
+            start += 1  # "Sens. Jon Tester": the abbreviation's full stop
     while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     # A headline's verb caught in a name: "Obama Says", "Trump Demands Accountability";

@@ -26,6 +26,8 @@ from kg.records import Role
 from kg.records import Span as TextSpan
 
 FORMER = {"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "then"}
+BODIES = {"senate", "house", "congress", "parliament", "assembly", "cabinet", "council", "pentagon", "treasury",
+          "kremlin", "commons", "lords", "bundestag", "knesset", "duma"}
 PLURAL_TITLES = {"sens", "senators", "reps", "representatives", "govs", "governors"}
 RANKS = {"acting", "deputy", "interim", "vice", "assistant", "associate", "senior", "chief", "co"}
 MAX_TITLE_TOKENS = 6
@@ -124,6 +126,8 @@ class RoleExtractor:
         demonym = lexicon.demonyms().get(doc[j].lower_)
         if demonym and doc[j].text[:1].isupper():
             return "", demonym, j
+        if doc[j].lower_ in BODIES and doc[j].text[:1].isupper():
+            return "", doc[j].text, j  # "House Speaker Paul Ryan", "Senate Majority Leader"
         return "", "", i
 
     def _before_name(self, name_start: int) -> Iterator[Role]:
@@ -151,13 +155,16 @@ class RoleExtractor:
                 return
             former = False
             k = first
-            while k > sent_start and doc[k - 1].lower_ in FORMER | RANKS:
+            while k > sent_start and (doc[k - 1].lower_ in FORMER | RANKS or
+                                      (doc[k - 1].text == "-" and k > 1 and doc[k - 2].lower_ in FORMER)):
                 if doc[k - 1].lower_ in FORMER:
                     former = True
-                elif doc[k - 1].lower_ not in ("senior",):
+                elif doc[k - 1].lower_ not in ("senior", "-"):
                     title = f"{doc[k - 1].text.capitalize()} {title}" if doc[k - 1].lower_ != "co" else title
                 k -= 1
             org, org_name, k2 = self._org_left_of(k)
+            if k2 < k and k2 > sent_start and doc[k2 - 1].lower_ in FORMER:
+                former = True  # "former Pennsylvania Gov. Ed Rendell"
             if not org and not org_name:
                 org, org_name = self._org_after_name(name_start, name_end)
             yield self._make(person, title, min(k, k2), name_end, org, org_name, former)
@@ -200,6 +207,11 @@ class RoleExtractor:
             if "-" in inner and inner.split("-")[0].strip() in ("R", "D", "I"):
                 code = inner.split("-", 1)[1].split(")")[0].strip()
                 return "", lexicon.us_states().get(code, code)
+        # "Mitch McConnell, R-Ky., said"
+        if end + 4 < len(doc) and doc[end].text == "," and doc[end + 1].text in ("R", "D", "I") and doc[end + 2].text == "-":
+            code = doc[end + 3].text
+            if code in lexicon.us_states():
+                return "", lexicon.us_states()[code]
         # "Charles Grassley, Republican of Iowa"
         if end + 3 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("republican", "democrat", "independent") \
                 and doc[end + 2].lower_ == "of":
