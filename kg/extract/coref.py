@@ -221,7 +221,8 @@ class Resolver:
                         for t in phrase if t.i != head.i)
         named_person = any(self.index.entity_of(t) and self.index.entities[self.index.entity_of(t)].kind == "PERSON"
                            for t in phrase if t.i != head.i)
-        definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.children) or bool(title)
+        definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.children) or \
+            (bool(title) and not any(t.lower_ in ("a", "an", "one", "another") for t in head.children))
         singular = head.tag_ in ("NN", "NNP")
         if title and named_org:
             ahead = self._next_named_subject(head)
@@ -229,7 +230,7 @@ class Resolver:
                 self.inferred_roles.append((ahead, title, head))
                 self.note_role(title, ahead)
                 return ahead
-        if title and not named_person and singular:
+        if title and not named_person and singular and definite and not head.lower_ in ("spokesman", "spokeswoman", "spokesperson"):
             # "the Vermont senator said": the salient person, as for a pronoun.
             key = self.salient_person(head, lexicon.titles().get(title, ("", ""))[1])
             if key:

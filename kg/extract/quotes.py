@@ -110,6 +110,9 @@ class QuoteExtractor:
             return False
         if any(c.dep_ == "neg" and 0 < token.i - c.i <= 3 and not self.inside_quote(c) for c in token.children):
             return False  # "will never acknowledge" reports nothing
+        if token.tag_ == "VBN" and token.dep_ in ("advcl", "acl") and \
+                not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in token.children):
+            return False  # "Asked whether she would resign, …": the question was put to the subject
         if token.lemma_.lower() == "add" and not any(c.dep_ == "ccomp" for c in token.children) \
                 and token.dep_ not in ("ROOT", "parataxis"):
             return False
