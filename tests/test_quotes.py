@@ -337,3 +337,40 @@ def test_transcript_speaker_labels(run):
     result = run("SMITH: We will not raise taxes.\nJONES: That is not what you said last year.\n")
     assert [(s.speaker, words(s.content)[:2]) for s in result.said] == [("Smith", ["we", "will"]),
                                                                        ("Jones", ["that", "is"])]
+
+
+def test_question_put_to_the_subject_is_not_their_statement(run):
+    result = run("Asked whether she would resign, Anna Berg said: “Never.”")
+    assert [(s.speaker, s.cue, s.kind) for s in result.said] == [("Anna Berg", "said", "direct")]
+
+
+def test_indefinite_spokeswoman_is_an_unnamed_source_not_the_last_person(run):
+    result = run("Anna Berg arrived in Oslo on Monday. “We followed every rule,” a spokeswoman for the firm said.")
+    (said,) = result.said
+    assert said.speaker_kind == "SOURCE" and "spokeswoman" in said.speaker
+
+
+def test_definite_title_is_the_person_who_holds_it(run):
+    result = run("Foreign Minister Anna Berg arrived in Oslo. “We will not back down,” the minister told reporters.")
+    assert [(s.speaker, s.cue) for s in result.said] == [("Anna Berg", "told")]
+
+
+def test_claim_noun_with_its_owner(run):
+    result = run("The video contradicts the city police’s earlier claim that the driver had refused to stop.")
+    (said,) = result.said
+    assert said.cue == "claim" and said.content == "the driver had refused to stop"
+
+
+def test_cue_ending_a_paragraph_with_a_colon_takes_the_next_paragraph(run):
+    result = run("Mayor Tom Reyes spoke on Friday. He added:\n\nThe bridge will reopen in May. Nobody was hurt.\n\nTraffic resumed.")
+    assert [(s.speaker, s.content) for s in result.said] == [("Tom Reyes", "The bridge will reopen in May. Nobody was hurt")]
+
+
+def test_straight_opening_and_curly_closing_marks_pair(run):
+    result = run('"The pulpit is huge,” said Dana Wells, a professor of surgery.')
+    assert [(s.speaker, s.content, s.kind) for s in result.said] == [("Dana Wells", "The pulpit is huge", "direct")]
+
+
+def test_headline_with_a_group_speaker(run):
+    result = run("Bridge repairs will take a year, engineers say\n\nThe city closed the bridge on Monday.")
+    assert [(s.speaker_kind, s.content) for s in result.said] == [("SOURCE", "Bridge repairs will take a year")]
