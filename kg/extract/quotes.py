@@ -410,7 +410,7 @@ class QuoteExtractor:
     def _object_content(self, cue: Token, preps: frozenset[str]) -> list[tuple[int, int]] | None:
         """*called Obamacare a “crazy system”*, *called for the repeal*, *spoke about her ties*."""
         for child in cue.rights:
-            if child.dep_ == "prep" and child.lower_ in preps:
+            if child.dep_ == "prep" and child.lower_ in preps - {"as"}:
                 objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
                 if objs and len(list(objs[0].subtree)) >= 2:
                     return [_clause(objs[0])]
@@ -539,11 +539,27 @@ class QuoteExtractor:
                 seen.add(name_start)
                 yield _Statement([(start, end)], "indirect", None, None, sent_of(token), self.paragraph_of(start), speaker=key)
 
+    def _balanced(self, start: int, end: int) -> tuple[int, int]:
+        """Content that ends with a closing mark keeps its opening one (*as “propaganda”*), and the reverse."""
+        piece = self.text[start:end]
+        for opening, closing in (("“", "”"), ("«", "»")):
+            if piece.count(closing) > piece.count(opening) and start > 0 and self.text[start - 1] == opening:
+                return start - 1, end
+            if piece.count(opening) > piece.count(closing) and self.text[end:end + 1] == closing:
+                return start, end + 1
+        if piece.count('"') % 2:
+            if start > 0 and self.text[start - 1] == '"':
+                return start - 1, end
+            if self.text[end:end + 1] == '"':
+                return start, end + 1
+        return start, end
+
     # -- records -------------------------------------------------------------------------------
     def to_record(self, statement: _Statement) -> Quote:
         spans = [_trim(self.text, s, e) for s, e in statement.content_spans]
         spans = [(s, e) for s, e in spans if e > s]
         start, end = spans[0][0], spans[-1][1]
+        spans = [self._balanced(s, e) for s, e in spans]
         content = " ".join(self.text[s:e] for s, e in spans)
         if statement.kind == "indirect" and content.endswith("."):
             content = content[:-1]
@@ -593,12 +609,15 @@ def _inflections(lemmas: set[str] | frozenset[str]) -> set[str]:
     return forms
 
 
+CLAUSE_END = {".", ",", ";", ":", "!", "?", "—", "–", "-", "(", ")"}
+
+
 def _clause(head: Token) -> tuple[int, int]:
     """Offsets of a clause without its complementiser (*that*, *whether* stay out of the content)."""
     tokens = list(head.subtree)
     while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that" or tokens[0].is_punct):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', "’", "»"):
+    while tokens and tokens[-1].text in CLAUSE_END:
         tokens = tokens[:-1]
     if not tokens:
         tokens = [head]
