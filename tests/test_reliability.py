@@ -331,30 +331,37 @@ def test_a_build_killed_midway_leaves_the_previous_output_intact(tmp_path):
     corpus, long = tmp_path / "many.jsonl", tmp_path / "long.txt"
     corpus.write_text(tiny_articles(400), encoding="utf-8")
     long.write_text(long_text(150_000), encoding="utf-8")  # ~10 s of parsing: time to be killed in
-    killed_while = []
-    for moment, inputs in (("parsing", [long, corpus]), ("writing", [corpus])):
-        process = subprocess.Popen([*kg_command(), "build", *map(str, inputs), "--out", str(out), "--quiet"],
+    # While parsing: a long article first gives ~10 s to be killed in.
+    process = subprocess.Popen([*kg_command(), "build", str(long), str(corpus), "--out", str(out), "--quiet"],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(2.5)
+    assert process.poll() is None, "the build finished before it could be killed"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    assert out.read_bytes() == before, "killed while parsing"
+    # While writing: spin until the temporary file appears, then kill. The window is a few
+    # milliseconds, so try up to three times; a .tmp left behind proves the kill landed mid-file.
+    caught_mid_write = False
+    for _attempt in range(3):
+        process = subprocess.Popen([*kg_command(), "build", str(corpus), "--out", str(out), "--quiet"],
                                    cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 240
         try:
-            if moment == "parsing":
-                time.sleep(2.5)
-            else:  # spin until the temporary file appears: the writer is mid-file
-                while time.monotonic() < deadline and process.poll() is None:
-                    if any(name.endswith(".tmp") for name in os.listdir(tmp_path)):
-                        break
-            if process.poll() is None:
-                os.kill(process.pid, signal.SIGKILL)
-                killed_while.append(moment)
+            while time.monotonic() < deadline and process.poll() is None:
+                if any(name.endswith(".tmp") for name in os.listdir(tmp_path)):
+                    os.kill(process.pid, signal.SIGKILL)
+                    break
         finally:
             process.wait(timeout=30)
         now = out.read_bytes()
-        if moment == "parsing":
-            assert now == before, "killed while parsing"
-        elif now != before:  # the kill came after the rename: then the file is the whole new graph
-            assert len(set(Graph().parse(out).objects(None, SDO.identifier))) == 400
-    assert "parsing" in killed_while, "the build finished before it could be killed"
-    assert "writing" in killed_while, "the writer was never caught with its temporary file open"
+        if any(name.endswith(".tmp") for name in os.listdir(tmp_path)):
+            assert now == before, "killed while writing"
+            caught_mid_write = True
+            break
+        # The kill came too late (after the rename) or never: the file must be the whole new graph.
+        assert len(set(Graph().parse(out).objects(None, SDO.identifier))) == 400
+        before = now
+    assert caught_mid_write, "the writer was never caught with its temporary file open"
     strays = [p for p in tmp_path.iterdir() if p.name not in ("graph.ttl", "many.jsonl", "long.txt")]
     assert all(p.name.startswith(".graph.ttl.") and p.name.endswith(".tmp") for p in strays), strays
     # The next build is not in the way of a dead one's temporary file, and replaces the graph whole.
