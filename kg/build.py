@@ -67,7 +67,17 @@ def extractions(documents: Iterable[Document], model: str = DEFAULT_MODEL, jobs:
 
     for doc in parse(nlp, texts(), batch_size=batch_size, n_process=jobs):
         document = pending.popleft()
-        yield extract(doc, document)
+        yield extract_safely(doc, document)
+
+
+def extract_safely(doc, document: Document) -> Extraction:
+    """One article's records; a fault in an extractor costs that article its facts, never the build."""
+    try:
+        return extract(doc, document)
+    except Exception as err:  # noqa: BLE001 - reported as a warning; --strict turns it into a failure
+        where = f"{document.source or document.id}"
+        return Extraction(document=document, warnings=[
+            f"{where}: extraction failed ({type(err).__name__}: {err}); the article is kept without facts"])
 
 
 _worker_nlp = None  # each worker process's own pipeline
@@ -81,7 +91,7 @@ def _start_worker(model: str) -> None:
 
 def _extract_chunk(documents: list[Document]) -> list[Extraction]:
     texts = (document.text for document in documents)
-    return [extract(doc, document) for doc, document in zip(parse(_worker_nlp, texts), documents)]
+    return [extract_safely(doc, document) for doc, document in zip(parse(_worker_nlp, texts), documents)]
 
 
 def _parallel_extractions(documents: Iterable[Document], model: str, jobs: int, chunk: int) -> Iterator[Extraction]:

@@ -66,6 +66,7 @@ class Quote:
     cue_lemma: str = ""
     medium: str = ""  # entity key of where it was said ("to Sky News")
     about: list[str] = field(default_factory=list)  # entity keys the content names
+    segments: list[tuple[int, int]] = field(default_factory=list)  # the pieces, when the cue splits the content
 
 
 @dataclass(slots=True)

@@ -157,12 +157,10 @@ def _person_from_honorific(doc: Doc, covered: set[int]) -> Iterable[Span]:
             yield doc[token.i + 1:end]
 
 
-def _place_evidence(doc: Doc, text: str, ents_by_token: dict[int, str]) -> int:
+def _place_evidence(doc: Doc, text: str, ents_by_token: dict[int, str], tokens_by_text: dict[str, list]) -> int:
     """How often the text uses a name as a place: *in Kyiv*, *Moscow and Kyiv*."""
     score = 0
-    for token in doc:
-        if token.text != text:
-            continue
+    for token in tokens_by_text.get(text, ()):
         if token.i > 0 and doc[token.i - 1].lower_ in PLACE_PREPOSITIONS:
             score += 1
         for other in list(token.conjuncts):
@@ -201,6 +199,9 @@ def extract_entities(doc: Doc) -> EntityIndex:
     merged.sort(key=lambda item: item[0].start)
 
     ents_by_token = {i: label for span, label in merged for i in range(span.start, span.end)}
+    tokens_by_text: dict[str, list] = defaultdict(list)
+    for token in doc:
+        tokens_by_text[token.text].append(token)
 
     merged = _split_run_on_names(doc, merged)
     # Full names (two words or more) of people anchor the surnames.
@@ -218,7 +219,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
         counts = votes[text]
         label = counts.most_common(1)[0][0]
         if label == "PERSON" and len(name_words(text)) == 1 and text.lower() not in lexicon.first_names():
-            if counts["GPE"] or _place_evidence(doc, text, ents_by_token):
+            if counts["GPE"] or _place_evidence(doc, text, ents_by_token, tokens_by_text):
                 return "GPE"
         words = name_words(text)
         if label == "ORG" and 1 < len(words) <= 4 and words[0].lower() in lexicon.first_names() \

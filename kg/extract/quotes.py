@@ -294,7 +294,9 @@ class QuoteExtractor:
         found.sort(key=lambda st: st.content_spans[0][0])
         for statement in found:
             if statement.speaker:
-                yield self.to_record(statement)
+                record = self.to_record(statement)
+                if record is not None:
+                    yield record
 
     def _outside(self, quotations: list[Quotation], lines: list[tuple[int, int]]) -> list[Quotation]:
         """Quotations with the parts inside transcript and headline lines taken out (those lines are statements already)."""
@@ -555,14 +557,16 @@ class QuoteExtractor:
         return start, end
 
     # -- records -------------------------------------------------------------------------------
-    def to_record(self, statement: _Statement) -> Quote:
+    def to_record(self, statement: _Statement) -> Quote | None:
         spans = [_trim(self.text, s, e) for s, e in statement.content_spans]
+        spans = [self._balanced(s, e) for s, e in spans if e > s]
+        if statement.kind == "indirect" and spans and self.text[spans[-1][1] - 1] == ".":
+            spans[-1] = (spans[-1][0], spans[-1][1] - 1)
         spans = [(s, e) for s, e in spans if e > s]
+        if not spans:
+            return None  # only punctuation between the marks
         start, end = spans[0][0], spans[-1][1]
-        spans = [self._balanced(s, e) for s, e in spans]
         content = " ".join(self.text[s:e] for s, e in spans)
-        if statement.kind == "indirect" and content.endswith("."):
-            content = content[:-1]
         about = [key for key, entity in self.index.entities.items()
                  if entity.kind in ("PERSON", "ORG", "GPE")
                  and any(s <= m.start and m.end <= e for m in entity.mentions for s, e in spans)]
@@ -580,6 +584,7 @@ class QuoteExtractor:
             cue_lemma=cue.lemma_.lower() if cue_text else "",
             medium=self.medium_of(cue, (start, end)) if cue is not None else "",
             about=sorted(about),
+            segments=spans if len(spans) > 1 else [],
         )
 
 

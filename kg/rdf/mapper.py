@@ -88,6 +88,15 @@ class Mapper:
                     graph.add((node, SDO.about, iri_of[key]))
             graph.add((node, SDO.isPartOf, doc_iri))
             self._provenance(graph, node, doc.id, doc_iri, quote.sentence, quote.start, quote.end, sentences)
+            for start, end in quote.segments:
+                # The content's pieces, each a NIF string, so every word of schema:text can be found in the article.
+                piece = self.mint.span(doc.id, start, end)
+                graph.add((node, KG.contentSegment, piece))
+                graph.add((piece, RDF.type, NIF.String))
+                graph.add((piece, NIF.referenceContext, doc_iri))
+                graph.add((piece, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
+                graph.add((piece, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+                graph.add((piece, NIF.anchorOf, Literal(doc.text[start:end])))
             self.counts["statements"] += 1
         for n, role in enumerate(extraction.roles, 1):
             node = self.mint.membership(doc.id, n)

@@ -23,6 +23,7 @@ class KG(DefinedNamespace):
     cueLemma: URIRef  # its lemma ("state")
     quoteKind: URIRef  # "direct", "indirect" or "mixed"
     medium: URIRef  # where it was said: the outlet or event ("to Sky News")
+    contentSegment: URIRef  # one piece of a statement's text that a cue splits ("A," he said, "B.")
     stated: URIRef  # speaker -> statement, the inverse of schema:author, for drawing and browsing
     post: URIRef  # membership -> the org:Post it is a holding of
     former: URIRef  # true when the text says the post is no longer held
