@@ -374,3 +374,8 @@ def test_straight_opening_and_curly_closing_marks_pair(run):
 def test_headline_with_a_group_speaker(run):
     result = run("Bridge repairs will take a year, engineers say\n\nThe city closed the bridge on Monday.")
     assert [(s.speaker_kind, s.content) for s in result.said] == [("SOURCE", "Bridge repairs will take a year")]
+
+
+def test_inverted_speaker_wins_over_a_name_before_the_quotation(run):
+    result = run("Lee and Park ‘must reach a deal’, insists Maria Lopez\n\nThe talks resume on Monday.")
+    assert [(s.speaker, s.cue) for s in result.said] == [("Maria Lopez", "insists")]

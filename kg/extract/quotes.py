@@ -128,6 +128,20 @@ class QuoteExtractor:
             key = self.index.entity_of(self.doc[left])
             if key and self.index.entities[key].kind in ("PERSON", "ORG"):
                 return self.doc[left]
+        # "…,” said Mr. Lammy / …, asserts Trump: an inverted subject right after a cue that follows punctuation;
+        # it wins over a subject the parse found before the quotation. Not "…, called Mr. Obama's remarks".
+        before = self.doc[cue.i - 1] if cue.i > 0 else None
+        if before is None or before.is_punct:
+            right = cue.i + 1
+            while right < len(self.doc) and self.doc[right].lower_ in lexicon.honorifics():
+                right += 1
+            if right < len(self.doc) and right - cue.i <= 3 and \
+                    (self.doc[right].pos_ == "PROPN" or self.index.entity_of(self.doc[right])):
+                name = self.doc[right]
+                while name.i + 1 < len(self.doc) and name.head.i == name.i + 1 and name.dep_ in ("compound", "flat"):
+                    name = self.doc[name.i + 1]
+                if name.head.i == cue.i and name.dep_ not in ("poss", "compound"):
+                    return name
         verb = cue
         for _ in range(3):
             for child in verb.children:
@@ -152,18 +166,14 @@ class QuoteExtractor:
                 verb = verb.head
                 continue
             break
-        # "…,” said Mr. Lammy / …, asserts Trump: an inverted subject, right after a cue that has none.
-        before = self.doc[cue.i - 1] if cue.i > 0 else None
+        # No subject at all: a name right after the cue, however the parse hung it ("…,” said Smith").
         if before is None or before.is_punct:
             right = cue.i + 1
             while right < len(self.doc) and self.doc[right].lower_ in lexicon.honorifics():
                 right += 1
-            if right < len(self.doc) and right - cue.i <= 3 and \
+            if right < len(self.doc) and right - cue.i <= 3 and self.doc[right].dep_ != "poss" and \
                     (self.doc[right].pos_ == "PROPN" or self.index.entity_of(self.doc[right])):
-                name = self.doc[right]
-                while name.i + 1 < len(self.doc) and name.head.i == name.i + 1 and name.dep_ in ("compound", "flat"):
-                    name = self.doc[name.i + 1]
-                return name
+                return self.doc[right]
         return None
 
     def _relative_antecedent(self, token: Token) -> Token:
