@@ -46,10 +46,7 @@ def test_direct_quote_in_each_style_speaker_before(run, opening, closing):
 
 
 @pytest.mark.parametrize("opening, closing", [
-    ("“", "”"), ('"', '"'), ("‘", "’"),
-    pytest.param("«", "»", marks=pytest.mark.xfail(
-        strict=True, reason="'«Our shelters are full,» said Lena Fischer.' (comma inside the guillemets) gives no "
-                            "statement; with the comma outside it works")),
+    ("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"),
 ])
 def test_direct_quote_in_each_style_speaker_after(run, opening, closing):
     said = only(run(f"{opening}Our shelters are full,{closing} said Lena Fischer.").said)
