@@ -130,18 +130,9 @@ class QuoteExtractor:
                 return self.doc[left]
         # "…,” said Mr. Lammy / …, asserts Trump: an inverted subject right after a cue that follows punctuation;
         # it wins over a subject the parse found before the quotation. Not "…, called Mr. Obama's remarks".
-        before = self.doc[cue.i - 1] if cue.i > 0 else None
-        if before is None or before.is_punct:
-            right = cue.i + 1
-            while right < len(self.doc) and self.doc[right].lower_ in lexicon.honorifics():
-                right += 1
-            if right < len(self.doc) and right - cue.i <= 3 and \
-                    (self.doc[right].pos_ == "PROPN" or self.index.entity_of(self.doc[right])):
-                name = self.doc[right]
-                while name.i + 1 < len(self.doc) and name.head.i == name.i + 1 and name.dep_ in ("compound", "flat"):
-                    name = self.doc[name.i + 1]
-                if name.head.i == cue.i and name.dep_ not in ("poss", "compound"):
-                    return name
+        after = self._name_after(cue)
+        if after is not None and after.head.i == cue.i and after.dep_ not in ("poss", "compound"):
+            return after
         verb = cue
         for _ in range(3):
             for child in verb.children:
@@ -167,14 +158,24 @@ class QuoteExtractor:
                 continue
             break
         # No subject at all: a name right after the cue, however the parse hung it ("…,” said Smith").
-        if before is None or before.is_punct:
-            right = cue.i + 1
-            while right < len(self.doc) and self.doc[right].lower_ in lexicon.honorifics():
-                right += 1
-            if right < len(self.doc) and right - cue.i <= 3 and self.doc[right].dep_ != "poss" and \
-                    (self.doc[right].pos_ == "PROPN" or self.index.entity_of(self.doc[right])):
-                return self.doc[right]
+        if after is not None and after.dep_ != "poss":
+            return after
         return None
+
+    def _name_after(self, cue: Token) -> Token | None:
+        """The head of a name right after a cue that follows punctuation (*…,” said Mr. Lammy*), if any."""
+        if cue.i > 0 and not self.doc[cue.i - 1].is_punct:
+            return None
+        right = cue.i + 1
+        while right < len(self.doc) and self.doc[right].lower_ in lexicon.honorifics():
+            right += 1
+        if right >= len(self.doc) or right - cue.i > 3 or \
+                not (self.doc[right].pos_ == "PROPN" or self.index.entity_of(self.doc[right])):
+            return None
+        name = self.doc[right]
+        while name.i + 1 < len(self.doc) and name.head.i == name.i + 1 and name.dep_ in ("compound", "flat"):
+            name = self.doc[name.i + 1]
+        return name
 
     def _relative_antecedent(self, token: Token) -> Token:
         if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
