@@ -13,7 +13,7 @@ from rdflib import Dataset, Graph
 
 from kg.rdf.namespaces import PREFIXES
 from kg.serve.worker import (FORM_OF_ALGEBRA, MAX_ROWS_HEADER, ROWS_HEADER, TRUNCATED_HEADER, Answer, Refused, cut_graph,
-                             prepare)
+                             failed, prepare)
 
 # The viz page inlines its script and style; it may run them, fetch nothing, and sit only in our own frame.
 PAGE_POLICY = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; "
@@ -66,8 +66,11 @@ def draw_query(dataset: Dataset, text: str, max_nodes: int, engine_parses: bool 
     form = FORM_OF_ALGEBRA.get(query.algebra.name, "SELECT")
     if form not in ("CONSTRUCT", "DESCRIBE"):
         return Answer.message(400, f"only CONSTRUCT and DESCRIBE answers are graphs to draw; this is a {form} query")
-    result = dataset.query(text, initNs=PREFIXES) if engine_parses else dataset.query(query)
-    graph, truncated = cut_graph(result.graph, max_nodes)
+    try:
+        result = dataset.query(text, initNs=PREFIXES) if engine_parses else dataset.query(query)
+        graph, truncated = cut_graph(result.graph, max_nodes)
+    except Exception as err:  # a bad regular expression, LIMIT past any integer, ...: see failed()
+        return failed(err)
     model = to_networkx(graph, view="people")
     if model.number_of_edges() == 0:
         model = to_networkx(graph, view="rdf")

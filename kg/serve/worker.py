@@ -223,10 +223,23 @@ def answer(dataset: Dataset, text: str, accept: str | None, max_rows: int, engin
     try:
         result = dataset.query(text, initNs=PREFIXES) if engine_parses else dataset.query(query)
         return serialize(result, offer, max_rows)
-    except MemoryError:
-        return Answer.message(500, "query failed: out of memory")
     except Exception as err:
+        return failed(err)
+
+
+def failed(err: Exception) -> Answer:
+    """A query that parsed but could not be evaluated or written.
+
+    The query's fault (400), as the fuzzer found: a bad regular expression in REGEX or
+    REPLACE, SUM over IRIs, ORDER BY an error, LIMIT past any integer, IRI("a b") in a
+    CONSTRUCT, a lone surrogate. Running out of memory and failing to read a store (an
+    OSError) are the server's (500).
+    """
+    if isinstance(err, MemoryError):
+        return Answer.message(500, "query failed: out of memory")
+    if isinstance(err, OSError):
         return Answer.message(500, f"query failed: {type(err).__name__}: {short(err)}")
+    return Answer.message(400, f"query failed: {type(err).__name__}: {short(err)}")
 
 
 def _refuse_network(event: str, _args: tuple) -> None:
