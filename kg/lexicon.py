@@ -95,3 +95,13 @@ def object_cues() -> dict[str, frozenset[str]]:
 def us_states() -> dict[str, str]:
     """State abbreviation as written in party-state codes ("Neb.", "NE") -> state name."""
     return {row[0]: row[1] for row in _lines("us_states.tsv")}
+
+
+@cache
+def speaker_nouns() -> dict[str, tuple[str, str]]:
+    """Noun heading a description of a speaker -> (person | organisation | group, gender)."""
+    return {row[0].lower(): (row[1], row[2].replace("-", "")) for row in _lines("speaker_nouns.tsv")}
+
+
+def speaker_nouns_of(kind: str) -> frozenset[str]:
+    return frozenset(noun for noun, (k, _) in speaker_nouns().items() if k == kind)

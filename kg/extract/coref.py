@@ -23,27 +23,9 @@ from kg.extract.entities import EntityIndex
 from kg.extract.sentences import sent_of, sentences
 
 SUBJECTS = {"nsubj", "nsubjpass"}
-GROUP_NOUNS = {"official", "officials", "aide", "aides", "source", "sources", "spokesman", "spokeswoman",
-               "spokesperson", "expert", "experts", "analyst", "analysts", "critic", "critics", "observer",
-               "observers", "campaign", "administration", "government", "ministry", "department", "police",
-               "prosecutor", "prosecutors", "investigator", "investigators", "lawyer", "lawyers", "attorney",
-               "attorneys", "spokespeople", "representative", "representatives", "staff", "team", "advisers",
-               "adviser", "advisor", "advisors", "organizers", "organisers", "residents", "witnesses", "people",
-               "supporters", "voters", "democrats", "republicans", "leaders", "authorities", "statement",
-               "report", "poll", "survey", "study", "court", "judge", "committee", "agency", "company", "firm",
-               "group", "party", "campaign", "newspaper", "network", "reporter", "reporters", "journalist"}
 
 
 NOT_SOURCES = {"it", "this", "that", "which", "what", "there", "here", "who", "one", "something", "nothing"}
-PERSON_NOUNS = {"man", "woman", "businessman", "businesswoman", "mogul", "billionaire", "candidate", "nominee",
-                "mother", "father", "son", "daughter", "wife", "husband", "politician", "executive", "star", "actor",
-                "actress", "lawmaker", "veteran", "activist", "author", "businessperson", "developer", "tycoon",
-                "magnate", "republican", "democrat", "incumbent", "challenger", "frontrunner", "front-runner"}
-NOUN_GENDER = {"man": "m", "woman": "f", "businessman": "m", "businesswoman": "f", "mother": "f", "father": "m",
-               "son": "m", "daughter": "f", "wife": "f", "husband": "m", "actor": "m", "actress": "f"}
-ORG_NOUNS = {"company", "bank", "agency", "campaign", "committee", "department", "ministry", "government",
-             "administration", "firm", "network", "newspaper", "court", "organization", "organisation", "group",
-             "party", "council", "board", "commission", "office", "union", "alliance", "station", "paper"}
 
 
 def source_phrase(head: Token) -> str:
@@ -164,7 +146,7 @@ class Resolver:
             # A name the NER missed (*Stumpf said*): a known surname, or a new person.
             names = [t for t in phrase if t.pos_ == "PROPN" and t.lower_ not in lexicon.honorifics()]
             return self.index.add_person(" ".join(t.text for t in names))
-        if head.pos_ in ("NOUN", "PROPN") or lower in GROUP_NOUNS:
+        if head.pos_ in ("NOUN", "PROPN") or lower in lexicon.speaker_nouns():
             return self.description(head, phrase)
         return None
 
@@ -224,6 +206,7 @@ class Resolver:
         definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.children) or \
             (bool(title) and not any(t.lower_ in ("a", "an", "one", "another") for t in head.children))
         singular = head.tag_ in ("NN", "NNP")
+        noun_kind, noun_gender = lexicon.speaker_nouns().get(head.lower_, ("", ""))
         if title and named_org:
             ahead = self._next_named_subject(head)
             if ahead:
@@ -235,12 +218,12 @@ class Resolver:
             key = self.salient_person(head, lexicon.titles().get(title, ("", ""))[1])
             if key:
                 return key
-        elif definite and singular and not named_person and (title or head.lower_ in PERSON_NOUNS):
-            gender = NOUN_GENDER.get(head.lower_, lexicon.titles().get(title or "", ("", ""))[1])
+        elif definite and singular and not named_person and (title or noun_kind == "person"):
+            gender = noun_gender or lexicon.titles().get(title or "", ("", ""))[1]
             key = self.salient_person(head, gender)
             if key:
                 return key
-        elif definite and singular and not named_person and head.lower_ in ORG_NOUNS:
+        elif definite and singular and not named_person and noun_kind == "organisation":
             key = self._last_org(head)
             if key:
                 return key

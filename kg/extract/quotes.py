@@ -36,12 +36,6 @@ XCOMP_CUES = {"promise", "pledge", "vow", "threaten", "urge", "refuse", "agree",
 NOT_SPEECH_SUBJECTS = {"it", "this", "that", "which", "what"}
 MEDIUM_PREPS = {"to", "with", "on", "in"}
 MIN_WORDS_WITHOUT_CUE = 4
-CLAIM_NOUNS = {"claim", "assertion", "allegation", "accusation", "insistence", "suggestion", "warning", "promise",
-               "pledge", "admission", "contention", "argument", "statement", "prediction", "vow", "threat"}
-GROUP_SPEAKERS = {"experts", "officials", "analysts", "police", "sources", "critics", "scientists", "doctors",
-                  "economists", "researchers", "lawmakers", "aides", "investigators", "prosecutors", "residents",
-                  "witnesses", "authorities", "diplomats", "activists", "observers", "report", "study", "poll",
-                  "survey", "lawsuit"}
 
 
 @dataclass
@@ -348,7 +342,7 @@ class QuoteExtractor:
                 if statement:
                     yield statement
                 continue
-            if token.pos_ == "NOUN" and token.lemma_.lower() in CLAIM_NOUNS and not self.inside_quote(token):
+            if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.reporting_nouns() and not self.inside_quote(token):
                 statement = self._claim_noun(token)
                 if statement:
                     yield statement
@@ -518,7 +512,7 @@ class QuoteExtractor:
         """Headlines and transcripts: *Pat Caddell: Voters are worried*, *WALLACE: Let's start*,
         *Obama Says Museum Will Tell …*, *Trump Could Address Energy, Graham Says*."""
         verbs = "|".join(sorted(_inflections(lexicon.reporting_verbs() | set(lexicon.object_cues()))))
-        groups = "|".join(sorted(GROUP_SPEAKERS))
+        groups = "|".join(sorted(lexicon.speaker_nouns_of("group")))
         patterns = [
             (re.compile(r"(?m)^[\"“]?(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (?P<what>\S.{10,})$"), False),
             (re.compile(rf"(?m)^(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}) (?:{verbs}) (?P<what>\S.{{10,}}?)\.?$"), True),
@@ -537,7 +531,7 @@ class QuoteExtractor:
                     continue
                 key = self.index.entity_of(self.token_at(match.end("who") - 1) or token) or self.index.entity_of(token)
                 who = match.group("who")
-                if key is None and who.split()[-1] in GROUP_SPEAKERS:
+                if key is None and who.split()[-1] in lexicon.speaker_nouns_of("group"):
                     key = self.index.add_source(who)
                 if key is None and who.isupper() and not capitalised_verb:
                     # A transcript speaker in capitals (WALLACE:): the person with that surname, if named.

@@ -74,9 +74,6 @@ class RoleExtractor:
             yield role
 
     def _all(self) -> Iterator[Role]:
-        for key, entity in self.index.entities.items():
-            if entity.kind != "PERSON":
-                continue
         doc = self.doc
         for mention_start in self._person_mention_starts():
             yield from self._before_name(mention_start)
