@@ -174,6 +174,7 @@ def test_remote_store_on_a_real_oxigraph_server(tmp_path, oxigraph_server):
     assert isomorphic(union_graph(remote), in_memory(tmp_path / "a", tmp_path / "bc"))
     counts = RemoteStore(gsp).graph_counts()
     assert counts["https://example.org/kg/doc/a"] == len(remote.graph(URIRef("https://example.org/kg/doc/a")))
+    assert main(["query", "SELECT * { ?s ?p ?o }", "--store", gsp]) == 1  # one clear line: query the server itself
     with pytest.raises(StoreError, match="ledger"):
         open_writer(gsp, ledger_path=tmp_path / "other-ledger.sqlite")  # a store with documents needs its ledger
 

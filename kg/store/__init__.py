@@ -17,13 +17,17 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from rdflib import Dataset, Graph, URIRef
 
 from kg.rdf.iris import DEFAULT_BASE, Minter
 from kg.rdf.mapper import EntityFacts, describe_entities
+from kg.rdf.namespaces import KG
 from kg.records import Document
+
+if TYPE_CHECKING:
+    from kg.store.ledger import Ledger
 
 HASHES_QUERY = """
 SELECT ?doc ?hash WHERE { GRAPH ?doc { ?doc <https://w3id.org/kg/ns#contentHash> ?hash } }
@@ -84,7 +88,7 @@ class StoreWriter:
     store and compared with what was sent.
     """
 
-    def __init__(self, backend: Backend, ledger, base: str = DEFAULT_BASE, batch_size: int = 64) -> None:
+    def __init__(self, backend: Backend, ledger: Ledger, base: str = DEFAULT_BASE, batch_size: int = 64) -> None:
         self.backend = backend
         self.ledger = ledger
         self.mint = Minter(base)
@@ -117,8 +121,9 @@ class StoreWriter:
         """Write the pending graphs, then record them in the ledger (that order: see ``known``)."""
         if not self.pending:
             return
+        self.ledger.set_meta("entities", "stale")  # until the entity graph is rewritten, even after a crash
         self.backend.replace_graphs([(iri, graph) for iri, graph, _ in self.pending])
-        hashes = {str(iri): str(next(graph.objects(iri, URIRef("https://w3id.org/kg/ns#contentHash")), ""))
+        hashes = {str(iri): str(next(graph.objects(iri, KG.contentHash), ""))
                   for iri, graph, _ in self.pending}
         self.ledger.record((str(iri), hashes[str(iri)], facts) for iri, _, facts in self.pending)
         for iri, graph, _ in self.pending:
@@ -130,13 +135,14 @@ class StoreWriter:
         """Rewrite the entity graph from the ledger when anything changed, then check the counts."""
         self.flush()
         entities = self.ledger.entities()
-        if self.written:
+        if self.written or self.ledger.meta("entities") == "stale":
             graph = Graph()
             describe_entities(graph, entities)
             entity_graph = self.mint.graph("entities")
             self.backend.replace_graphs([(entity_graph, graph)])
             self.expected[str(entity_graph)] = len(graph)
             self.check()
+            self.ledger.set_meta("entities", "current")
         return len(entities)
 
     def check(self) -> None:
@@ -190,15 +196,11 @@ def open_dataset(target: str) -> Dataset:
     """The store as an rdflib Dataset whose default graph is the union of all its graphs.
 
     rdflib stays the API (``kg query``, ``kg viz``, ``kg serve``); SPARQL runs in Oxigraph
-    (through ``oxrdflib``) for a local store, and on the server for a remote one.
+    (through ``oxrdflib``).
     """
     if is_remote(target):
-        from rdflib.plugins.stores.sparqlstore import SPARQLStore
-
-        from kg.store.remote import query_endpoint_for
-
-        dataset = Dataset(store=SPARQLStore(query_endpoint_for(target), returnFormat="json"))
-        return dataset
+        raise StoreError(f"{target}: kg reads local stores; query a SPARQL server at its own query endpoint "
+                         "(or kg export --store URL --out FILE)")
     from kg.store.local import open_read_only
 
     return open_read_only(target)
