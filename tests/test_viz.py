@@ -121,6 +121,13 @@ def test_about_edges_when_statements_name_entities():
     assert set(graph.edges(keys=True)) == {(str(ann), str(s), "said"), (str(s), str(kyiv), "about")}
 
 
+def test_events_that_happened_are_edges_between_the_two_entities(people):
+    """Starmer contacted Trump (CONSULT): a 'consulted' edge, typed by its PLOVER event."""
+    names = {n: people.nodes[n]["label"] for n in people}
+    events = [(names[a], names[b], k, d["event"]) for a, b, k, d in people.edges(keys=True, data=True) if "event" in d]
+    assert ("Keir Starmer", "Donald Trump", "consulted", "CONSULT") in events
+
+
 def test_focus_draws_the_neighbourhood(people):
     speaker = max((a for a, _, k in people.edges(keys=True) if k == "said"),
                   key=lambda n: people.out_degree(n))
@@ -315,6 +322,10 @@ def test_page_in_a_browser_shows_a_persons_statements_with_sources(seed, people,
             page.uncheck('input[data-kind="statement"]')
             shown = page.evaluate("kg.cy.nodes().filter(n => n.style('display') !== 'none').length")
             assert shown == people.number_of_nodes() - len([n for n, k in people.nodes(data="kind") if k == "statement"])
+            # edges filter by label, event types among them
+            page.uncheck('input[data-edge="consulted"]')
+            hidden = page.evaluate("kg.cy.edges().filter(e => e.style('display') === 'none').map(e => e.data('label'))")
+            assert hidden and set(hidden) == {"consulted"}
             assert seen["errors"] == []
         except BaseException:
             _screenshot_on_failure(page, "test_viz_person.png")

@@ -25,7 +25,7 @@ import networkx as nx
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.rdf.mapper import union_graph
+from kg.rdf.mapper import EVENT_TYPES, union_graph
 from kg.rdf.namespaces import KG, NIF, ORG, PREFIXES, PROV, RDF, RDFS, SDO, SKOS
 
 VIEWS = ("people", "rdf")
@@ -266,6 +266,11 @@ def _people(reader: _Reader, graph: nx.MultiDiGraph) -> None:
                     edge(person, post, "held", KG.former)
     for post, org in ds.subject_objects(ORG.postIn):
         edge(post, org, "post in", ORG.postIn)
+    # Events that happened: the mapper's direct edge between the two entities (kg:consulted, kg:accused, ...).
+    for _plover, (_event_class, predicate) in sorted(EVENT_TYPES.items()):
+        label = predicate.rsplit("#", 1)[-1]
+        for subject, obj in ds.subject_objects(predicate):
+            edge(subject, obj, label, predicate, event=_plover)
 
 
 def _rdf(reader: _Reader, graph: nx.MultiDiGraph) -> None:

@@ -90,6 +90,19 @@
     nav.appendChild(el("label", { title: k.title }, box, el("span", { class: "swatch", style: "background:" + k.color }),
                        k.title + " (" + k.count + ")"));
   });
+  // Edges by label (said, holds, about, and each kind of event): a box each, so event types can be filtered.
+  var edgeBoxes = {};
+  var edgeCounts = {};
+  data.edges.forEach(function (e) { edgeCounts[e.label] = (edgeCounts[e.label] || 0) + 1; });
+  var edgeNav = document.getElementById("edges");
+  Object.keys(edgeCounts).sort().forEach(function (label) {
+    var box = el("input", { type: "checkbox", value: label, "data-edge": label });
+    box.checked = true;
+    box.addEventListener("change", applyFilters);
+    edgeBoxes[label] = box;
+    edgeNav.appendChild(el("label", {}, box, el("span", { class: "swatch", style: "background:" + (EDGE_COLOURS[label] || "#9aa5b1") }),
+                           label + " (" + edgeCounts[label] + ")"));
+  });
   var docSelect = document.getElementById("document");
   data.documents.forEach(function (d) {
     docSelect.appendChild(el("option", { value: d.id, text: d.title && d.title !== d.id ? d.title + " (" + d.id + ")" : d.id }));
@@ -104,6 +117,10 @@
   function applyFilters() {
     cy.batch(function () {
       cy.nodes().forEach(function (node) { node.style("display", visible(byId[node.id()]) ? "element" : "none"); });
+      cy.edges().forEach(function (edge) {
+        var box = edgeBoxes[edge.data("label")];
+        edge.style("display", !box || box.checked ? "element" : "none");
+      });
     });
     status();
   }
