@@ -150,6 +150,10 @@ class QuoteExtractor:
             if verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head
                 continue
+            # "… by telling them that …", "after saying that …": through the preposition to its verb.
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+                verb = verb.head.head
+                continue
             break
         # No subject at all: a name right after the cue, however the parse hung it ("…,” said Smith").
         if after is not None and after.dep_ != "poss":
@@ -371,8 +375,9 @@ class QuoteExtractor:
         """Character spans of what a cue reports (several when a parenthetical cue splits the clause)."""
         lemma = cue.lemma_.lower()
         that = self._that_after(cue)
+        parenthetical = self._between_commas(cue)
         for child in cue.children:
-            if child.dep_ in COMPLEMENT_DEPS and child.i > cue.i and self._near(cue, child):
+            if child.dep_ in COMPLEMENT_DEPS and child.i > cue.i and self._near(cue, child) and not parenthetical:
                 if that is not None and child.left_edge.i > that.i + 1:
                     break  # the parse lost the clause's start: take the rest of the sentence below
                 return [_clause(child)]
@@ -440,6 +445,18 @@ class QuoteExtractor:
     def _is_person(self, token: Token) -> bool:
         key = self.index.entity_of(token)
         return bool(key) and self.index.entities[key].kind == "PERSON" and len(list(token.subtree)) <= 3
+
+    def _between_commas(self, cue: Token) -> bool:
+        """*…, he added, …*: a cue clause set off by commas inside the clause it reports."""
+        subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+        if not subjects:
+            return False
+        start = subjects[0].left_edge.i
+        end = cue.i + 1
+        while end < len(self.doc) and self.doc[end].dep_ in ("advmod", "npadvmod") and self.doc[end].head.i == cue.i:
+            end += 1
+        return start > 0 and self.doc[start - 1].text == "," and end < len(self.doc) and self.doc[end].text == "," \
+            and start - 1 > sent_of(cue).start
 
     def _that_after(self, cue: Token) -> Token | None:
         """The *that* opening a reported clause within a few words after the cue."""
