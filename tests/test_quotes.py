@@ -376,3 +376,17 @@ def test_headline_with_a_group_speaker(run):
 def test_inverted_speaker_wins_over_a_name_before_the_quotation(run):
     result = run("Lee and Park ‘must reach a deal’, insists Maria Lopez\n\nThe talks resume on Monday.")
     assert [(s.speaker, s.cue) for s in result.said] == [("Maria Lopez", "insists")]
+
+
+def test_parenthetical_cue_takes_the_whole_clause_it_interrupts(run):
+    result = run("Luis Rubio spoke on Monday. The economic weapons his country has, he added, are like "
+                 "“bombs that you can't use.”")
+    (said,) = result.by("Luis Rubio")
+    assert said.cue == "added"
+    assert said.content.startswith("The economic weapons his country has are like") and "can't use" in said.content
+
+
+def test_gerund_cue_after_a_preposition_speaks_with_the_verbs_subject(run):
+    result = run("John Smith courted voters by telling them that their lives would improve.")
+    assert [(s.speaker, s.cue, s.content) for s in result.said] == [
+        ("John Smith", "telling", "their lives would improve")]

@@ -381,7 +381,7 @@ class QuoteExtractor:
                 if that is not None and child.left_edge.i > that.i + 1:
                     break  # the parse lost the clause's start: take the rest of the sentence below
                 return [_clause(child)]
-        if that is not None:
+        if that is not None and not parenthetical:
             # "X said that …" whatever the parse: the rest of the sentence.
             end = sent_of(cue)[-1]
             while end.i > that.i and (end.is_punct and end.text not in ("”", '"', "’", "»")):
@@ -463,7 +463,7 @@ class QuoteExtractor:
         for token in self.doc[cue.i + 1:min(cue.i + 8, sent_of(cue).end)]:
             if token.lower_ == "that" and token.dep_ in ("mark", "det", "nsubj", "dobj"):
                 return token if token.dep_ == "mark" or token.i == cue.i + 1 or self.doc[token.i - 1].pos_ in ("NOUN", "PROPN", "PRON", "ADV", "NUM") else None
-            if token.pos_ == "VERB" or token.text in (".", ";", "“", '"'):
+            if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.head.i != cue.i) or token.text in (".", ";", "“", '"'):
                 return None
         return None
 
