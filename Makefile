@@ -33,6 +33,7 @@ eval: install
 
 bench: install
 	$(BIN)/python -m kg.bench
+	$(BIN)/python -m kg.loadtest
 
 # The graph library the HTML picture inlines, re-fetched from the npm registry at its pinned version.
 vendor:
