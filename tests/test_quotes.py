@@ -390,3 +390,13 @@ def test_gerund_cue_after_a_preposition_speaks_with_the_verbs_subject(run):
     result = run("John Smith courted voters by telling them that their lives would improve.")
     assert [(s.speaker, s.cue, s.content) for s in result.said] == [
         ("John Smith", "telling", "their lives would improve")]
+
+
+def test_a_day_after_the_cue_is_not_the_speaker(run):
+    result = run("“The veto will be overridden,” Senate leader Mitch McConnell, R-Ky., said Tuesday.")
+    assert [s.speaker for s in result.said] == ["Mitch McConnell"]
+
+
+def test_a_pronoun_overrules_a_gender_guessed_from_a_first_name(run):
+    result = run("“We are tired of waiting,” said widow Terry Strada. “Denying us justice is wrong,” she said.")
+    assert {s.speaker for s in result.said} == {"Terry Strada"}

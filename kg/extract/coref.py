@@ -110,8 +110,8 @@ class Resolver:
             self._subject_mentions.append((head.i, key, True))
             self._subject_mentions.sort()
         gender = lexicon.pronouns().get(head.lower_, ("", ""))[0]
-        if gender in ("m", "f") and not self.index.entities[key].gender:
-            self.index.entities[key].gender = gender
+        if gender in ("m", "f") and (not self.index.entities[key].gender or key in self.index.guessed_gender):
+            self.index.entities[key].gender = gender  # the text's own he/she beats a first-name guess
 
     def note_speaker(self, key: str, token: Token) -> None:
         if self.index.entities.get(key) and self.index.entities[key].kind == "PERSON":
@@ -232,7 +232,17 @@ class Resolver:
         return None
 
     def salient_person(self, token: Token, gender: str) -> str | None:
-        """The most salient person before ``token`` that agrees in gender."""
+        """The most salient person before ``token`` that agrees in gender.
+
+        A gender read from a first name is a guess (*Terry*, *Jordan*): when nobody agrees, a
+        pronoun may overrule a guess, never a gender an honorific gave.
+        """
+        key = self._salient(token, gender, set())
+        if key is None and gender:
+            key = self._salient(token, gender, self.index.guessed_gender)
+        return key
+
+    def _salient(self, token: Token, gender: str, unsure: set[str]) -> str | None:
         sent_n = self.sentence_number[token.i]
         candidates: list[tuple[tuple, str]] = []
         for i, key, is_subject in self._subject_mentions:
@@ -242,7 +252,7 @@ class Resolver:
             if distance > 4:
                 continue
             entity = self.index.entities[key]
-            if gender and entity.gender and entity.gender != gender:
+            if gender and entity.gender and entity.gender != gender and key not in unsure:
                 continue
             salience = (
                 (key == self.state.last_speaker and self.sentence_number[i] >= self.state.last_speaker_sent - 1) * 2
@@ -254,7 +264,7 @@ class Resolver:
             return max(candidates)[1]
         if self.state.last_speaker:
             entity = self.index.entities[self.state.last_speaker]
-            if not (gender and entity.gender and entity.gender != gender):
+            if not (gender and entity.gender and entity.gender != gender) or self.state.last_speaker in unsure:
                 return self.state.last_speaker
         return None
 

@@ -56,6 +56,7 @@ class EntityIndex:
         self.token_entity: dict[int, str] = {}
         self._surname: dict[str, list[str]] = defaultdict(list)
         self.first_seen: dict[str, int] = {}  # person key -> token index of its first full-name mention
+        self.guessed_gender: set[str] = set()  # people whose gender comes from the first-name lexicon alone
 
     # -- lookups used by the other extractors -------------------------------------------------
     def entity_of(self, token: Token) -> str | None:
@@ -97,6 +98,8 @@ class EntityIndex:
         key = "PERSON:" + (normalise(name) or name.lower())
         gender = lexicon.first_names().get(name.split()[0].lower(), "") if len(name.split()) > 1 else ""
         self.entities.setdefault(key, Entity(key=key, name=name, kind="PERSON", gender=gender))
+        if gender:
+            self.guessed_gender.add(key)
         self._surname[normalise(name).split()[-1] if normalise(name) else name.lower()].append(key)
         return key
 
@@ -255,7 +258,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
             person_keys[normalise(span.text)] = match
         index.first_seen[match] = min(index.first_seen.get(match, span.start), span.start)
         if not index.entities[match].gender:
-            index.entities[match].gender = _gender_of(span, honorifics)
+            _set_gender(index, match, span, honorifics)
 
     for span, label in merged:
         text = span.text
@@ -287,8 +290,8 @@ def extract_entities(doc: Doc) -> EntityIndex:
         entity.mentions.append(Mention(span.start_char, span.end_char, text, kind))
         for i in range(span.start, span.end):
             index.token_entity[i] = key
-        if kind == "PERSON" and not entity.gender:
-            entity.gender = _gender_of(span, honorifics)
+        if kind == "PERSON" and (not entity.gender or key in index.guessed_gender):
+            _set_gender(index, key, span, honorifics)
     _propagate(index)
     for entity in index.entities.values():
         entity.aliases.discard(entity.name)
@@ -352,6 +355,19 @@ def _surface(span: Span) -> str:
     if span.start > 0 and doc[span.start - 1].lower_ in lexicon.honorifics():
         return doc[span.start - 1:span.end].text
     return span.text
+
+
+def _set_gender(index: EntityIndex, key: str, span: Span, honorifics: dict[str, str]) -> None:
+    """An honorific (Mr., Mrs.) settles a person's gender; a first name only guesses it."""
+    doc = span.doc
+    honorific = honorifics.get(doc[span.start - 1].lower_, "") if span.start > 0 else ""
+    if honorific:
+        index.entities[key].gender = honorific
+        index.guessed_gender.discard(key)
+    elif not index.entities[key].gender:
+        index.entities[key].gender = _gender_of(span, honorifics)
+        if index.entities[key].gender:
+            index.guessed_gender.add(key)
 
 
 def _gender_of(span: Span, honorifics: dict[str, str]) -> str:

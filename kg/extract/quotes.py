@@ -167,9 +167,9 @@ class QuoteExtractor:
         right = cue.i + 1
         while right < len(self.doc) and self.doc[right].lower_ in lexicon.honorifics():
             right += 1
-        if right >= len(self.doc) or right - cue.i > 3 or \
+        if right >= len(self.doc) or right - cue.i > 3 or self.doc[right].ent_type_ in ("DATE", "TIME") or \
                 not (self.doc[right].pos_ == "PROPN" or self.index.entity_of(self.doc[right])):
-            return None
+            return None  # "…, McConnell said Tuesday": a day is not a speaker
         name = self.doc[right]
         while name.i + 1 < len(self.doc) and name.head.i == name.i + 1 and name.dep_ in ("compound", "flat"):
             name = self.doc[name.i + 1]
