@@ -551,8 +551,12 @@ class QuoteExtractor:
                 if key is None and who.split()[-1] in lexicon.speaker_nouns_of("group"):
                     key = self.index.add_source(who)
                 if key is None and who.isupper() and not capitalised_verb:
-                    # A transcript speaker in capitals (WALLACE:): the person with that surname, if named.
-                    key = self.index.person_by_surname(who) or self.index.add_source(who.title())
+                    # A transcript speaker in capitals (WALLACE:): the person with that surname, if named, or
+                    # a label that takes several turns (MODERATOR:); a lone "CORRECTION:" is an editor's note.
+                    key = self.index.person_by_surname(who)
+                    if key is None and len(re.findall(rf"(?m)^[\"“]?{re.escape(who)}:", self.text)) < 2:
+                        continue
+                    key = key or self.index.add_source(who.title())
                     if self.index.entities[key].kind == "SOURCE":
                         self.index.entities[key].kind = "PERSON"
                 if key is None or self.index.entities[key].kind not in ("PERSON", "ORG", "SOURCE"):
