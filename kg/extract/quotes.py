@@ -552,9 +552,9 @@ class QuoteExtractor:
                     key = self.index.add_source(who)
                 if key is None and who.isupper() and not capitalised_verb:
                     # A transcript speaker in capitals (WALLACE:): the person with that surname, if named, or
-                    # a label that takes several turns (MODERATOR:); a lone "CORRECTION:" is an editor's note.
+                    # a label in a transcript (several such turns); a lone "CORRECTION:" is an editor's note.
                     key = self.index.person_by_surname(who)
-                    if key is None and len(re.findall(rf"(?m)^[\"“]?{re.escape(who)}:", self.text)) < 2:
+                    if key is None and len(re.findall(r"(?m)^[\"“]?[A-Z][A-Z.'’ -]*: ", self.text)) < 2:
                         continue
                     key = key or self.index.add_source(who.title())
                     if self.index.entities[key].kind == "SOURCE":
