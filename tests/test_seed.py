@@ -90,8 +90,6 @@ def test_organisations_as_speakers(seed, fragment, org):
     assert kinds[org].endswith("Organization")
 
 
-@pytest.mark.xfail(strict=True, reason="the line 'Zelenskyy and Putin ‘must reach an agreement’, asserts Trump' is "
-                                       "attributed to Vladimir Putin, not Donald Trump")
 def test_inverted_cue_after_a_quoted_fragment(seed):
     assert said_by(seed[0], "must reach an agreement") == {"Donald Trump"}
 
