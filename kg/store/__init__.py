@@ -110,10 +110,7 @@ class StoreWriter:
         return self.known.get(str(self.mint.document(document.id))) == content_hash(document.text)
 
     def write(self, doc_iri: URIRef, graph: Graph, entities: dict[URIRef, EntityFacts]) -> None:
-        copy = Graph()
-        for triple in graph:
-            copy.add(triple)
-        self.pending.append((doc_iri, copy, entities))
+        self.pending.append((doc_iri, graph, entities))  # the build hands each document a graph of its own
         if len(self.pending) >= self.batch_size:
             self.flush()
 

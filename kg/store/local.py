@@ -30,11 +30,16 @@ def database(target: str | Path) -> Path:
     return Path(target) / DATABASE
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
+def named_node(iri: str) -> ox.NamedNode:
+    """Cached: predicates, classes and entities recur in every document."""
+    return ox.NamedNode(iri)
+
+
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as a pyoxigraph term (cached: predicates, classes and entities recur)."""
+    """An rdflib term as a pyoxigraph term."""
     if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
+        return named_node(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     if isinstance(term, Literal):
