@@ -172,3 +172,14 @@ def test_description_gives_the_person_the_post_with_its_organisation(run):
     result = run("On Monday, NATO's secretary-general said the alliance was united. "
                  "Mark Rutte also said Ukraine needed air defence.")
     assert [(norm(h.title), h.org) for h in result.posts_of("Mark Rutte")] == [("secretary general", "NATO")]
+
+
+def test_rank_before_the_organisation_stays_with_the_post(run):
+    held = run("The meeting was led by Interim DNC Chairwoman Donna Brazile.").posts_of("Donna Brazile")
+    assert [(h.title, h.org) for h in held] == [("Interim Chairwoman", "DNC")]
+
+
+def test_surname_the_model_left_out_of_a_name(run):
+    result = run("Several women lead the department, including Deputy Attorney General Sally Quillian Yates, "
+                 "who spoke first.")
+    assert [(h.person, h.title) for h in result.held] == [("Sally Quillian Yates", "Deputy Attorney General")]

@@ -34,7 +34,7 @@ ORG_WORDS = {"inc", "corp", "co", "company", "university", "college", "school", 
              "department", "ministry", "office", "court", "house", "senate", "network", "media", "press", "llc", "ltd"}
 NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "el", "la",
                   "le", "dos", "das", "do", "ter", "zu", "y", "e"}
-LEADING_JUNK = {"the", "a", "an", "'s", "’s"}
+LEADING_JUNK = {"the", "a", "an", "'s", "’s", "interim", "acting", "former", "then"}  # ranks belong to posts
 
 
 def normalise(name: str) -> str:
@@ -194,6 +194,15 @@ def extract_entities(doc: Doc) -> EntityIndex:
                 and all(t.pos_ == "PROPN" for t in span) and span.start > ent.start:
             label = "PERSON"
         raw.append((span, label))
+    # A surname NER left out of a name: "Sally Quillian" + "Yates".
+    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for n, (span, label) in enumerate(raw):
+        after = doc[span.end] if span.end < len(doc) else None
+        if label == "PERSON" and after is not None and after.pos_ == "PROPN" and after.i not in tagged \
+                and after.text[:1].isupper() and after.is_alpha and after.lower_ not in ORG_WORDS \
+                and after.lower_ not in lexicon.title_words() and not doc[span.end - 1].whitespace_ == "" \
+                and (span.end + 1 >= len(doc) or not doc[span.end + 1].text[:1].isupper()):
+            raw[n] = (doc[span.start:span.end + 1], label)
     # Merge a PERSON span with the name part right before it ("Dmitry" + "Peskov").
     merged: list[tuple[Span, str]] = []
     for span, label in raw:

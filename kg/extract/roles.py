@@ -96,7 +96,8 @@ class RoleExtractor:
     def _make(self, person: str, title: str, first: int, last: int, org: str, org_name: str, former: bool) -> Role:
         if org_name and not org:
             # A place or party named only by an adjective or a code ("Russian", "R-Neb."): an entity all the same.
-            kind = "ORG" if org_name.lower().endswith(("party", "caucus", "committee")) else "GPE"
+            kind = "ORG" if org_name.lower().endswith(("party", "caucus", "committee")) or org_name.isupper() \
+                or org_name.lower() in BODIES else "GPE"
             org = self.index.ensure(org_name, kind)
         sent = sent_of(self.doc[first])
         span = self.doc[first:last]
@@ -125,6 +126,8 @@ class RoleExtractor:
             return "", demonym, j
         if doc[j].lower_ in BODIES and doc[j].text[:1].isupper():
             return "", doc[j].text, j  # "House Speaker Paul Ryan", "Senate Majority Leader"
+        if doc[j].is_upper and len(doc[j].text.strip(".")) >= 2 and doc[j].pos_ == "PROPN":
+            return "", doc[j].text, j  # an acronym NER left untagged: "DNC Chairwoman Donna Brazile"
         return "", "", i
 
     def _before_name(self, name_start: int) -> Iterator[Role]:
@@ -162,6 +165,8 @@ class RoleExtractor:
             org, org_name, k2 = self._org_left_of(k)
             if k2 < k and k2 > sent_start and doc[k2 - 1].lower_ in FORMER:
                 former = True  # "former Pennsylvania Gov. Ed Rendell"
+            elif k2 < k and k2 > sent_start and doc[k2 - 1].lower_ in RANKS - {"senior", "chief", "co"}:
+                title = f"{doc[k2 - 1].text.capitalize()} {title}"  # "Interim DNC Chairwoman Donna Brazile"
             if not org and not org_name:
                 org, org_name = self._org_after_name(name_start, name_end)
             yield self._make(person, title, min(k, k2), name_end, org, org_name, former)
