@@ -108,7 +108,18 @@ def event_table() -> tuple[dict[tuple[str, str, str], Trigger], frozenset[str]]:
     return triggers, frozenset(light)
 
 
+_MATCHERS: dict[int, DependencyMatcher] = {}
+
+
 def _matcher(doc: Doc) -> DependencyMatcher:
+    """The matcher for this pipeline's vocabulary, compiled once: compiling costs more than matching."""
+    key = id(doc.vocab)
+    if key not in _MATCHERS:
+        _MATCHERS[key] = _compile(doc)
+    return _MATCHERS[key]
+
+
+def _compile(doc: Doc) -> DependencyMatcher:
     """One dependency pattern per (part of speech, slot), its lemmas taken from the table."""
     triggers, _ = event_table()
     lemmas: dict[tuple[str, str], list[str]] = defaultdict(list)

@@ -178,6 +178,7 @@ class Mapper:
 
     def _provenance(self, graph: Graph, node: URIRef, doc_id: str, doc_iri: URIRef, sentence: Span,
                     start: int, end: int, written: set[tuple[int, int]]) -> None:
+        sentence = Span(sentence.start, sentence.start + len(sentence.text.rstrip()), sentence.text.rstrip())
         sent_iri = self.mint.span(doc_id, sentence.start, sentence.end)
         graph.add((node, PROV.wasDerivedFrom, sent_iri))
         graph.add((node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
