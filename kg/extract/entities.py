@@ -305,13 +305,13 @@ def extract_entities(doc: Doc) -> EntityIndex:
             index.token_entity[i] = key
         if kind == "PERSON" and (not entity.gender or key in index.guessed_gender):
             _set_gender(index, key, span, honorifics)
-    _propagate(index)
+    _propagate(index, tokens_by_text)
     for entity in index.entities.values():
         entity.aliases.discard(entity.name)
     return index
 
 
-def _propagate(index: EntityIndex) -> None:
+def _propagate(index: EntityIndex, tokens_by_text: dict[str, list]) -> None:
     """One sense per discourse: a name NER tagged once is the same entity where NER missed it
     (*Kyiv* in *between Moscow and Kyiv*)."""
     doc = index.doc
@@ -326,8 +326,9 @@ def _propagate(index: EntityIndex) -> None:
     by_first: dict[str, list[str]] = defaultdict(list)
     for form in forms:
         by_first[form.split()[0]].append(form)
-    for token in doc:
-        if token.i in index.token_entity or token.text not in by_first or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
+    candidates = sorted((t for first in by_first for t in tokens_by_text.get(first, ())), key=lambda t: t.i)
+    for token in candidates:
+        if token.i in index.token_entity or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
             continue
         for form in sorted(by_first[token.text], key=len, reverse=True):
             end_char = token.idx + len(form)

@@ -16,6 +16,7 @@ view of Ms. Smith.*), reported speech with a nominal cue alone (*his claim that
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -70,10 +71,7 @@ class QuoteExtractor:
         self.quotations, self.warnings = find_quotations(self.text)
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", self.text)]
         self.quoted = self._quoted_chars()
-        self.char_token = {}
-        for token in doc:
-            for c in range(token.idx, token.idx + max(1, len(token.text))):
-                self.char_token[c] = token
+        self.token_starts = [token.idx for token in doc]
 
     def _quoted_chars(self) -> list[tuple[int, int]]:
         return [seg for q in self.quotations for seg in q.segments]
@@ -92,9 +90,12 @@ class QuoteExtractor:
         return lo
 
     def token_at(self, char: int) -> Token | None:
-        for c in range(char, min(char + 4, len(self.text))):
-            if c in self.char_token:
-                return self.char_token[c]
+        """The token covering ``char``, or the next one within three characters (spaces between)."""
+        i = bisect.bisect_right(self.token_starts, char) - 1
+        if i >= 0 and char < self.token_starts[i] + max(1, len(self.doc[i])):
+            return self.doc[i]
+        if i + 1 < len(self.token_starts) and self.token_starts[i + 1] - char <= 3:
+            return self.doc[i + 1]
         return None
 
     # -- cues ---------------------------------------------------------------------------------
