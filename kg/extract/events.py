@@ -49,7 +49,7 @@ from kg import lexicon
 from kg.extract.coref import Resolver
 from kg.extract.entities import EntityIndex
 from kg.extract.quotations import quoted_ranges
-from kg.extract.sentences import sent_of
+from kg.extract.sentences import sent_of, tokens_where
 from kg.records import Event, Quote, Span
 
 PARTICIPANT_KINDS = {"PERSON", "ORG", "GPE"}
@@ -120,7 +120,7 @@ def trigger_matches(doc: Doc) -> Iterator[tuple[str, list[int]]]:
     slots: dict[tuple[str, str], list[str]] = defaultdict(list)
     for lemma, pos, slot in triggers:
         slots[(lemma, pos)].append(slot)
-    for token in doc:
+    for token in tokens_where(doc, "LEMMA", {lemma for lemma, _pos in slots}):
         pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in NOUN_POS else ""
         for slot in slots.get((token.lemma_, pos), ()) if pos else ():
             if slot == "dobj":

@@ -27,7 +27,7 @@ from kg import lexicon
 from kg.extract.coref import Resolver
 from kg.extract.entities import EntityIndex
 from kg.extract.quotations import Quotation, find_quotations
-from kg.extract.sentences import sent_of
+from kg.extract.sentences import sent_of, tokens_where
 from kg.records import Quote
 from kg.records import Span as TextSpan
 
@@ -339,7 +339,10 @@ class QuoteExtractor:
 
     # -- indirect speech -----------------------------------------------------------------------
     def indirect(self, used_cues: set[int], direct_ranges: list[tuple[int, int]]) -> Iterator[_Statement]:
-        for token in self.doc:
+        lemmas = self.verbs | set(lexicon.object_cues()) | lexicon.reporting_nouns()
+        candidates = sorted(tokens_where(self.doc, "LEMMA", lemmas) + tokens_where(self.doc, "LOWER", {"according"}),
+                            key=lambda t: t.i)
+        for token in candidates:
             if token.i in used_cues:
                 continue
             if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):

@@ -21,11 +21,12 @@ from spacy.tokens import Doc, Token
 
 from kg import lexicon
 from kg.extract.entities import EntityIndex
-from kg.extract.sentences import sent_of
+from kg.extract.sentences import sent_of, tokens_where
 from kg.records import Role
 from kg.records import Span as TextSpan
 
 FORMER = {"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "then"}
+COPULAS = frozenset({"be", "serve", "become", "remain", "work"})  # "X is the …", "X, who serves as …"
 BODIES = {"senate", "house", "congress", "parliament", "assembly", "cabinet", "council", "pentagon", "treasury",
           "kremlin", "commons", "lords", "bundestag", "knesset", "duma"}
 PLURAL_TITLES = {"sens", "senators", "reps", "representatives", "govs", "governors"}
@@ -77,10 +78,10 @@ class RoleExtractor:
         doc = self.doc
         for mention_start in self._person_mention_starts():
             yield from self._before_name(mention_start)
-        for token in doc:
-            if token.dep_ == "appos":
-                yield from self._apposition(token)
-            if token.lemma_ in ("be", "serve", "become", "remain", "work") and token.pos_ in ("AUX", "VERB"):
+        for token in tokens_where(doc, "DEP", {"appos"}):
+            yield from self._apposition(token)
+        for token in tokens_where(doc, "LEMMA", COPULAS):
+            if token.pos_ in ("AUX", "VERB"):
                 yield from self._copula(token)
 
     def _person_mention_starts(self) -> list[int]:
