@@ -219,7 +219,8 @@ def answer(dataset: Dataset, text: str, accept: str | None, max_rows: int, engin
     offers = offers_for(form)
     offer = choose(accept, offers)
     if offer is None:
-        return Answer.message(406, f"cannot answer a {form} query as {accept}; offered: {describe(offers)}")
+        shown = accept if len(accept) <= 80 else accept[:77] + "..."  # a header is the client's; keep errors short
+        return Answer.message(406, f"cannot answer a {form} query as {shown}; offered: {describe(offers)}")
     try:
         result = dataset.query(text, initNs=PREFIXES) if engine_parses else dataset.query(query)
         return serialize(result, offer, max_rows)
