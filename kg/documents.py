@@ -158,6 +158,64 @@ def clean(text: str) -> str:
     return SURROGATE.sub("\ufffd", text)
 
 
+# -- markup to text -------------------------------------------------------------------------------
+class _HTMLText(HTMLParser):
+    """The readable text of an HTML page: a paragraph a line, scripts and styles dropped."""
+
+    BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
+             "section", "article", "header", "footer", "aside", "nav", "main", "figure", "figcaption", "table", "tr",
+             "pre", "hr", "address", "details", "summary", "title", "body", "form", "fieldset", "caption"}
+    SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "head"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.current: list[str] = []
+        self.skipping: list[str] = []
+        self.in_title = False
+        self.title_parts: list[str] = []
+
+    def _break(self) -> None:
+        line = " ".join("".join(self.current).split())
+        if line:
+            self.lines.append(line)
+        self.current = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "title":
+            self.in_title = True
+        elif tag in self.SKIP and tag not in ("br", "hr"):
+            self.skipping.append(tag)
+        if tag in self.BLOCK and not self.skipping:
+            self._break()
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        if tag in self.BLOCK and not self.skipping:
+            self._break()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        elif self.skipping and tag == self.skipping[-1]:
+            self.skipping.pop()
+        elif tag in self.SKIP and tag in self.skipping:
+            while self.skipping and self.skipping.pop() != tag:
+                pass
+        if tag in self.BLOCK and not self.skipping:
+            self._break()
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_parts.append(data)
+        elif not self.skipping:
+            self.current.append(data)
+
+    def result(self) -> tuple[str, str]:
+        self.close()
+        self._break()
+        return "\n".join(self.lines), " ".join("".join(self.title_parts).split())
+
+
 def html_to_text(html: str) -> tuple[str, str]:
     """An HTML page's text (a paragraph a line) and its ``<title>``.
 
