@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from kg.extract.coref import Resolver
 from kg.extract.entities import EntityIndex, extract_entities
 from kg.extract.events import extract_events
-from kg.extract.quotations import quoted_ranges
+from kg.extract.quotations import find_quotations
 from kg.extract.quotes import extract_quotes
 from kg.extract.roles import RoleExtractor, extract_roles
 from kg.extract.sentences import sentences
@@ -23,17 +23,21 @@ def extract(doc: Doc, document: Document) -> Extraction:
     """Every record the extractors find in one parsed document."""
     index = extract_entities(doc)
     roles = extract_roles(doc, index)
-    resolver = Resolver(doc, index, quoted_ranges(doc.text))
+    paired = find_quotations(doc.text)  # once: the resolvers and the statements all read it
+    quoted = [segment for quotation in paired[0] for segment in quotation.segments]
+    resolver = Resolver(doc, index, quoted)
     for role in roles:
         resolver.note_role(role.title, role.person)
-    quotes, warnings = extract_quotes(doc, index, resolver)
+    quotes, warnings = extract_quotes(doc, index, resolver, paired)
     roles += _roles_from_descriptions(doc, index, resolver, roles)
+    # Events read the text afresh with a resolver of their own: the statements' one has read to the end.
+    events = extract_events(doc, index, Resolver(doc, index, quoted), quotes=quotes)
     return Extraction(
         document=document,
         entities=index.entities,
         quotes=quotes,
         roles=roles,
-        events=extract_events(doc, index, quotes=quotes),
+        events=events,
         sentences=[Span(s.start_char, s.end_char, s.text) for s in sentences(doc)[0]],
         warnings=[f"{document.id}: {w}" for w in warnings],
     )

@@ -62,13 +62,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 class QuoteExtractor:
     """Statements of one document."""
 
-    def __init__(self, doc: Doc, index: EntityIndex, resolver: Resolver) -> None:
+    def __init__(self, doc: Doc, index: EntityIndex, resolver: Resolver,
+                 paired: tuple[list[Quotation], list[str]] | None = None) -> None:
         self.doc = doc
         self.text = doc.text
         self.index = index
         self.resolver = resolver
         self.verbs = lexicon.reporting_verbs()
-        self.quotations, self.warnings = find_quotations(self.text)
+        self.quotations, self.warnings = paired if paired is not None else find_quotations(self.text)
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", self.text)]
         self.quoted = self._quoted_chars()
         self.token_starts = [token.idx for token in doc]
@@ -669,8 +670,12 @@ def _runs(tokens: list[Token]) -> list[list[Token]]:
     return runs
 
 
-def extract_quotes(doc: Doc, index: EntityIndex, resolver: Resolver) -> tuple[list[Quote], list[str]]:
-    """Statements of a parsed document, and warnings (unbalanced quotation marks)."""
-    extractor = QuoteExtractor(doc, index, resolver)
+def extract_quotes(doc: Doc, index: EntityIndex, resolver: Resolver,
+                   paired: tuple[list[Quotation], list[str]] | None = None) -> tuple[list[Quote], list[str]]:
+    """Statements of a parsed document, and warnings (unbalanced quotation marks).
+
+    ``paired`` is :func:`find_quotations` of the text when the caller has it already.
+    """
+    extractor = QuoteExtractor(doc, index, resolver, paired)
     quotes = list(extractor.statements())
     return quotes, extractor.warnings
