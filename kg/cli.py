@@ -68,7 +68,7 @@ def _build_args(p: argparse.ArgumentParser) -> None:
 @command("build", _build_args)
 def run_build(args: argparse.Namespace) -> int:
     from kg import export
-    from kg.build import build, progress_bar
+    from kg.build import build_graphs, progress_bar
     from kg.documents import iter_files
     from kg.nlp import DEFAULT_MODEL, ModelError
     from kg.rdf.iris import DEFAULT_BASE
@@ -100,7 +100,7 @@ def run_build(args: argparse.Namespace) -> int:
     if args.store:
         return _build_into_store(args, on_problem, problems)
     try:
-        dataset, mapper, report = build(
+        graphs, mapper, report = build_graphs(
             args.paths, model=args.model or DEFAULT_MODEL, base=args.base or DEFAULT_BASE, jobs=max(1, args.jobs),
             on_problem=on_problem, progress=None if args.quiet else progress_bar(total))
     except ModelError as err:
@@ -121,9 +121,9 @@ def run_build(args: argparse.Namespace) -> int:
                       f"{len(report.warnings)} warning(s); nothing written")
     if report.documents == 0:
         raise Failure("no documents to build from" + (f" ({len(problems)} skipped)" if problems else ""))
-    export.write(dataset, args.out)
+    export.write_graphs(graphs, args.out)
     if not args.quiet:
-        triples = len(set(dataset.quads((None, None, None, None))))
+        triples = len({triple for graph in graphs for triple in graph})
         print(f"kg: wrote {args.out}: {report.summary(mapper, triples)}", file=sys.stderr)
     return 0
 
@@ -161,7 +161,7 @@ def _check_base(base: str) -> None:
 
 def _build_into_store(args: argparse.Namespace, on_problem, problems: list) -> int:
     """``kg build --store``: stream new and changed documents into a store (see kg.store)."""
-    from kg.build import build, progress_bar
+    from kg.build import build_graphs, progress_bar
     from kg.nlp import DEFAULT_MODEL, ModelError
     from kg.rdf.iris import DEFAULT_BASE
     from kg.store import StoreError, open_writer
@@ -174,7 +174,7 @@ def _build_into_store(args: argparse.Namespace, on_problem, problems: list) -> i
     except StoreError as err:
         raise Failure(str(err)) from None
     try:
-        _dataset, mapper, report = build(
+        _graphs, mapper, report = build_graphs(
             args.paths, model=args.model or DEFAULT_MODEL, base=args.base or DEFAULT_BASE, jobs=max(1, args.jobs),
             on_problem=on_problem, sink=writer, progress=None if args.quiet else progress_bar(None))
     except (ModelError, StoreError) as err:

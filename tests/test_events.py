@@ -179,7 +179,7 @@ def test_mapper_writes_event_node_edge_and_provenance(parser):
     text = "Keir Starmer has contacted Donald Trump on Monday. Joe Biden did not meet Vladimir Putin."
     extraction = parse(parser, text, "d1")
     mapper = Mapper()
-    graph = mapper.add(extraction)
+    graph = mapper.add(extraction).to_graph()
     iri = {e.name: mapper.entity_iri(e, "d1") for e in extraction.entities.values()}
     starmer, trump = iri["Keir Starmer"], iri["Donald Trump"]
     node = graph.value(predicate=SDO.agent, object=starmer)

@@ -509,7 +509,7 @@ def test_an_internal_error_is_one_line_and_keeps_the_old_output(tmp_path, monkey
     def broken_build(*args, **kwargs):
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr("kg.build.build", broken_build)
+    monkeypatch.setattr("kg.build.build_graphs", broken_build)
     monkeypatch.delenv("KG_DEBUG", raising=False)
     out = tmp_path / "graph.ttl"
     out.write_bytes(b"# the previous good graph\n")

@@ -17,6 +17,7 @@ from rdflib.compare import isomorphic
 from kg import export
 from kg.build import build
 from kg.cli import main
+from kg.rdf.graphs import NamedGraph
 from kg.rdf.mapper import union_graph
 from kg.store import StoreError, materialise, open_writer
 from kg.store.remote import RemoteStore
@@ -203,12 +204,11 @@ def test_transient_failures_are_retried_and_others_are_not():
     try:
         Flaky.calls.clear()
         remote = RemoteStore(f"http://127.0.0.1:{server.server_port}/store", backoff=0.01)
-        graph = Graph()
-        graph.add((URIRef("urn:s"), URIRef("urn:p"), URIRef("urn:o")))
-        remote.replace_graphs([(URIRef("urn:g"), graph)])
+        triple = (URIRef("urn:s"), URIRef("urn:p"), URIRef("urn:o"))
+        remote.replace_graphs([NamedGraph(URIRef("urn:g"), [triple])])
         assert len(Flaky.calls) == 3 and remote.retries == 2
         with pytest.raises(StoreError, match="HTTP 400"):
-            remote.replace_graphs([(URIRef("urn:bad"), graph)])
+            remote.replace_graphs([NamedGraph(URIRef("urn:bad"), [triple])])
         assert len(Flaky.calls) == 4
     finally:
         server.shutdown()

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Dataset, Graph
+from rdflib.term import Node
 
-from kg.rdf.mapper import new_dataset, union_graph
+from kg.rdf.graphs import NamedGraph, dataset_quads, graph_quads, new_dataset, ox_quads, to_dataset
+from kg.rdf.mapper import union_graph
 from kg.rdf.namespaces import PREFIXES
 
 
@@ -69,28 +71,52 @@ def atomic_write(path: str | Path, data: bytes) -> None:
         raise
 
 
+Quad = tuple[Node, Node, Node, Node | None]
+
+
 def serialize(dataset: Dataset, fmt: Format) -> bytes:
-    if fmt.name == "turtle":
-        return turtle(dataset)
+    if fmt.name in NATIVE:
+        return NATIVE[fmt.name](dataset_quads(dataset))
     target: Graph | Dataset = dataset if fmt.quads else union_graph(dataset)
     data = target.serialize(format=fmt.name, encoding="utf-8")
     return data if isinstance(data, bytes) else data.encode("utf-8")
 
 
-def turtle(dataset: Dataset) -> bytes:
+def sorted_triples(quads: Iterable[Quad]) -> list:
+    """Every named graph merged, each triple once, sorted (subjects, then predicates, then objects)."""
+    import pyoxigraph as ox
+
+    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in ox_quads(quads)}
+    return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+
+
+def turtle(quads: Iterable[Quad]) -> bytes:
     """Every named graph merged, as Turtle, the same bytes for the same graph.
 
-    Written by Oxigraph from triples in sorted order (subjects, then predicates, then
-    objects): about twenty times faster than rdflib's Turtle writer on a news archive,
-    and as deterministic.
+    Written by Oxigraph from triples in sorted order: about twenty times faster than
+    rdflib's Turtle writer on a news archive, and as deterministic.
     """
     import pyoxigraph as ox
 
-    nquads = dataset.serialize(format="nquads", encoding="utf-8")
-    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS)}
-    ordered = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    prefixes = {prefix: str(namespace) for prefix, namespace in sorted(dataset.namespaces()) if prefix in PREFIXES}
-    return ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    return ox.serialize(sorted_triples(quads), format=ox.RdfFormat.TURTLE, prefixes={prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())})
+
+
+def ntriples(quads: Iterable[Quad]) -> bytes:
+    """Every named graph merged, one sorted triple a line."""
+    import pyoxigraph as ox
+
+    return ox.serialize(sorted_triples(quads), format=ox.RdfFormat.N_TRIPLES)
+
+
+def nquads(quads: Iterable[Quad]) -> bytes:
+    """One quad a line, named graph by named graph in the order given."""
+    import pyoxigraph as ox
+
+    return ox.serialize(ox_quads(quads), format=ox.RdfFormat.N_QUADS)
+
+
+# Formats Oxigraph writes (from any quads, without building an rdflib Dataset first).
+NATIVE: dict[str, Callable[[Iterable[Quad]], bytes]] = {"turtle": turtle, "nt": ntriples, "nquads": nquads}
 
 
 def write(dataset: Dataset, path: str | Path) -> None:
@@ -100,6 +126,17 @@ def write(dataset: Dataset, path: str | Path) -> None:
         WRITERS[suffix](dataset, Path(path))
         return
     atomic_write(path, serialize(dataset, format_for(path)))
+
+
+def write_graphs(graphs: list[NamedGraph], path: str | Path) -> None:
+    """Write the mapper's named graphs to ``path``: the build's way out, with no rdflib Dataset
+    in between for the formats Oxigraph writes (see :mod:`kg.rdf.graphs` for why)."""
+    suffix = Path(path).suffix.lower()
+    fmt = FORMATS.get(suffix)
+    if suffix not in WRITERS and fmt is not None and fmt.name in NATIVE:
+        atomic_write(path, NATIVE[fmt.name](graph_quads(graphs)))
+        return
+    write(to_dataset(graphs), path)
 
 
 def read(path: str | Path) -> Dataset:

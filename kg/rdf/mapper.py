@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
+from kg.rdf.graphs import NamedGraph, new_dataset, to_dataset
+
 from kg.rdf.iris import DEFAULT_BASE, Minter
-from kg.rdf.namespaces import KG, NIF, ORG, PREFIXES, PROV, RDF, RDFS, SDO, SKOS, XSD
+from kg.rdf.namespaces import KG, NIF, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
 from kg.records import Entity, Extraction, Span
 
 ENTITY_CLASS = {"PERSON": SDO.Person, "ORG": SDO.Organization, "GPE": SDO.Place, "SOURCE": KG.UnnamedSource}
@@ -47,23 +49,26 @@ class EntityFacts:
 
 
 class Mapper:
-    """Accumulates documents into a Dataset; entity descriptions are written once, at the end."""
+    """Accumulates documents as named graphs; entity descriptions are written once, at the end.
 
-    def __init__(self, base: str = DEFAULT_BASE, dataset: Dataset | None = None) -> None:
+    Each document's graph is a :class:`~kg.rdf.graphs.NamedGraph` (see there why not an
+    rdflib graph); :meth:`finish` gives them all as an rdflib ``Dataset``.
+    """
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
         self.mint = Minter(base)
-        self.dataset = dataset if dataset is not None else new_dataset()
+        self.graphs: dict[URIRef, NamedGraph] = {}
         self.entities: dict[URIRef, EntityFacts] = {}
         self.counts: Counter = Counter()
 
     def entity_iri(self, entity: Entity, doc_id: str) -> URIRef:
         return self.mint.entity(entity.kind, entity.name, doc_id)
 
-    def add(self, extraction: Extraction) -> Graph:
-        """Write one document's facts into its own named graph and return it."""
+    def add(self, extraction: Extraction) -> NamedGraph:
+        """Write one document's facts into its own named graph (replacing any before) and return it."""
         doc = extraction.document
         doc_iri = self.mint.document(doc.id)
-        graph = self.dataset.graph(doc_iri)
-        graph.remove((None, None, None))
+        graph = self.graphs[doc_iri] = NamedGraph(doc_iri)
         self._document(graph, extraction, doc_iri)
         iri_of = {key: self.entity_iri(e, doc.id) for key, e in extraction.entities.items()}
         merge_entities(self.entities, self.document_entities(extraction))
@@ -126,7 +131,7 @@ class Mapper:
         self.counts["documents"] += 1
         return graph
 
-    def _events(self, graph: Graph, extraction: Extraction, iri_of: dict[str, URIRef], doc_iri: URIRef,
+    def _events(self, graph: NamedGraph, extraction: Extraction, iri_of: dict[str, URIRef], doc_iri: URIRef,
                 sentences: set[tuple[int, int]]) -> None:
         """Events as ``schema:Event`` nodes typed by PLOVER, plus a direct edge for each one that happened."""
         doc_id = extraction.document.id
@@ -159,7 +164,7 @@ class Mapper:
         entity = extraction.entities.get(key)
         return entity.name if entity else key
 
-    def _document(self, graph: Graph, extraction: Extraction, doc_iri: URIRef) -> None:
+    def _document(self, graph: NamedGraph, extraction: Extraction, doc_iri: URIRef) -> None:
         doc = extraction.document
         graph.add((doc_iri, RDF.type, SDO.NewsArticle))
         graph.add((doc_iri, RDF.type, NIF.Context))
@@ -176,7 +181,7 @@ class Mapper:
         if doc.publisher:
             graph.add((doc_iri, SDO.publisher, Literal(doc.publisher)))
 
-    def _provenance(self, graph: Graph, node: URIRef, doc_id: str, doc_iri: URIRef, sentence: Span,
+    def _provenance(self, graph: NamedGraph, node: URIRef, doc_id: str, doc_iri: URIRef, sentence: Span,
                     start: int, end: int, written: set[tuple[int, int]]) -> None:
         sentence = Span(sentence.start, sentence.start + len(sentence.text.rstrip()), sentence.text.rstrip())
         sent_iri = self.mint.span(doc_id, sentence.start, sentence.end)
@@ -191,13 +196,17 @@ class Mapper:
             graph.add((sent_iri, NIF.endIndex, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
             graph.add((sent_iri, NIF.anchorOf, Literal(sentence.text)))
 
-    def finish(self) -> Dataset:
-        """Write the entity graph: one label per entity (the name most documents use), every alias."""
-        graph = self.dataset.graph(self.mint.graph("entities"))
-        graph.remove((None, None, None))
+    def named_graphs(self) -> list[NamedGraph]:
+        """Every document's graph, then the entity graph: one label per entity (the name most
+        documents use) and every alias."""
+        graph = NamedGraph(self.mint.graph("entities"))
         describe_entities(graph, self.entities)
         self.counts["entities"] = len(self.entities)
-        return self.dataset
+        return [*self.graphs.values(), graph]
+
+    def finish(self) -> Dataset:
+        """All graphs as an rdflib ``Dataset`` (default graph = their union)."""
+        return to_dataset(self.named_graphs())
 
     def document_entities(self, extraction: Extraction) -> dict[URIRef, EntityFacts]:
         """What one document says of its entities: the names it uses (with counts) and aliases.
@@ -221,7 +230,7 @@ def merge_entities(into: dict[URIRef, EntityFacts], facts: dict[URIRef, EntityFa
         total.aliases.update(one.aliases)
 
 
-def describe_entities(graph: Graph, entities: dict[URIRef, EntityFacts]) -> None:
+def describe_entities(graph: Graph | NamedGraph, entities: dict[URIRef, EntityFacts]) -> None:
     """The entity graph: one label per entity (the most used name, ties by length then
     alphabetically), its class, and every other name as an alias."""
     for iri, facts in entities.items():
@@ -230,14 +239,6 @@ def describe_entities(graph: Graph, entities: dict[URIRef, EntityFacts]) -> None
         graph.add((iri, RDFS.label, Literal(label)))
         for alias in sorted((facts.aliases | set(facts.names)) - {label}):
             graph.add((iri, SKOS.altLabel, Literal(alias)))
-
-
-def new_dataset() -> Dataset:
-    """A dataset whose default graph reads as the union of its named graphs, as SPARQL users expect."""
-    dataset = Dataset(default_union=True)
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace, override=True)
-    return dataset
 
 
 def union_graph(dataset: Dataset) -> Graph:

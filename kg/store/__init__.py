@@ -19,9 +19,10 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, URIRef
 
 from kg.rdf.iris import DEFAULT_BASE, Minter
+from kg.rdf.graphs import NamedGraph
 from kg.rdf.mapper import EntityFacts, describe_entities
 from kg.rdf.namespaces import KG
 from kg.records import Document
@@ -63,7 +64,7 @@ class Backend(Protocol):
     def hashes(self) -> dict[str, str]:
         """Document IRI -> content hash of every document graph stored."""
 
-    def replace_graphs(self, graphs: list[tuple[URIRef, Graph]]) -> None:
+    def replace_graphs(self, graphs: list[NamedGraph]) -> None:
         """Make each named graph hold exactly the given triples."""
 
     def graph_counts(self) -> dict[str, int]:
@@ -102,15 +103,15 @@ class StoreWriter:
         # Skip only what both the store and the ledger hold with one hash: a run that died between
         # writing a graph and recording it is repaired by writing that document again.
         self.known = {doc: h for doc, h in self.stored.items() if recorded.get(doc) == h}
-        self.pending: list[tuple[URIRef, Graph, dict[URIRef, EntityFacts]]] = []
+        self.pending: list[tuple[NamedGraph, dict[URIRef, EntityFacts]]] = []
         self.expected: dict[str, int] = {}
         self.written = 0
 
     def unchanged(self, document: Document) -> bool:
         return self.known.get(str(self.mint.document(document.id))) == content_hash(document.text)
 
-    def write(self, doc_iri: URIRef, graph: Graph, entities: dict[URIRef, EntityFacts]) -> None:
-        self.pending.append((doc_iri, graph, entities))  # the build hands each document a graph of its own
+    def write(self, doc_iri: URIRef, graph: NamedGraph, entities: dict[URIRef, EntityFacts]) -> None:
+        self.pending.append((graph, entities))  # the build hands each document a graph of its own
         if len(self.pending) >= self.batch_size:
             self.flush()
 
@@ -119,12 +120,11 @@ class StoreWriter:
         if not self.pending:
             return
         self.ledger.set_meta("entities", "stale")  # until the entity graph is rewritten, even after a crash
-        self.backend.replace_graphs([(iri, graph) for iri, graph, _ in self.pending])
-        hashes = {str(iri): str(next(graph.objects(iri, KG.contentHash), ""))
-                  for iri, graph, _ in self.pending}
-        self.ledger.record((str(iri), hashes[str(iri)], facts) for iri, _, facts in self.pending)
-        for iri, graph, _ in self.pending:
-            self.expected[str(iri)] = len(graph)
+        self.backend.replace_graphs([graph for graph, _ in self.pending])
+        self.ledger.record((str(graph.identifier), str(graph.value(graph.identifier, KG.contentHash) or ""), facts)
+                           for graph, facts in self.pending)
+        for graph, _ in self.pending:
+            self.expected[str(graph.identifier)] = len(graph)
         self.written += len(self.pending)
         self.pending.clear()
 
@@ -133,11 +133,10 @@ class StoreWriter:
         self.flush()
         entities = self.ledger.entities()
         if self.written or self.ledger.meta("entities") == "stale":
-            graph = Graph()
+            graph = NamedGraph(self.mint.graph("entities"))
             describe_entities(graph, entities)
-            entity_graph = self.mint.graph("entities")
-            self.backend.replace_graphs([(entity_graph, graph)])
-            self.expected[str(entity_graph)] = len(graph)
+            self.backend.replace_graphs([graph])
+            self.expected[str(graph.identifier)] = len(graph)
             self.check()
             self.ledger.set_meta("entities", "current")
         return len(entities)

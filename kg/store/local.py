@@ -8,13 +8,12 @@ triples one call at a time); reads go through ``oxrdflib`` so rdflib stays the A
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import Dataset
 
+from kg.rdf.graphs import NamedGraph, graph_quads, ox_quads
 from kg.rdf.namespaces import PREFIXES
 from kg.store import COUNTS_QUERY, HASHES_QUERY, StoreError, restore_datatypes
 
@@ -29,32 +28,6 @@ MERGED = ox.DefaultGraph()
 
 def database(target: str | Path) -> Path:
     return Path(target) / DATABASE
-
-
-@lru_cache(maxsize=1 << 14)
-def named_node(iri: str) -> ox.NamedNode:
-    """Cached: predicates, classes and entities recur in every document."""
-    return ox.NamedNode(iri)
-
-
-def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as a pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return named_node(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"cannot store {term!r}")
-
-
-def quads(graph_iri: URIRef, graph: Graph) -> list[ox.Quad]:
-    name = ox.NamedNode(str(graph_iri))
-    return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in graph]
 
 
 class LocalStore:
@@ -94,16 +67,16 @@ class LocalStore:
     def hashes(self) -> dict[str, str]:
         return {row["doc"].value: row["hash"].value for row in self.store.query(HASHES_QUERY)}
 
-    def replace_graphs(self, graphs: list[tuple[URIRef, Graph]]) -> None:
+    def replace_graphs(self, graphs: list[NamedGraph]) -> None:
         """Replace named graphs, and keep the default graph the merge of all of them (see MERGED)."""
         self.marker.touch()  # until the batch is whole: a writer killed in between is repaired on reopening
         old: set[ox.Triple] = set()
-        for iri, _ in graphs:
-            name = ox.NamedNode(str(iri))
+        for graph in graphs:
+            name = ox.NamedNode(str(graph.identifier))
             if self.store.contains_named_graph(name):
                 old.update(q.triple for q in self.store.quads_for_pattern(None, None, None, name))
                 self.store.remove_graph(name)
-        new = [q for iri, graph in graphs for q in quads(iri, graph)]
+        new = list(ox_quads(graph_quads(graphs)))
         self.store.extend(new + [ox.Quad(q.subject, q.predicate, q.object, MERGED) for q in new])
         for triple in old - {q.triple for q in new}:
             if not any(isinstance(q.graph_name, ox.NamedNode)

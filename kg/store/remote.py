@@ -24,8 +24,9 @@ import time
 from urllib.parse import urlsplit, urlunsplit
 
 import requests
-from rdflib import Graph, URIRef
 
+from kg.export import ntriples
+from kg.rdf.graphs import NamedGraph, graph_quads
 from kg.store import COUNTS_QUERY, HASHES_QUERY, StoreError
 
 RETRY_STATUS = {408, 429, 500, 502, 503, 504}
@@ -104,9 +105,10 @@ class RemoteStore:
     def hashes(self) -> dict[str, str]:
         return {row["doc"]: row["hash"] for row in self.select(HASHES_QUERY)}
 
-    def replace_graphs(self, graphs: list[tuple[URIRef, Graph]]) -> None:
-        for iri, graph in graphs:
-            body = graph.serialize(format="nt", encoding="utf-8")
+    def replace_graphs(self, graphs: list[NamedGraph]) -> None:
+        for graph in graphs:
+            iri = graph.identifier
+            body = ntriples(graph_quads([graph]))
             self.request("PUT", self.gsp, params={"graph": str(iri)}, data=body,
                          headers={"Content-Type": "application/n-triples"})
 
