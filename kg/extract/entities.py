@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from kg import lexicon
+from kg.extract.sentences import entities_of, tokens_by_text
 from kg.records import Entity, Mention
 
 KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "ORG", "NORP_ORG": "ORG"}
@@ -164,10 +165,10 @@ def _person_from_honorific(doc: Doc, covered: set[int]) -> Iterable[Span]:
             yield doc[token.i + 1:end]
 
 
-def _place_evidence(doc: Doc, text: str, ents_by_token: dict[int, str], tokens_by_text: dict[str, list]) -> int:
+def _place_evidence(doc: Doc, text: str, ents_by_token: dict[int, str], by_text: dict[str, list[int]]) -> int:
     """How often the text uses a name as a place: *in Kyiv*, *Moscow and Kyiv*."""
     score = 0
-    for token in tokens_by_text.get(text, ()):
+    for token in (doc[i] for i in by_text.get(text, ())):
         if token.i > 0 and doc[token.i - 1].lower_ in PLACE_PREPOSITIONS:
             score += 1
         for other in list(token.conjuncts):
@@ -181,7 +182,8 @@ def extract_entities(doc: Doc) -> EntityIndex:
     index = EntityIndex(doc)
     honorifics = lexicon.honorifics()
     raw: list[tuple[Span, str]] = []
-    for ent in doc.ents:
+    ents = entities_of(doc)
+    for ent in ents:
         label = KINDS.get(ent.label_)
         if not label:
             continue
@@ -195,7 +197,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
             label = "PERSON"
         raw.append((span, label))
     # A surname NER left out of a name: "Sally Quillian" + "Yates".
-    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    tagged = {i for ent in ents for i in range(ent.start, ent.end)}
     for n, (span, label) in enumerate(raw):
         after = doc[span.end] if span.end < len(doc) else None
         if label == "PERSON" and after is not None and after.pos_ == "PROPN" and after.i not in tagged \
@@ -215,9 +217,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
     merged.sort(key=lambda item: item[0].start)
 
     ents_by_token = {i: label for span, label in merged for i in range(span.start, span.end)}
-    tokens_by_text: dict[str, list] = defaultdict(list)
-    for token in doc:
-        tokens_by_text[token.text].append(token)
+    by_text = tokens_by_text(doc)
 
     merged = _split_run_on_names(doc, merged)
     # Full names (two words or more) of people anchor the surnames.
@@ -235,7 +235,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
         counts = votes[text]
         label = counts.most_common(1)[0][0]
         if label == "PERSON" and len(name_words(text)) == 1 and text.lower() not in lexicon.first_names():
-            if counts["GPE"] or _place_evidence(doc, text, ents_by_token, tokens_by_text):
+            if counts["GPE"] or _place_evidence(doc, text, ents_by_token, by_text):
                 return "GPE"
         words = name_words(text)
         if label == "ORG" and 1 < len(words) <= 4 and words[0].lower() in lexicon.first_names() \
@@ -305,13 +305,13 @@ def extract_entities(doc: Doc) -> EntityIndex:
             index.token_entity[i] = key
         if kind == "PERSON" and (not entity.gender or key in index.guessed_gender):
             _set_gender(index, key, span, honorifics)
-    _propagate(index, tokens_by_text)
+    _propagate(index, by_text)
     for entity in index.entities.values():
         entity.aliases.discard(entity.name)
     return index
 
 
-def _propagate(index: EntityIndex, tokens_by_text: dict[str, list]) -> None:
+def _propagate(index: EntityIndex, by_text: dict[str, list[int]]) -> None:
     """One sense per discourse: a name NER tagged once is the same entity where NER missed it
     (*Kyiv* in *between Moscow and Kyiv*)."""
     doc = index.doc
@@ -326,7 +326,7 @@ def _propagate(index: EntityIndex, tokens_by_text: dict[str, list]) -> None:
     by_first: dict[str, list[str]] = defaultdict(list)
     for form in forms:
         by_first[form.split()[0]].append(form)
-    candidates = sorted((t for first in by_first for t in tokens_by_text.get(first, ())), key=lambda t: t.i)
+    candidates = [doc[i] for i in sorted(i for first in by_first for i in by_text.get(first, ()))]
     for token in candidates:
         if token.i in index.token_entity or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
             continue

@@ -49,7 +49,7 @@ from kg import lexicon
 from kg.extract.coref import Resolver
 from kg.extract.entities import EntityIndex
 from kg.extract.quotations import quoted_ranges
-from kg.extract.sentences import sent_of, tokens_where
+from kg.extract.sentences import entities_of, sent_of, tokens_where
 from kg.records import Event, Quote, Span
 
 PARTICIPANT_KINDS = {"PERSON", "ORG", "GPE"}
@@ -420,7 +420,7 @@ class EventExtractor:
     def date_of(self, trigger: Token) -> str:
         """The sentence's date expression: one in the trigger's own clause, else the nearest."""
         sent = sent_of(trigger)
-        dates = [e for e in self.doc.ents if e.label_ == "DATE" and sent.start <= e.start and e.end <= sent.end]
+        dates = [e for e in entities_of(self.doc) if e.label_ == "DATE" and sent.start <= e.start and e.end <= sent.end]
         if not dates:
             return ""
         own = _clause_verb(trigger)

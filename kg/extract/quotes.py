@@ -27,7 +27,7 @@ from kg import lexicon
 from kg.extract.coref import Resolver
 from kg.extract.entities import EntityIndex
 from kg.extract.quotations import Quotation, find_quotations
-from kg.extract.sentences import sent_of, tokens_where
+from kg.extract.sentences import sent_of, token_starts, tokens_where
 from kg.records import Quote
 from kg.records import Span as TextSpan
 
@@ -72,7 +72,7 @@ class QuoteExtractor:
         self.quotations, self.warnings = paired if paired is not None else find_quotations(self.text)
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", self.text)]
         self.quoted = self._quoted_chars()
-        self.token_starts = [token.idx for token in doc]
+        self.token_starts = token_starts(doc)
 
     def _quoted_chars(self) -> list[tuple[int, int]]:
         return [seg for q in self.quotations for seg in q.segments]

@@ -11,6 +11,7 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "kg.sentences"
+_ENTS = "kg.ents"
 
 
 def sentences(doc: Doc) -> tuple[list[Span], list[int]]:
@@ -24,6 +25,28 @@ def sentences(doc: Doc) -> tuple[list[Span], list[int]]:
                 index[i] = n
         cached = doc.user_data[_KEY] = (spans, index)
     return cached
+
+
+def entities_of(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, made once: spaCy rebuilds the spans by scanning every token on each access."""
+    cached = doc.user_data.get(_ENTS)
+    if cached is None:
+        cached = doc.user_data[_ENTS] = tuple(doc.ents)
+    return cached
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Each token's character offset (``token.idx``), without making the tokens."""
+    return doc.to_array("IDX").tolist() if len(doc) else []
+
+
+def tokens_by_text(doc: Doc) -> dict[str, list[int]]:
+    """Token indices by exact text, read from the ``ORTH`` column (no Token objects)."""
+    by_orth: dict[int, list[int]] = {}
+    for i, orth in enumerate(doc.to_array("ORTH").tolist() if len(doc) else []):
+        by_orth.setdefault(orth, []).append(i)
+    strings = doc.vocab.strings
+    return {strings[orth]: indices for orth, indices in by_orth.items()}
 
 
 def sent_of(token: Token) -> Span:
