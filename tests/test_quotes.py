@@ -158,6 +158,34 @@ def test_indirect_speech_with_time_between_cue_and_clause(run):
     assert words(said.content) == words("the snow would be cleared by noon")
 
 
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("Senator Ruth Baker called on the governor to veto the bill.", "called", "the governor to veto the bill"),
+    ("Senator Ruth Baker urged the council to delay the vote.", "urged", "the council to delay the vote"),
+    ("Senator Ruth Baker pressed the minister to resign.", "pressed", "the minister to resign"),
+])
+def test_a_request_names_whom_it_asks_and_what(run, sentence, cue, content):
+    said = only(run(sentence).said)
+    assert (said.speaker, said.cue) == ("Ruth Baker", cue)
+    assert words(said.content) == words(content)
+
+
+def test_calling_without_an_addressee_is_no_request(run):
+    said = run("Ruth Baker called to say she would be late, and pressed the button.").said
+    assert [(s.cue, words(s.content)) for s in said] == [("say", words("she would be late"))]
+
+
+def test_a_quotation_after_a_reported_statement_goes_on_with_it(run):
+    said = only(run("The budget may slip into next year, Ruth Baker said. “We have not seen the figures. "
+                    "Nobody has.”").said)
+    assert (said.speaker, said.cue, said.kind) == ("Ruth Baker", "said", "mixed")
+    assert words(said.content) == words("The budget may slip into next year We have not seen the figures Nobody has")
+
+
+def test_scare_quotes_after_a_reported_statement_stay_out_of_it(run):
+    said = only(run("The budget may slip, Ruth Baker said. Her “rainy day fund” is empty on paper.").said)
+    assert words(said.content) == words("The budget may slip")
+
+
 def test_indirect_speech_with_medium(run):
     result = run("Lena Fischer said in an interview with Die Zeit that the trains were late.")
     said = only(result.said)

@@ -33,7 +33,9 @@ from kg.records import Span as TextSpan
 
 COMPLEMENT_DEPS = ("ccomp",)
 XCOMP_CUES = {"promise", "pledge", "vow", "threaten", "urge", "refuse", "agree", "demand", "vow", "offer", "claim",
-              "propose", "decline", "warn", "ask", "vow"}
+              "propose", "decline", "warn", "ask", "vow", "call", "press"}
+# Of those, the ones that report only with an addressee: "called on Obama to act", "pressed him to resign".
+OBJECT_XCOMP_CUES = {"call", "press"}
 NOT_SPEECH_SUBJECTS = {"it", "this", "that", "which", "what"}
 MEDIUM_PREPS = {"to", "with", "on", "in"}
 MIN_WORDS_WITHOUT_CUE = 4
@@ -101,7 +103,8 @@ class QuoteExtractor:
 
     # -- cues ---------------------------------------------------------------------------------
     def is_cue(self, token: Token) -> bool:
-        if token.lemma_.lower() not in self.verbs and token.lemma_.lower() not in lexicon.object_cues() \
+        lemma = token.lemma_.lower()
+        if lemma not in self.verbs and lemma not in lexicon.object_cues() and lemma not in OBJECT_XCOMP_CUES \
                 or token.pos_ not in ("VERB", "AUX"):
             return False
         if any(c.dep_ == "neg" and 0 < token.i - c.i <= 3 and not self.inside_quote(c) for c in token.children):
@@ -267,6 +270,7 @@ class QuoteExtractor:
         used_cues: set[int] = set()
         direct_ranges: list[tuple[int, int]] = [(st.content_spans[0][0], st.content_spans[-1][1]) for st in found]
         turns = [(self.paragraph_starts[st.paragraph], st.content_spans[-1][1]) for st in found]
+        leftovers: list[Quotation] = []  # quotations that are no statement on their own
         for quotation in self._outside(self.quotations, turns):
             cue, where = self.cue_near(quotation)
             if cue is not None and cue.i in used_cues and where == "before":
@@ -276,6 +280,8 @@ class QuoteExtractor:
                 if cue is None and self._continues(found, quotation):
                     found[-1].content_spans.extend(quotation.segments)
                     direct_ranges.append((quotation.start, quotation.end))
+                elif cue is None:
+                    leftovers.append(quotation)
                 continue
             paragraph = self.paragraph_of(quotation.start)
             if cue is None and self._continues(found, quotation):
@@ -291,6 +297,7 @@ class QuoteExtractor:
             found.append(_Statement(list(quotation.segments), "direct", cue, head, sentence, paragraph))
             direct_ranges.append((quotation.start, quotation.end))
         found.extend(self.indirect(used_cues, direct_ranges))
+        self._attach_leftovers(found, leftovers)
         # Resolve speakers in reading order, so that salience follows the text.
         found.sort(key=lambda st: min(st.content_spans[0][0], st.cue.idx if st.cue is not None else len(self.text)))
         for statement in found:
@@ -320,6 +327,25 @@ class QuoteExtractor:
                 out.append(Quotation(segments[0][0], segments[-1][1], segments, quotation.closed))
         return out
 
+    def _attach_leftovers(self, found: list[_Statement], leftovers: list[Quotation]) -> None:
+        """*The talks may fail, Smith said. “We have no time.”*: a quotation right after a reported
+        statement's cue, in its paragraph, goes on with that statement (it becomes mixed)."""
+        for quotation in leftovers:
+            words = re.findall(r"[\w'’]+", quotation.text(self.text))
+            if len(words) < MIN_WORDS_WITHOUT_CUE:
+                continue
+            before = [st for st in found if st.cue is not None and st.kind != "direct"
+                      and st.paragraph == self.paragraph_of(quotation.start)
+                      and max(st.content_spans[-1][1], st.cue.idx) < quotation.start]
+            if not before:
+                continue
+            statement = max(before, key=lambda st: max(st.content_spans[-1][1], st.cue.idx))
+            end = max(statement.content_spans[-1][1], statement.cue.idx + len(statement.cue.text))
+            gap = self.text[end:quotation.start - 1]
+            if re.search(r"[.:;!?]\W*$", gap) and len(re.findall(r"\w+", gap)) <= 8 and "\n" not in gap.strip():
+                statement.content_spans.extend(quotation.segments)
+                statement.kind = "mixed"
+
     def _continues(self, found: list[_Statement], quotation: Quotation) -> bool:
         """A quotation without a cue of its own goes on the statement before it in the paragraph:
         *“A,” he said. “B.”*, *“A,” said X, the head of Y. “B.”*, or two quotations with nothing between."""
@@ -340,7 +366,7 @@ class QuoteExtractor:
 
     # -- indirect speech -----------------------------------------------------------------------
     def indirect(self, used_cues: set[int], direct_ranges: list[tuple[int, int]]) -> Iterator[_Statement]:
-        lemmas = self.verbs | set(lexicon.object_cues()) | lexicon.reporting_nouns()
+        lemmas = self.verbs | set(lexicon.object_cues()) | lexicon.reporting_nouns() | OBJECT_XCOMP_CUES
         candidates = sorted(tokens_where(self.doc, "LEMMA", lemmas) + tokens_where(self.doc, "LOWER", {"according"}),
                             key=lambda t: t.i)
         for token in candidates:
@@ -418,7 +444,16 @@ class QuoteExtractor:
         if lemma in XCOMP_CUES:
             for child in cue.children:
                 if child.dep_ == "xcomp" and child.i > cue.i:
-                    return [_clause(child)]
+                    start, end = _clause(child)
+                    # "urged the administration to act", "called on Obama to act": whom, and what.
+                    addressee = next((o for o in cue.rights if o.i < child.i and o.dep_ == "dobj"), None) or next(
+                        (g for p in cue.rights if p.i < child.i and p.dep_ == "prep" and p.lower_ == "on"
+                         for g in p.children if g.dep_ == "pobj"), None)
+                    if addressee is not None:
+                        start = addressee.left_edge.idx
+                    elif lemma in OBJECT_XCOMP_CUES:
+                        break  # "called to say": no addressee, no request
+                    return [(start, end)]
         frame = lexicon.object_cues().get(lemma)
         if frame is not None:
             return self._object_content(cue, frame)
