@@ -169,6 +169,23 @@ def test_a_request_names_whom_it_asks_and_what(run, sentence, cue, content):
     assert words(said.content) == words(content)
 
 
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("Ruth Baker described Tom Reed as a “disgrace” on Monday.", "described", "Tom Reed as a disgrace on Monday"),
+    ("Ruth Baker called Burma a success story.", "called", "Burma a success story"),
+    ("Ruth Baker characterized the senator as a lifetime politician.", "characterized",
+     "the senator as a lifetime politician"),
+    ("Ruth Baker denied being a member of the club.", "denied", "being a member of the club"),
+])
+def test_what_an_object_is_called_or_taken_for(run, sentence, cue, content):
+    said = only(run(sentence).said)
+    assert (said.speaker, said.cue) == ("Ruth Baker", cue)
+    assert words(said.content) == words(content)
+
+
+def test_calling_a_person_is_no_statement(run):
+    assert run("Ruth Baker called Tom Reed on Sunday.").said == []
+
+
 def test_calling_without_an_addressee_is_no_request(run):
     said = run("Ruth Baker called to say she would be late, and pressed the button.").said
     assert [(s.cue, words(s.content)) for s in said] == [("say", words("she would be late"))]

@@ -33,7 +33,7 @@ from kg.records import Span as TextSpan
 
 COMPLEMENT_DEPS = ("ccomp",)
 XCOMP_CUES = {"promise", "pledge", "vow", "threaten", "urge", "refuse", "agree", "demand", "vow", "offer", "claim",
-              "propose", "decline", "warn", "ask", "vow", "call", "press"}
+              "propose", "decline", "warn", "ask", "vow", "call", "press", "deny", "admit"}
 # Of those, the ones that report only with an addressee: "called on Obama to act", "pressed him to resign".
 OBJECT_XCOMP_CUES = {"call", "press"}
 NOT_SPEECH_SUBJECTS = {"it", "this", "that", "which", "what"}
@@ -467,9 +467,13 @@ class QuoteExtractor:
                 if objs and len(list(objs[0].subtree)) >= 2:
                     return [_clause(objs[0])]
         for child in cue.rights:
+            # What the object is called or taken for ("called Burma a success", "described Clinton as a
+            # disgrace") makes even a name or a single word a statement; without it, a person is not one.
+            predicated = any(more.i > child.i and (more.dep_ in ("oprd", "xcomp", "ccomp")
+                                                   or more.dep_ == "prep" and more.lower_ == "as" and "as" in preps)
+                             for more in cue.rights)
             if child.dep_ in ("dobj", "ccomp") and child.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "PRON") \
-                    and len(list(child.subtree)) >= 2 and not (self._is_person(child) and not any(
-                        more.dep_ in ("oprd", "xcomp", "ccomp") for more in cue.rights)):
+                    and (predicated or len(list(child.subtree)) >= 2 and not self._is_person(child)):
                 # The object and what follows it without a break: "a hoax perpetrated by China",
                 # "his irritation regarding speculation …" (a comma ends it).
                 first, last = child.left_edge, child.right_edge
