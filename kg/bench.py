@@ -290,7 +290,8 @@ def main() -> int:
     say("|---|---|---:|---:|---:|---|")
     for path in queries:
         text = load_query(str(path))
-        bound = re.findall(r"BOUND\(\?(\w+)\)", text)
+        # The parameter a query's header shows ("--param name=…"), or a FILTER(!BOUND(?x) …) one.
+        bound = re.findall(r"--param (\w+)=", text) or re.findall(r"BOUND\(\?(\w+)\)", text)
         if not bound:
             continue
         bindings = {bound[0]: name}
