@@ -186,6 +186,25 @@ def test_calling_a_person_is_no_statement(run):
     assert run("Ruth Baker called Tom Reed on Sunday.").said == []
 
 
+def test_a_clause_subject_parsed_as_the_object_of_said_stays_in_the_content(run):
+    said = only(run("The campaign has said single parents and families - adoptive and foster - would "
+                    "qualify for the tax breaks.").said)
+    assert words(said.content) == words("single parents and families - adoptive and foster - would qualify for "
+                                        "the tax breaks")
+
+
+def test_a_second_speaker_joined_by_and_is_a_statement_of_its_own(run):
+    said = run("Mary Lane spoke first. She said parents who adopt would not be eligible, and when pressed, "
+               "her aide replied that the rules were clear.").said
+    assert [words(s.content) for s in said] == [words("parents who adopt would not be eligible"),
+                                                words("the rules were clear")]
+
+
+def test_what_was_said_keeps_its_own_coordinated_clauses(run):
+    said = only(run("John Lee said the economy is strong and jobs are growing.").said)
+    assert words(said.content) == words("the economy is strong and jobs are growing")
+
+
 def test_calling_without_an_addressee_is_no_request(run):
     said = run("Ruth Baker called to say she would be late, and pressed the button.").said
     assert [(s.cue, words(s.content)) for s in said] == [("say", words("she would be late"))]

@@ -39,6 +39,9 @@ OBJECT_XCOMP_CUES = {"call", "press"}
 NOT_SPEECH_SUBJECTS = {"it", "this", "that", "which", "what"}
 MEDIUM_PREPS = {"to", "with", "on", "in"}
 MIN_WORDS_WITHOUT_CUE = 4
+# Cues whose object is whom they address, never what they report ("told reporters the vote …").
+ADDRESSEE_CUES = {"tell", "inform", "assure", "remind", "warn", "notify", "brief", "convince", "persuade", "promise",
+                  "ask", "show", "teach", "advise", "caution", "urge", "press", "call"}
 
 
 @dataclass
@@ -408,10 +411,17 @@ class QuoteExtractor:
         that = self._that_after(cue)
         parenthetical = self._between_commas(cue)
         for child in cue.children:
-            if child.dep_ in COMPLEMENT_DEPS and child.i > cue.i and self._near(cue, child) and not parenthetical:
+            if child.dep_ in COMPLEMENT_DEPS and child.i > cue.i and not parenthetical:
+                subject = self._object_as_subject(cue, child)
+                if subject is not None:
+                    # "has said single people and families - … - would qualify": the parse made the
+                    # clause's subject the verb's object.
+                    return [(subject.left_edge.idx, self._reported_clause(child)[1])]
+                if not self._near(cue, child):
+                    continue
                 if that is not None and child.left_edge.i > that.i + 1:
                     break  # the parse lost the clause's start: take the rest of the sentence below
-                return [_clause(child)]
+                return [self._reported_clause(child)]
         if that is not None and not parenthetical:
             # "X said that …" whatever the parse: the rest of the sentence.
             end = sent_of(cue)[-1]
@@ -510,6 +520,30 @@ class QuoteExtractor:
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.head.i != cue.i) or token.text in (".", ";", "“", '"'):
                 return None
         return None
+
+    def _object_as_subject(self, cue: Token, clause: Token) -> Token | None:
+        """The cue's object when it is really the subject of the clause after it (the clause has none)."""
+        if cue.lemma_.lower() in ADDRESSEE_CUES or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
+                                                       for c in clause.children):
+            return None
+        obj = next((o for o in cue.children if o.dep_ == "dobj" and cue.i < o.i < clause.i), None)
+        if obj is None or obj.right_edge.i + 1 < clause.left_edge.i - 1 or not self._near(cue, obj):
+            return None
+        return obj
+
+    def _reported_clause(self, head: Token) -> tuple[int, int]:
+        """A complement clause, up to a clause joined to it that reports speech of its own: in *She said
+        A, and when pressed, the mother replied B*, B is another statement."""
+        start, end = _clause(head)
+        for conj in head.rights:
+            if conj.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) and any(
+                    t.pos_ == "VERB" and t.lemma_.lower() in self.verbs for t in conj.subtree):
+                last = self.doc[conj.left_edge.i - 1]
+                while last.i > head.left_edge.i and (last.is_punct or last.dep_ in ("cc", "advmod", "mark")):
+                    last = self.doc[last.i - 1]
+                end = min(end, last.idx + len(last.text))
+                break
+        return start, end
 
     def _near(self, cue: Token, clause: Token) -> bool:
         """A complement starts close after its cue (*said on Monday that*, *told reporters that*)."""
