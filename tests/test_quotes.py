@@ -205,6 +205,26 @@ def test_what_was_said_keeps_its_own_coordinated_clauses(run):
     assert words(said.content) == words("the economy is strong and jobs are growing")
 
 
+@pytest.mark.parametrize("sentence, speaker, content", [
+    ("The Security Council issued a statement calling the test “a clear violation” of its resolutions.",
+     "Security Council", "the test a clear violation of its resolutions"),
+    ("The coalition published a policy paper calling for permanent bases in the east.", "coalition",
+     "permanent bases in the east"),
+    ("Ruth Baker spoke on Monday. Her letter urging the council to act went unanswered.", "Ruth Baker",
+     "the council to act"),
+])
+def test_a_statement_or_paper_that_calls_for_something_is_its_makers(run, sentence, speaker, content):
+    said = only(run(sentence).said)
+    assert said.speaker == speaker
+    assert words(said.content) == words(content)
+
+
+def test_noting_something_reports_it(run):
+    said = only(run("Ruth Baker noted the new rule in an interview.").said)
+    assert (said.speaker, said.cue) == ("Ruth Baker", "noted")
+    assert words(said.content)[:3] == words("the new rule")
+
+
 def test_calling_without_an_addressee_is_no_request(run):
     said = run("Ruth Baker called to say she would be late, and pressed the button.").said
     assert [(s.cue, words(s.content)) for s in said] == [("say", words("she would be late"))]

@@ -39,6 +39,9 @@ OBJECT_XCOMP_CUES = {"call", "press"}
 NOT_SPEECH_SUBJECTS = {"it", "this", "that", "which", "what"}
 MEDIUM_PREPS = {"to", "with", "on", "in"}
 MIN_WORDS_WITHOUT_CUE = 4
+# What a participle cue can hang from and still report its maker's words ("a policy paper calling for …").
+DOCUMENT_NOUNS = frozenset({"paper", "resolution", "ad", "advertisement", "video", "op-ed", "column", "editorial",
+                            "petition", "motion", "bill", "document", "filing", "complaint", "lawsuit", "brief"})
 # Cues whose object is whom they address, never what they report ("told reporters the vote …").
 ADDRESSEE_CUES = {"tell", "inform", "assure", "remind", "warn", "notify", "brief", "convince", "persuade", "promise",
                   "ask", "show", "teach", "advise", "caution", "urge", "press", "call"}
@@ -154,6 +157,17 @@ class QuoteExtractor:
             for child in verb.children:
                 if child.dep_ == "nsubjpass" and cue.lemma_ in ("quote", "cite"):
                     return child
+            # "issued a statement calling …", "his letter urging …": who made the statement.
+            if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and \
+                    verb.head.lemma_.lower() in lexicon.reporting_nouns() | DOCUMENT_NOUNS:
+                noun = verb.head
+                owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+                if owner is not None:
+                    return owner
+                if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+                    verb = noun.head
+                    continue
+                break
             # "…, contending that …", "… and said that …": the subject of the verb it hangs from.
             if verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head
