@@ -142,12 +142,32 @@ def test_former_post_is_marked_former(run, text, person, title):
     assert found == title and former is True
 
 
-@pytest.mark.xfail(strict=True, reason="only the first post of a coordinated apposition is kept: 'Vice President' "
-                                       "but not 'a former senator from California'")
 def test_several_posts_in_one_apposition(run):
     result = run("Kamala Harris, the vice president and a former senator from California, spoke on Monday.")
     posts = {(norm(h.title), h.former) for h in result.posts_of("Kamala Harris")}
     assert posts == {("vice president", False), ("senator", True)}
+
+
+def test_coordinated_posts_share_the_organisation(run):
+    result = run("Anna Berg, a Boston-based developer and spokeswoman for the Harbour Investment Coalition, "
+                 "declined to comment.")
+    assert post(result, "Anna Berg") == ("spokeswoman", "Harbour Investment Coalition", False)
+
+
+def test_lowercase_professor_after_the_school_is_a_post(run):
+    assert post(run("A study by Loyola Law School professor Justin Levitt found 31 cases."), "Justin Levitt") == \
+        ("professor", "Loyola Law School", False)
+
+
+def test_plural_title_the_parser_cut_off_as_a_sentence(run):
+    result = run("The fraud led Sens. Jon Tester (D-Mont.) and David Vitter (R-La.) to invoke the law.")
+    assert post(result, "Jon Tester") == ("senator", "Montana", False)
+    assert post(result, "David Vitter") == ("senator", "Louisiana", False)
+
+
+def test_a_leader_is_a_post_only_with_whose(run):
+    assert post(run("Seoul accused the North's leader, Kim Jong Un, of recklessness."), "Kim Jong Un")[0] == "leader"
+    assert run("Maria Lopez is a leader who embodies the city's spirit.").held == []
 
 
 def test_several_posts_in_separate_sentences(run):

@@ -32,6 +32,7 @@ BODIES = {"senate", "house", "congress", "parliament", "assembly", "cabinet", "c
 PLURAL_TITLES = {"sens", "senators", "reps", "representatives", "govs", "governors"}
 RANKS = {"acting", "deputy", "interim", "vice", "assistant", "associate", "senior", "chief", "co"}
 MAX_TITLE_TOKENS = 6
+VAGUE_TITLES = {"leader"}  # a post only with whose leader it is
 
 
 def _expand(word: str) -> str:
@@ -68,6 +69,8 @@ class RoleExtractor:
     def roles(self) -> Iterator[Role]:
         seen: set[tuple[str, str]] = set()
         for role in self._all():
+            if role.title.lower() in VAGUE_TITLES and not (role.org or role.org_name):
+                continue  # "a leader who embodies …" is praise, "the North's leader" a post
             key = (role.person, role.title.lower())
             if key in seen:
                 continue
@@ -140,11 +143,13 @@ class RoleExtractor:
         doc = self.doc
         person = self.index.token_entity[name_start]
         end = name_start
-        while end > 0 and doc[end - 1].lower_ in lexicon.honorifics():
+        while end > 0 and doc[end - 1].lower_ in lexicon.honorifics() and not self._honorific_as_post(end - 1):
             end -= 1
         sent_start = sent_of(doc[name_start]).start
-        if sent_start > 0 and sent_start - sent_of(doc[sent_start - 1]).start <= 3 and "\n" not in doc[sent_start - 1].text_with_ws:
-            sent_start = sent_of(doc[sent_start - 1]).start  # "Sens." split off as a sentence of its own
+        if sent_start > 0 and "\n" not in doc[sent_start - 1].text_with_ws and (
+                sent_start - sent_of(doc[sent_start - 1]).start <= 3 or self._ends_with_abbreviation(sent_start)):
+            # "Sens." split off as a sentence of its own, or ending one ("The fraud led Sens. | Jon Tester …")
+            sent_start = sent_of(doc[sent_start - 1]).start
         name_end = self._mention_end(name_start)
         while True:
             found = match_title(doc, sent_start, end)
@@ -178,6 +183,26 @@ class RoleExtractor:
             end = k  # another title may stand before this one
             if end <= sent_start:
                 return
+
+    def _ends_with_abbreviation(self, i: int) -> bool:
+        """The tokens right before ``i`` are an abbreviated title (*Sen.*, *Sens.*): the parser took its
+        full stop for the end of a sentence."""
+        doc = self.doc
+        if i < 2 or doc[i - 1].text != "." or doc[i - 2].whitespace_:
+            return False
+        return (doc[i - 2].text + ".").lower() in lexicon.title_abbreviations() or \
+            doc[i - 2].lower_ in PLURAL_TITLES
+
+    def _honorific_as_post(self, i: int) -> bool:
+        """*Loyola Law School professor Justin Levitt*: a word that is an honorific (*Professor X*) and
+        a title is a post when written in lower case or after its organisation."""
+        token = self.doc[i]
+        if token.lower_ not in lexicon.titles():
+            return False
+        if token.text.islower():
+            return True
+        before = self.index.token_entity.get(i - 1) if i > 0 else None
+        return before is not None and self.index.entities[before].kind in ("ORG", "GPE")
 
     def _coordinated(self, name_start: int, title: str, former: bool) -> Iterator[Role]:
         """The other names a plural title covers: *Sens. Jeff Merkley, Sherrod Brown and Robert Menendez*."""
@@ -279,15 +304,20 @@ class RoleExtractor:
                 continue
             if self.index.entity_of(post) == person:
                 continue
-            found = self._title_phrase(post)
-            if not found:
-                continue
-            title, first, last, former = found
-            org, org_name = self._org_of_phrase(post)
-            if org == person:
-                continue
-            lo, hi = min(first, name.i), max(last, name.i + 1)
-            yield self._make(person, title, lo, hi, org, org_name, former)
+            shared_org = self._org_of_phrase(post)
+            # "a tax lawyer and senior fellow at the Tax Policy Center": each post coordinated in the apposition.
+            for each in [post, *(c for c in post.conjuncts if c.i > post.i and c.pos_ in ("NOUN", "PROPN"))]:
+                found = self._title_phrase(each)
+                if not found:
+                    continue
+                title, first, last, former = found
+                org, org_name = self._org_of_phrase(each)
+                if not (org or org_name) and each is not post:
+                    org, org_name = shared_org
+                if org == person:
+                    continue
+                lo, hi = min(first, name.i), max(last, name.i + 1)
+                yield self._make(person, title, lo, hi, org, org_name, former)
 
     def _copula(self, verb: Token) -> Iterator[Role]:
         """*Rutte is the secretary-general of NATO*; *X, who serves as the …*."""
