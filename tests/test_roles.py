@@ -170,6 +170,17 @@ def test_a_leader_is_a_post_only_with_whose(run):
     assert run("Maria Lopez is a leader who embodies the city's spirit.").held == []
 
 
+def test_a_name_ner_typed_as_organisation_is_a_person_with_a_title_in_apposition(run):
+    result = run("Jean-Marc Ayrault, the foreign minister of France, condemned the test.")
+    assert post(result, "Jean-Marc Ayrault") == ("foreign minister", "France", False)
+
+
+def test_stacked_titles_each_give_a_post_and_the_state_code_stays_with_the_nearest(run):
+    result = run("“Subpoenas are not optional,” panel Chairman Rep. Jason Chaffetz (R-Utah) said.")
+    posts = {(norm(h.title), h.org) for h in result.posts_of("Jason Chaffetz")}
+    assert posts == {("representative", "Utah"), ("chairman", "")}
+
+
 def test_several_posts_in_separate_sentences(run):
     result = run("Kwame Asante is the chief executive of Ghana Airways. "
                  "Kwame Asante, the former finance minister, spoke on Monday.")

@@ -165,6 +165,21 @@ def _person_from_honorific(doc: Doc, covered: set[int]) -> Iterable[Span]:
             yield doc[token.i + 1:end]
 
 
+def _title_in_apposition(span: Span) -> bool:
+    """The span's head has an apposition after it headed by a title of office (*a writer for*, *the foreign minister*)."""
+    titles = lexicon.titles()
+    doc = span.doc
+    for child in span.root.children:
+        if child.dep_ != "appos" or child.i < span.end or child.i - span.end > 4:
+            continue
+        words = [t.lower_ for t in doc[max(child.left_edge.i, child.i - 2):child.i + 1]]
+        if not any(t.dep_ in ("det", "poss") for t in child.children):
+            continue
+        if any(" ".join(words[k:]) in titles for k in range(len(words))):
+            return True
+    return False
+
+
 def _place_evidence(doc: Doc, text: str, ents_by_token: dict[int, str], by_text: dict[str, list[int]]) -> int:
     """How often the text uses a name as a place: *in Kyiv*, *Moscow and Kyiv*."""
     score = 0
@@ -229,8 +244,13 @@ def extract_entities(doc: Doc) -> EntityIndex:
     for span, label in merged:
         votes[span.text][label] += 1
 
+    # "Vann R. Newkirk II, a writer for The Atlantic", "Jean-Marc Ayrault, the foreign minister of France":
+    # a name with a person's title in apposition is a person's, whatever NER said.
+    titled = {span.text for span, label in merged if label != "PERSON" and 1 < len(name_words(span.text)) <= 5
+              and _title_in_apposition(span)}
+
     def decide(text: str) -> str:
-        if text in surnames or text in {s.text for s in full_names}:
+        if text in surnames or text in {s.text for s in full_names} or text in titled:
             return "PERSON"
         counts = votes[text]
         label = counts.most_common(1)[0][0]

@@ -151,6 +151,7 @@ class RoleExtractor:
             # "Sens." split off as a sentence of its own, or ending one ("The fraud led Sens. | Jon Tester …")
             sent_start = sent_of(doc[sent_start - 1]).start
         name_end = self._mention_end(name_start)
+        nearest = True  # the title next to the name
         while True:
             found = match_title(doc, sent_start, end)
             if not found:
@@ -173,13 +174,17 @@ class RoleExtractor:
                 former = True  # "former Pennsylvania Gov. Ed Rendell"
             elif k2 < k and k2 > sent_start and doc[k2 - 1].lower_ in RANKS - {"senior", "chief", "co"}:
                 title = f"{doc[k2 - 1].text.capitalize()} {title}"  # "Interim DNC Chairwoman Donna Brazile"
-            if not org and not org_name:
+            org_before = bool(org or org_name)
+            if not org_before and nearest:
+                # Only the title next to the name owns what follows it: in *panel Chairman Rep. Jason
+                # Chaffetz (R-Utah)* Utah is where he is a Representative, not where he chairs.
                 org, org_name = self._org_after_name(name_start, name_end)
             yield self._make(person, title, min(k, k2), name_end, org, org_name, former)
             if doc[first:end].text.lower().split()[0].rstrip(".") in PLURAL_TITLES:
                 yield from self._coordinated(name_start, title, former)
-            if org or org_name:
+            if org_before:
                 return
+            nearest = False
             end = k  # another title may stand before this one
             if end <= sent_start:
                 return
