@@ -225,6 +225,29 @@ def test_noting_something_reports_it(run):
     assert words(said.content)[:3] == words("the new rule")
 
 
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("Ruth Baker stressed her support of the raid.", "stressed", "her support of the raid"),
+    ("Ruth Baker bragged about her record in the debates.", "bragged", "her record in the debates"),
+    ("Ruth Baker railed against the influence of lobbyists.", "railed", "the influence of lobbyists"),
+])
+def test_stance_verbs_report_their_object(run, sentence, cue, content):
+    said = only(run(sentence).said)
+    assert (said.speaker, said.cue) == ("Ruth Baker", cue)
+    assert words(said.content) == words(content)
+
+
+def test_told_with_a_long_addressee_before_that(run):
+    said = only(run("Ruth Baker told an invited crowd at the Union League club in Philadelphia that the plan "
+                    "would work.").said)
+    assert (said.speaker, said.cue) == ("Ruth Baker", "told")
+    assert words(said.content) == words("the plan would work")
+
+
+def test_scare_quotes_before_a_cue_with_its_own_content_are_not_what_it_reports(run):
+    said = only(run("Bemoaning the “phony system,” Ruth Baker accused the moderator of bias.").said)
+    assert said.cue == "accused" and "phony" not in words(said.content)
+
+
 def test_calling_without_an_addressee_is_no_request(run):
     said = run("Ruth Baker called to say she would be late, and pressed the button.").said
     assert [(s.cue, words(s.content)) for s in said] == [("say", words("she would be late"))]

@@ -231,6 +231,8 @@ class QuoteExtractor:
                 if token.idx <= quotation.end or token.idx >= stop:
                     continue
                 if self.is_cue(token):
+                    if self._reports_something_else(token, quotation):
+                        break
                     between = [t for t in sent if quotation.end < t.idx < token.idx and not t.is_punct]
                     # Only the speaker may stand between a quotation and its cue ("…,” Mr. Smith, 52, said),
                     # not another clause ("they want “justice,” but pledged …").
@@ -258,6 +260,19 @@ class QuoteExtractor:
                         if self.is_cue(t):
                             return t, "before"
         return None, ""
+
+    def _reports_something_else(self, cue: Token, quotation: Quotation) -> bool:
+        """*Bemoaning the “phony system,” Trump accused Holt of being a Democrat*: a few quoted words
+        before a cue that has content of its own are not what it reports."""
+        if len(re.findall(r"[\w'’]+", quotation.text(self.text))) > 3:
+            return False
+        lemma = cue.lemma_.lower()
+        for child in cue.rights:
+            if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "dobj" and lemma not in ADDRESSEE_CUES):
+                return True
+            if child.dep_ == "prep" and child.lower_ in lexicon.object_cues().get(lemma, ()):
+                return True
+        return False
 
     def _next_quote_start(self, after: int, limit: int) -> int:
         starts = [q.start - 1 for q in self.quotations if q.start - 1 >= after]
@@ -560,9 +575,15 @@ class QuoteExtractor:
         return start, end
 
     def _near(self, cue: Token, clause: Token) -> bool:
-        """A complement starts close after its cue (*said on Monday that*, *told reporters that*)."""
+        """A complement starts close after its cue (*said on Monday that*, *told reporters that*), or
+        after nothing but the cue's own object and adverbials (*told an invited crowd at the Union
+        League club that*)."""
         between = [t for t in self.doc[cue.i + 1:clause.left_edge.i] if not t.is_punct]
-        return len(between) <= 8
+        if len(between) <= 8:
+            return True
+        attached = {t.i for c in cue.children if c.dep_ in ("dobj", "dative", "iobj", "prep", "npadvmod", "advmod")
+                    and cue.i < c.i < clause.i for t in c.subtree}
+        return len(between) <= 20 and all(t.i in attached for t in between)
 
     def _claim_noun(self, noun: Token) -> _Statement | None:
         """*Tulsa police's earlier claim that Crutcher had refused …*, *his warning that …*."""
