@@ -248,6 +248,17 @@ def test_scare_quotes_before_a_cue_with_its_own_content_are_not_what_it_reports(
     assert said.cue == "accused" and "phony" not in words(said.content)
 
 
+def test_headline_ending_in_a_quotation_quotes_the_person_it_names(run):
+    said = only(run("Elizabeth Warren Grills Bank Chief: ‘You Should Be Investigated.’\n\nSenator Elizabeth Warren "
+                    "spoke on Tuesday.").said)
+    assert (said.speaker, said.kind) == ("Elizabeth Warren", "direct")
+    assert words(said.content) == words("You Should Be Investigated")
+
+
+def test_headline_quotation_naming_two_people_is_nobodys(run):
+    assert run("Ann Harris Meets Tom Reed: ‘A Long Night Ahead.’\n\nThey met.").said == []
+
+
 def test_calling_without_an_addressee_is_no_request(run):
     said = run("Ruth Baker called to say she would be late, and pressed the button.").said
     assert [(s.cue, words(s.content)) for s in said] == [("say", words("she would be late"))]

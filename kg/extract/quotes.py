@@ -650,6 +650,7 @@ class QuoteExtractor:
             (re.compile(rf"(?m)^(?P<what>\S.{{10,}}?), (?P<who>(?:[a-z]+ ){{0,2}}(?:{groups})) (?:say|says|said|warn|warns|claim|claims)\.?$"), True),
         ]
         seen: set[int] = set()
+        yield from self._headline_quotes(direct_ranges, seen)
         for pattern, capitalised_verb in patterns:
             for match in pattern.finditer(self.text):
                 name_start = match.start("who")
@@ -679,6 +680,23 @@ class QuoteExtractor:
                     continue
                 seen.add(name_start)
                 yield _Statement([(start, end)], "indirect", None, None, sent_of(token), self.paragraph_of(start), speaker=key)
+
+    def _headline_quotes(self, direct_ranges: list[tuple[int, int]], seen: set[int]) -> Iterator[_Statement]:
+        """*Warren Hammers Wells Fargo CEO: ‘You Should Be Investigated.’*: a headline that ends in a quotation
+        after a colon quotes the one person it names before the colon."""
+        pattern = re.compile(r"(?m)^(?P<before>[^\n:]{3,150}): ?[‘'\"“](?P<what>[^\n]{8,200}?)[’'\"”]\.?[ \t]*$")
+        for match in pattern.finditer(self.text):
+            before = [t for t in self.doc.char_span(*match.span("before"), alignment_mode="expand") or ()]
+            people = {self.index.entity_of(t) for t in before} - {None}
+            people = {k for k in people if self.index.entities[k].kind == "PERSON"}
+            if len(people) != 1 or any(self.is_cue(t) for t in before):  # "X said: ‘…’" is read as usual
+                continue
+            start, end = _trim(self.text, *match.span("what"))
+            if any(s <= start < e for s, e in direct_ranges) or end - start < 8:
+                continue
+            seen.add(match.start("before"))
+            yield _Statement([(start, end)], "direct", None, None, sent_of(before[0]), self.paragraph_of(start),
+                             speaker=people.pop())
 
     def _balanced(self, start: int, end: int) -> tuple[int, int]:
         """Content that ends with a closing mark keeps its opening one (*as “propaganda”*), and the reverse."""
