@@ -259,6 +259,18 @@ def test_headline_quotation_naming_two_people_is_nobodys(run):
     assert run("Ann Harris Meets Tom Reed: ‘A Long Night Ahead.’\n\nThey met.").said == []
 
 
+def test_a_gerund_cue_after_and_for_speaks_for_the_subject_of_its_clause(run):
+    said = only(run("Ruth Baker was criticised for her role in the scheme and for saying that the pills were "
+                    "a “magic cure.”").said)
+    assert (said.speaker, said.cue) == ("Ruth Baker", "saying")
+    assert words(said.content) == words("the pills were a magic cure")
+
+
+def test_an_offer_of_something_is_no_request(run):
+    said = run("Tom Reed offered the senator a platform to speak.").said
+    assert not any("senator" in words(s.content) for s in said)
+
+
 def test_calling_without_an_addressee_is_no_request(run):
     said = run("Ruth Baker called to say she would be late, and pressed the button.").said
     assert [(s.cue, words(s.content)) for s in said] == [("say", words("she would be late"))]

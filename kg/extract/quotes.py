@@ -36,6 +36,8 @@ XCOMP_CUES = {"promise", "pledge", "vow", "threaten", "urge", "refuse", "agree",
               "propose", "decline", "warn", "ask", "vow", "call", "press", "deny", "admit"}
 # Of those, the ones that report only with an addressee: "called on Obama to act", "pressed him to resign".
 OBJECT_XCOMP_CUES = {"call", "press"}
+# Requests, whose content names whom they ask ("urged the council to act"); "offered Trump a platform" is no speech.
+REQUEST_CUES = {"urge", "ask", "call", "press", "demand", "warn"}
 NOT_SPEECH_SUBJECTS = {"it", "this", "that", "which", "what"}
 MEDIUM_PREPS = {"to", "with", "on", "in"}
 MIN_WORDS_WITHOUT_CUE = 4
@@ -155,7 +157,8 @@ class QuoteExtractor:
                     if objs:
                         return objs[0]
             for child in verb.children:
-                if child.dep_ == "nsubjpass" and cue.lemma_ in ("quote", "cite"):
+                # "After saying …, she was whisked off": a participle's speaker is the subject of its clause.
+                if child.dep_ == "nsubjpass" and (cue.lemma_ in ("quote", "cite") or verb is not cue):
                     return child
             # "issued a statement calling …", "his letter urging …": who made the statement.
             if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and \
@@ -173,7 +176,7 @@ class QuoteExtractor:
                 verb = verb.head
                 continue
             # "… by telling them that …", "after saying that …": through the preposition to its verb.
-            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            if verb.dep_ == "pcomp" and verb.head.dep_ in ("prep", "conj") and verb.head.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head.head
                 continue
             break
@@ -488,7 +491,7 @@ class QuoteExtractor:
                     addressee = next((o for o in cue.rights if o.i < child.i and o.dep_ == "dobj"), None) or next(
                         (g for p in cue.rights if p.i < child.i and p.dep_ == "prep" and p.lower_ == "on"
                          for g in p.children if g.dep_ == "pobj"), None)
-                    if addressee is not None:
+                    if addressee is not None and lemma in REQUEST_CUES:
                         start = addressee.left_edge.idx
                     elif lemma in OBJECT_XCOMP_CUES:
                         break  # "called to say": no addressee, no request
