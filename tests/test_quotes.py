@@ -271,6 +271,11 @@ def test_an_offer_of_something_is_no_request(run):
     assert not any("senator" in words(s.content) for s in said)
 
 
+def test_a_place_name_the_tagger_took_for_a_verb_does_not_hide_the_speaker(run):
+    said = only(run("“We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday.").said)
+    assert (said.speaker, said.cue) == ("Chuck Jordan", "said")
+
+
 def test_calling_without_an_addressee_is_no_request(run):
     said = run("Ruth Baker called to say she would be late, and pressed the button.").said
     assert [(s.cue, words(s.content)) for s in said] == [("say", words("she would be late"))]

@@ -239,7 +239,9 @@ class QuoteExtractor:
                     between = [t for t in sent if quotation.end < t.idx < token.idx and not t.is_punct]
                     # Only the speaker may stand between a quotation and its cue ("…,” Mr. Smith, 52, said),
                     # not another clause ("they want “justice,” but pledged …").
-                    if len(between) <= 12 and not any(t.pos_ in ("CCONJ", "SCONJ", "VERB") or
+                    # A capitalised word tagged as a verb is a name the tagger missed ("Tulsa police Chief …").
+                    if len(between) <= 12 and not any(t.pos_ in ("CCONJ", "SCONJ") or
+                                                      (t.pos_ == "VERB" and not t.text[:1].isupper()) or
                                                       (t.pos_ == "AUX" and t.dep_ != "aux") for t in between):
                         return token, "after"
                     break
