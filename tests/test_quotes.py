@@ -276,6 +276,18 @@ def test_a_place_name_the_tagger_took_for_a_verb_does_not_hide_the_speaker(run):
     assert (said.speaker, said.cue) == ("Chuck Jordan", "said")
 
 
+def test_a_dateline_is_not_the_speaker(run):
+    said = only(run("WASHINGTON -- President Ann Harris, opening the museum on Saturday, said it would tell an "
+                    "American story.").said)
+    assert said.speaker == "Ann Harris"
+
+
+def test_who_after_a_list_of_names_is_the_last_one(run):
+    said = only(run("Guests included Oprah Winfrey, Will Smith and Stevie Wonder, who joked of the museum, "
+                    "“I haven't seen it yet, but I'm going to.”").said)
+    assert said.speaker == "Stevie Wonder"
+
+
 def test_calling_without_an_addressee_is_no_request(run):
     said = run("Ruth Baker called to say she would be late, and pressed the button.").said
     assert [(s.cue, words(s.content)) for s in said] == [("say", words("she would be late"))]

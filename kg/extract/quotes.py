@@ -144,7 +144,9 @@ class QuoteExtractor:
         for _ in range(3):
             for child in verb.children:
                 if child.dep_ == "nsubj" and child.lower_ not in NOT_SPEECH_SUBJECTS:
-                    if not self.index.entity_of(child):
+                    subject = self.index.entity_of(child)
+                    if not subject or self.index.entities[subject].kind == "GPE":
+                        # A dateline the parse made the subject: "WASHINGTON -- President Obama … said".
                         # "With 50 days until the election, Minyon Moore, a senior adviser, called …":
                         # the parse took the wrong noun; the name in apposition is the speaker.
                         for appos in child.children:
@@ -201,8 +203,12 @@ class QuoteExtractor:
         return name
 
     def _relative_antecedent(self, token: Token) -> Token:
+        """What *who* stands for: in *Patti LaBelle and Stevie Wonder, who joked …* the nearest name of a
+        list, wherever the parse hung the clause."""
         if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
-            return token.head.head
+            head = token.head.head
+            before = [t for t in (head, *head.conjuncts) if t.i < token.i]
+            return max(before, key=lambda t: t.i) if before else head
         return token
 
     def medium_of(self, cue: Token, content: tuple[int, int]) -> str:
