@@ -125,6 +125,7 @@ def main() -> int:
 
     from kg.nlp import load
     from kg.query import load_query, run as run_query
+    from kg.rdf.graphs import NamedGraph
     from kg.rdf.namespaces import PREFIXES
     from rdflib import Literal
 
@@ -223,13 +224,14 @@ def main() -> int:
     say(f"| Oxigraph on disk through rdflib (oxrdflib plugin, parse N-Quads) | {plugin_s:.2f} | {triples / plugin_s:,.0f} |")
     del via_plugin
     writer = LocalStore(work / "load-kg")
-    graphs = [(g.identifier, g) for g in memory.graphs() if len(g)]
+    # What the build hands the writer: the mapper's named graphs (made here outside the timing).
+    graphs = [NamedGraph(g.identifier, g) for g in memory.graphs() if len(g)]
     start = time.perf_counter()
     for i in range(0, len(graphs), 64):
         writer.replace_graphs(graphs[i: i + 64])
     writer.close()
     kg_s = time.perf_counter() - start
-    say(f"| Oxigraph on disk, kg's writer (rdflib graphs, batches of 64 documents) | {kg_s:.2f} | {triples / kg_s:,.0f} |")
+    say(f"| Oxigraph on disk, kg's writer (the mapper's named graphs, batches of 64 documents) | {kg_s:.2f} | {triples / kg_s:,.0f} |")
     say()
 
     # 4. Query latency: the built store against rdflib's in-memory store; then a ~1M-triple store.

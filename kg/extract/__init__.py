@@ -13,7 +13,7 @@ from kg.extract.events import extract_events
 from kg.extract.quotations import find_quotations
 from kg.extract.quotes import extract_quotes
 from kg.extract.roles import RoleExtractor, extract_roles
-from kg.extract.sentences import sentences
+from kg.extract.sentences import sentences, text_of
 from kg.records import Document, Extraction, Span
 
 __all__ = ["extract", "extract_entities", "extract_quotes", "extract_roles", "EntityIndex", "Resolver"]
@@ -23,7 +23,7 @@ def extract(doc: Doc, document: Document) -> Extraction:
     """Every record the extractors find in one parsed document."""
     index = extract_entities(doc)
     roles = extract_roles(doc, index)
-    paired = find_quotations(doc.text)  # once: the resolvers and the statements all read it
+    paired = find_quotations(text_of(doc))  # once: the resolvers and the statements all read it
     quoted = [segment for quotation in paired[0] for segment in quotation.segments]
     resolver = Resolver(doc, index, quoted)
     for role in roles:

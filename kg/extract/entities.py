@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from kg import lexicon
-from kg.extract.sentences import entities_of, tokens_by_text
+from kg.extract.sentences import entities_of, text_of, tokens_by_text
 from kg.records import Entity, Mention
 
 KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "ORG", "NORP_ORG": "ORG"}
@@ -342,7 +342,7 @@ def _propagate(index: EntityIndex, by_text: dict[str, list[int]]) -> None:
                 forms.setdefault(mention.text, key)
     if not forms:
         return
-    text = doc.text  # spaCy joins the tokens again on every .text
+    text = text_of(doc)
     by_first: dict[str, list[str]] = defaultdict(list)
     for form in forms:
         by_first[form.split()[0]].append(form)

@@ -49,7 +49,7 @@ from kg import lexicon
 from kg.extract.coref import Resolver
 from kg.extract.entities import EntityIndex
 from kg.extract.quotations import quoted_ranges
-from kg.extract.sentences import entities_of, sent_of, tokens_where
+from kg.extract.sentences import entities_of, sent_of, text_of, tokens_where
 from kg.records import Event, Quote, Span
 
 PARTICIPANT_KINDS = {"PERSON", "ORG", "GPE"}
@@ -151,7 +151,7 @@ class EventExtractor:
         self.doc = doc
         self.index = index
         # a resolver of its own: the statements' one has read to the end of the document
-        self.resolver = resolver or Resolver(doc, index, quoted_ranges(doc.text))
+        self.resolver = resolver or Resolver(doc, index, quoted_ranges(text_of(doc)))
         self.triggers, self.light_verbs = event_table()
         # every name and alias an entity goes by in this document -> its key, when only one has it
         names: dict[str, set[str]] = defaultdict(set)

@@ -27,7 +27,7 @@ from kg import lexicon
 from kg.extract.coref import Resolver
 from kg.extract.entities import EntityIndex
 from kg.extract.quotations import Quotation, find_quotations
-from kg.extract.sentences import sent_of, token_starts, tokens_where
+from kg.extract.sentences import sent_of, text_of, token_starts, tokens_where
 from kg.records import Quote
 from kg.records import Span as TextSpan
 
@@ -75,7 +75,7 @@ class QuoteExtractor:
     def __init__(self, doc: Doc, index: EntityIndex, resolver: Resolver,
                  paired: tuple[list[Quotation], list[str]] | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.index = index
         self.resolver = resolver
         self.verbs = lexicon.reporting_verbs()

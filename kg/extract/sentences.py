@@ -7,11 +7,15 @@ only the few that match become Python objects.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "kg.sentences"
 _ENTS = "kg.ents"
+_TEXT = "kg.text"
 
 
 def sentences(doc: Doc) -> tuple[list[Span], list[int]]:
@@ -24,6 +28,14 @@ def sentences(doc: Doc) -> tuple[list[Span], list[int]]:
             for i in range(span.start, span.end):
                 index[i] = n
         cached = doc.user_data[_KEY] = (spans, index)
+    return cached
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, made once: spaCy joins every token's text again on each access."""
+    cached = doc.user_data.get(_TEXT)
+    if cached is None:
+        cached = doc.user_data[_TEXT] = doc.text
     return cached
 
 
@@ -57,10 +69,14 @@ def sent_of(token: Token) -> Span:
 
 def tokens_where(doc: Doc, attribute: str, values: set[str] | frozenset[str]) -> list[Token]:
     """The tokens whose ``attribute`` (``LEMMA``, ``DEP``, ``LOWER``…) is one of ``values``, in order."""
-    if not len(doc):
-        return []
-    wanted = [doc.vocab.strings[v] for v in values if v in doc.vocab.strings]
-    if not wanted:
+    if not len(doc) or not values:
         return []
     column = doc.to_array(attribute)
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(column, numpy.array(wanted, dtype=column.dtype)))]
+    wanted = _string_ids(frozenset(values), doc.vocab.strings)
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(column, wanted))]
+
+
+@lru_cache(maxsize=256)
+def _string_ids(values: frozenset[str], strings: StringStore) -> numpy.ndarray:
+    """The ids spaCy gives these strings (a symbol's number, else the string's hash), once per set."""
+    return numpy.array(sorted(strings[v] for v in values), dtype=numpy.uint64)
