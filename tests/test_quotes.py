@@ -288,6 +288,14 @@ def test_who_after_a_list_of_names_is_the_last_one(run):
     assert said.speaker == "Stevie Wonder"
 
 
+def test_a_lead_description_is_the_speaker_named_next_not_another_holder_of_the_title(run):
+    said = run("Former party chairman calls for a contingency plan.\n\n"
+               "A former party chairman says the leaders should act now.\n\n"
+               "“Now is the time to act,” said Don Fowler, who led the party in the 1990s.\n\n"
+               "Ed Rendell, who served as chairman of the party in 2000, disagreed.").said
+    assert [s.speaker for s in said][:3] == ["Don Fowler"] * 3
+
+
 def test_calling_without_an_addressee_is_no_request(run):
     said = run("Ruth Baker called to say she would be late, and pressed the button.").said
     assert [(s.cue, words(s.content)) for s in said] == [("say", words("she would be late"))]

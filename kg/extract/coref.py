@@ -197,6 +197,14 @@ class Resolver:
         """
         text = " ".join(t.text for t in phrase if t.dep_ != "poss" and t.lower_ not in ("the", "a", "an", "'s", "’s"))
         title = _title_in(text)
+        headline = self.sentence_number[head.i] == 0 and "\n" in self.sents[0].text_with_ws
+        if title and (headline or any(c.lower_ in ("a", "an") for c in head.children)):
+            # A headline's or an indefinite description (*Former DNC chairman calls for …*, *A former
+            # DNC chairman says …*) introduces the speaker the story names next, whoever else the
+            # text later gives that title.
+            ahead = self._next_named_subject(head, speaking=True)
+            if ahead:
+                return ahead
         if title and title in self.state.role_holders:
             return self.state.role_holders[title]
         named_org = any(self.index.entity_of(t) and self.index.entities[self.index.entity_of(t)].kind in ("ORG", "GPE")
@@ -268,17 +276,24 @@ class Resolver:
                 return self.state.last_speaker
         return None
 
-    def _next_named_subject(self, head: Token) -> str | None:
-        """A speaker named late: the next person who is a sentence subject within two sentences."""
+    def _next_named_subject(self, head: Token, speaking: bool = False) -> str | None:
+        """A speaker named late: the next person who is a sentence subject within two sentences
+        (with ``speaking``, the subject of a reporting verb: *…,” said Don Fowler*)."""
         sent_n = self.sentence_number[head.i]
         for i, key, is_subject in self._subject_mentions:
             if i <= head.i:
                 continue
             if self.sentence_number[i] - sent_n > 2:
                 break
-            if is_subject and self.sentence_number[i] > sent_n:
+            if is_subject and self.sentence_number[i] > sent_n and (not speaking or self._speaks(self.doc[i])):
                 return key
         return None
+
+    @staticmethod
+    def _speaks(token: Token) -> bool:
+        while token.dep_ in ("compound", "flat", "appos") and token.head.i != token.i:
+            token = token.head
+        return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in lexicon.reporting_verbs()
 
 
 def _title_in(text: str) -> str | None:
