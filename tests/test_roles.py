@@ -181,6 +181,20 @@ def test_stacked_titles_each_give_a_post_and_the_state_code_stays_with_the_neare
     assert posts == {("representative", "Utah"), ("chairman", "")}
 
 
+@pytest.mark.parametrize("text, person, title, org", [
+    ("Clinton campaign spokesman Brian Fallon said on Monday that she would be back.", "Brian Fallon", "spokesman",
+     "Clinton campaign"),
+    ("Minyon Moore, a senior adviser to the Clinton campaign, called the remarks a warning.", "Minyon Moore",
+     "senior adviser", "Clinton campaign"),
+    ("The ceremony featured John Lewis, a Democratic congressman from Georgia, and others.", "John Lewis",
+     "congressman", "Georgia"),
+    ("“It is destroying this committee,” said Del. Stacey Plaskett of the Virgin Islands.", "Stacey Plaskett",
+     "delegate", "Virgin Islands"),
+])
+def test_organisation_of_a_post_given_by_a_campaign_to_from_or_of_the(run, text, person, title, org):
+    assert post(run(text), person) == (title, org, False)
+
+
 def test_several_posts_in_separate_sentences(run):
     result = run("Kwame Asante is the chief executive of Ghana Airways. "
                  "Kwame Asante, the former finance minister, spoke on Monday.")

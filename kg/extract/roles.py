@@ -33,6 +33,8 @@ PLURAL_TITLES = {"sens", "senators", "reps", "representatives", "govs", "governo
 RANKS = {"acting", "deputy", "interim", "vice", "assistant", "associate", "senior", "chief", "co"}
 MAX_TITLE_TOKENS = 6
 VAGUE_TITLES = {"leader"}  # a post only with whose leader it is
+TEAM_NOUNS = {"campaign", "administration", "team", "transition"}  # "the Clinton campaign"
+ORG_PREPOSITIONS = ("of", "at", "for", "to", "from")  # "adviser to the campaign", "congressman from Georgia"
 
 
 def _expand(word: str) -> str:
@@ -108,6 +110,16 @@ class RoleExtractor:
         return Role(person=person, title=title, sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
                     start=span.start_char, end=span.end_char, org=org, org_name=org_name, former=former)
 
+    def _team_of(self, i: int) -> str:
+        """*Clinton campaign*, *Trump administration*: a person's campaign or team named by its noun at ``i``."""
+        doc = self.doc
+        if i < 1 or doc[i].lower_ not in TEAM_NOUNS:
+            return ""
+        before = doc[i - 1]
+        if before.text[:1].isupper() and (before.i in self.index.token_entity or before.pos_ == "PROPN"):
+            return f"{before.text} {doc[i].lower_}"
+        return ""
+
     def _org_left_of(self, i: int) -> tuple[str, str, int]:
         """An organisation or country right before token ``i``: entity, possessive or demonym."""
         doc = self.doc
@@ -116,6 +128,9 @@ class RoleExtractor:
             j -= 1
         if j < 0:
             return "", "", i
+        team = self._team_of(j)
+        if team:
+            return "", team, j - 1  # "Clinton campaign spokesman Brian Fallon"
         key = self.index.token_entity.get(j)
         if key and self.index.entities[key].kind in ("ORG", "GPE"):
             k = j
@@ -157,6 +172,9 @@ class RoleExtractor:
             if not found:
                 return
             first, title = found
+            if self._team_of(first) and " " in title:
+                # "Clinton campaign spokesman": the campaign is the organisation, not part of the title.
+                first, title = first + 1, title.split(" ", 1)[1]
             owner = self.index.token_entity.get(first)
             if owner is not None and self.index.entities[owner].kind == "PERSON":
                 return
@@ -226,7 +244,8 @@ class RoleExtractor:
         """*Rep. Charles Rangel of New York*, *Sen. Ben Sasse (R-Neb.)*."""
         doc = self.doc
         if name_end + 1 < len(doc) and doc[name_end].lower_ == "of":
-            key = self.index.token_entity.get(name_end + 1)
+            at = name_end + 2 if doc[name_end + 1].lower_ == "the" and name_end + 2 < len(doc) else name_end + 1
+            key = self.index.token_entity.get(at)
             if key and self.index.entities[key].kind in ("ORG", "GPE"):
                 return key, self.index.entities[key].name
         return self._party_state_code(name_start)
@@ -284,9 +303,12 @@ class RoleExtractor:
                 if key and self.index.entities[key].kind in ("ORG", "GPE", "PERSON"):
                     return key, self.index.entities[key].name
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "at", "for"):
+            if child.dep_ == "prep" and child.lower_ in ORG_PREPOSITIONS:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
+                        team = self._team_of(obj.i)
+                        if team:
+                            return "", team
                         key = self.index.entity_in(list(obj.subtree))
                         if key and self.index.entities[key].kind in ("ORG", "GPE"):
                             return key, self.index.entities[key].name
