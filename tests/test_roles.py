@@ -195,6 +195,19 @@ def test_organisation_of_a_post_given_by_a_campaign_to_from_or_of_the(run, text,
     assert post(run(text), person) == (title, org, False)
 
 
+def test_a_definite_description_right_after_a_name_gives_that_person_the_post(run):
+    result = run("Bernie Sanders spoke in Ohio. The Vermont senator acknowledged that some people still feel "
+                 "that way.\n\nDerek Mitchell, a diplomat, said the talks went well.")
+    assert post(result, "Bernie Sanders") == ("senator", "Vermont", False)
+    assert result.said[0].speaker == "Bernie Sanders"
+
+
+def test_a_post_served_is_a_former_one(run):
+    result = run("Derek Mitchell, who served as U.S. ambassador to Burma from 2012 until this year, said the "
+                 "visit mattered.")
+    assert post(result, "Derek Mitchell") == ("ambassador", "Burma", True)
+
+
 def test_several_posts_in_separate_sentences(run):
     result = run("Kwame Asante is the chief executive of Ghana Airways. "
                  "Kwame Asante, the former finance minister, spoke on Monday.")

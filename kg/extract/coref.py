@@ -215,16 +215,19 @@ class Resolver:
             (bool(title) and not any(t.lower_ in ("a", "an", "one", "another") for t in head.children))
         singular = head.tag_ in ("NN", "NNP")
         noun_kind, noun_gender = lexicon.speaker_nouns().get(head.lower_, ("", ""))
-        if title and named_org:
+        if title and named_org and not self._subject_just_before(head):
+            # Cataphora (*NATO's Secretary-General … Mark Rutte*) only when nobody was just the subject:
+            # after *Bernie Sanders spoke*, *the Vermont senator* is Sanders.
             ahead = self._next_named_subject(head)
             if ahead:
                 self.inferred_roles.append((ahead, title, head))
                 self.note_role(title, ahead)
                 return ahead
         if title and not named_person and singular and definite and not head.lower_ in ("spokesman", "spokeswoman", "spokesperson"):
-            # "the Vermont senator said": the salient person, as for a pronoun.
+            # "the Vermont senator said": the salient person, as for a pronoun; the post is theirs.
             key = self.salient_person(head, lexicon.titles().get(title, ("", ""))[1])
             if key:
+                self.inferred_roles.append((key, title, head))
                 return key
         elif definite and singular and not named_person and (title or noun_kind == "person"):
             gender = noun_gender or lexicon.titles().get(title or "", ("", ""))[1]
@@ -288,6 +291,12 @@ class Resolver:
             if is_subject and self.sentence_number[i] > sent_n and (not speaking or self._speaks(self.doc[i])):
                 return key
         return None
+
+    def _subject_just_before(self, head: Token) -> bool:
+        """A person was a subject earlier in this sentence or in the one before."""
+        sent_n = self.sentence_number[head.i]
+        return any(is_subject and i < head.i and sent_n - self.sentence_number[i] <= 1
+                   for i, _key, is_subject in self._subject_mentions)
 
     @staticmethod
     def _speaks(token: Token) -> bool:

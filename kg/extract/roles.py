@@ -366,6 +366,8 @@ class RoleExtractor:
             if not found:
                 continue
             title, first, last, former = found
+            # "X, who served as U.S. ambassador from 2012 until …": a post served is a past one.
+            former = former or (verb.lemma_ == "serve" and verb.tag_ == "VBD")
             if any(c.lower_ in ("not", "never") for c in verb.children):
                 continue
             org, org_name = self._org_of_phrase(post)
