@@ -296,6 +296,17 @@ def test_a_lead_description_is_the_speaker_named_next_not_another_holder_of_the_
     assert [s.speaker for s in said][:3] == ["Don Fowler"] * 3
 
 
+def test_a_relative_clause_after_the_object_is_not_a_that_clause(run):
+    said = only(run("Ruth Baker has attacked loopholes that benefit the rich.").said)
+    assert words(said.content) == words("loopholes that benefit the rich")
+
+
+def test_blaming_someone_for_something_is_a_statement_about_them(run):
+    said = only(run("Ruth Baker attacked Tom Reed for his support of the war.").said)
+    assert (said.speaker, said.cue) == ("Ruth Baker", "attacked")
+    assert words(said.content) == words("Tom Reed for his support of the war")
+
+
 def test_calling_without_an_addressee_is_no_request(run):
     said = run("Ruth Baker called to say she would be late, and pressed the button.").said
     assert [(s.cue, words(s.content)) for s in said] == [("say", words("she would be late"))]

@@ -44,6 +44,9 @@ MIN_WORDS_WITHOUT_CUE = 4
 # What a participle cue can hang from and still report its maker's words ("a policy paper calling for …").
 DOCUMENT_NOUNS = frozenset({"paper", "resolution", "ad", "advertisement", "video", "op-ed", "column", "editorial",
                             "petition", "motion", "bill", "document", "filing", "complaint", "lawsuit", "brief"})
+# Verbs of praise and blame: "attacked Clinton for her support of …" is what was said of Clinton.
+BLAME_CUES = {"attack", "criticize", "criticise", "blast", "slam", "condemn", "blame", "praise", "fault", "thank",
+              "commend", "rebuke", "scold", "chide", "lambaste", "denounce"}
 # Cues whose object is whom they address, never what they report ("told reporters the vote …").
 ADDRESSEE_CUES = {"tell", "inform", "assure", "remind", "warn", "notify", "brief", "convince", "persuade", "promise",
                   "ask", "show", "teach", "advise", "caution", "urge", "press", "call"}
@@ -520,7 +523,9 @@ class QuoteExtractor:
             # What the object is called or taken for ("called Burma a success", "described Clinton as a
             # disgrace") makes even a name or a single word a statement; without it, a person is not one.
             predicated = any(more.i > child.i and (more.dep_ in ("oprd", "xcomp", "ccomp")
-                                                   or more.dep_ == "prep" and more.lower_ == "as" and "as" in preps)
+                                                   or more.dep_ == "prep" and more.lower_ == "as" and "as" in preps
+                                                   or more.dep_ == "prep" and more.lower_ == "for"
+                                                   and cue.lemma_.lower() in BLAME_CUES)
                              for more in cue.rights)
             if child.dep_ in ("dobj", "ccomp") and child.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "PRON") \
                     and (predicated or len(list(child.subtree)) >= 2 and not self._is_person(child)):
@@ -555,6 +560,8 @@ class QuoteExtractor:
     def _that_after(self, cue: Token) -> Token | None:
         """The *that* opening a reported clause within a few words after the cue."""
         for token in self.doc[cue.i + 1:min(cue.i + 8, sent_of(cue).end)]:
+            if token.lower_ == "that" and token.dep_ in ("nsubj", "dobj") and token.head.dep_ == "relcl":
+                return None  # "attacked loopholes that benefit others": a relative pronoun
             if token.lower_ == "that" and token.dep_ in ("mark", "det", "nsubj", "dobj"):
                 return token if token.dep_ == "mark" or token.i == cue.i + 1 or self.doc[token.i - 1].pos_ in ("NOUN", "PROPN", "PRON", "ADV", "NUM") else None
             if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.head.i != cue.i) or token.text in (".", ";", "“", '"'):
