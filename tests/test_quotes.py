@@ -307,6 +307,14 @@ def test_blaming_someone_for_something_is_a_statement_about_them(run):
     assert words(said.content) == words("Tom Reed for his support of the war")
 
 
+def test_a_cue_between_commas_that_the_parse_made_the_root_reports_both_sides(run):
+    said = only(run("Ruth Baker spoke. Though that transition was relatively seamless, she said, replacing the "
+                    "nominee would be much harder.").said)
+    assert (said.speaker, said.cue) == ("Ruth Baker", "said")
+    assert words(said.content) == words("Though that transition was relatively seamless replacing the nominee "
+                                        "would be much harder")
+
+
 def test_calling_without_an_addressee_is_no_request(run):
     said = run("Ruth Baker called to say she would be late, and pressed the button.").said
     assert [(s.cue, words(s.content)) for s in said] == [("say", words("she would be late"))]
