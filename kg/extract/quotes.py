@@ -481,6 +481,20 @@ class QuoteExtractor:
             if child.dep_ in COMPLEMENT_DEPS and child.i < cue.i:
                 # "The economy is strong, he said." : the clause before the cue.
                 return [_clause(child)]
+        if parenthetical:
+            # "Though the transition was seamless, he said, replacing her would be hard": two clauses, one
+            # on each side of the cue, however the parse hung them; what was said is both.
+            sent = sent_of(cue)
+            subject = next(c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i)
+            left = [t for t in self.doc[sent.start:subject.left_edge.i - 1]]
+            end = cue.i + 1
+            while self.doc[end].text != ",":
+                end += 1
+            right = [t for t in self.doc[end + 1:sent.end] if not (t.is_punct and t.i == sent.end - 1)]
+            if len(left) >= 3 and len(right) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in left) \
+                    and any(t.pos_ in ("VERB", "AUX") for t in right):
+                return [(left[0].idx, left[-1].idx + len(left[-1].text)),
+                        (right[0].idx, right[-1].idx + len(right[-1].text))]
         if cue.dep_ in ("parataxis", "advcl", "ccomp") and cue.head.i != cue.i and cue.i > cue.head.left_edge.i \
                 and any(c.dep_ == "nsubj" for c in cue.children) and cue.head.pos_ in ("VERB", "AUX") \
                 and (cue.dep_ == "parataxis" or self.doc[cue.i - 1].text in (",", "—", "–", "(")
@@ -494,20 +508,6 @@ class QuoteExtractor:
             tokens = [t for t in cue.head.subtree if t.i not in skip and not (t.is_punct and t.i + 1 in skip)]
             if len(tokens) >= 4:
                 return [(run[0].idx, run[-1].idx + len(run[-1].text)) for run in _runs(tokens)]
-        if parenthetical and cue.dep_ == "ROOT":
-            # "Though the transition was seamless, he said, replacing her would be hard": the parse made
-            # the cue the root; what was said is on both sides of it.
-            sent = sent_of(cue)
-            subject = next(c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i)
-            left = [t for t in self.doc[sent.start:subject.left_edge.i - 1]]
-            end = cue.i + 1
-            while self.doc[end].text != ",":
-                end += 1
-            right = [t for t in self.doc[end + 1:sent.end] if not (t.is_punct and t.i == sent.end - 1)]
-            if len(left) >= 3 and len(right) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in left) \
-                    and any(t.pos_ in ("VERB", "AUX") for t in right):
-                return [(left[0].idx, left[-1].idx + len(left[-1].text)),
-                        (right[0].idx, right[-1].idx + len(right[-1].text))]
         if lemma in XCOMP_CUES:
             for child in cue.children:
                 if child.dep_ == "xcomp" and child.i > cue.i:
