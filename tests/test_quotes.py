@@ -315,6 +315,16 @@ def test_a_cue_between_commas_that_the_parse_made_the_root_reports_both_sides(ru
                                         "would be much harder")
 
 
+def test_a_passive_cue_with_an_agent_quotes_the_agent(run):
+    said = only(run("Tom Reed has been called a charlatan by fellow physicians.").said)
+    assert (said.speaker, said.cue) == ("fellow physicians", "called")
+    assert words(said.content) == words("Tom Reed a charlatan")
+
+
+def test_a_passive_cue_without_an_agent_quotes_nobody(run):
+    assert run("Tom Reed has been called a charlatan.").said == []
+
+
 def test_calling_without_an_addressee_is_no_request(run):
     said = run("Ruth Baker called to say she would be late, and pressed the button.").said
     assert [(s.cue, words(s.content)) for s in said] == [("say", words("she would be late"))]

@@ -134,7 +134,8 @@ class QuoteExtractor:
         left = cue.i - 1
         while left >= 0 and self.doc[left].pos_ in ("ADV", "AUX", "PART") and cue.i - left < 4:
             left -= 1
-        if left >= 0 and not self.inside_quote(self.doc[left]):
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)  # "X was called …": X is no speaker
+        if left >= 0 and not passive and not self.inside_quote(self.doc[left]):
             key = self.index.entity_of(self.doc[left])
             if key and self.index.entities[key].kind in ("PERSON", "ORG"):
                 return self.doc[left]
@@ -528,6 +529,9 @@ class QuoteExtractor:
 
     def _object_content(self, cue: Token, preps: frozenset[str]) -> list[tuple[int, int]] | None:
         """*called Obamacare a “crazy system”*, *called for the repeal*, *spoke about her ties*."""
+        passive = self._passive_object(cue, preps)
+        if passive is not None:
+            return passive
         for child in cue.rights:
             if child.dep_ == "prep" and child.lower_ in preps - {"as"}:
                 objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
@@ -554,6 +558,21 @@ class QuoteExtractor:
                     last = self.doc[last.i - 1]
                 return [(first.idx, last.idx + len(last.text))]
         return None
+
+    def _passive_object(self, cue: Token, preps: frozenset[str]) -> list[tuple[int, int]] | None:
+        """*Oz has been called a charlatan by fellow physicians*: the subject and what it was called; the
+        speaker is the agent. Only with a *by* phrase: without one there is nobody to quote."""
+        subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or not any(c.dep_ == "agent" for c in cue.children):
+            return None
+        said = [c for c in cue.rights if c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"
+                                                                          and "as" in preps)]
+        if not said and (self._is_person(subject) or len(list(subject.subtree)) < 2):
+            return None  # "Oz was attacked by doctors": a person alone is no statement
+        spans = [(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text))]
+        for part in said:
+            spans.append((part.left_edge.idx, part.right_edge.idx + len(part.right_edge.text)))
+        return spans
 
     def _is_person(self, token: Token) -> bool:
         key = self.index.entity_of(token)
