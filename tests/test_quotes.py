@@ -325,6 +325,12 @@ def test_a_passive_cue_without_an_agent_quotes_nobody(run):
     assert run("Tom Reed has been called a charlatan.").said == []
 
 
+def test_a_subordinate_clause_after_the_object_is_another_event(run):
+    said = only(run("The Security Council condemned the latest missile launch as Pyongyang fired three missiles "
+                    "into the sea.").said)
+    assert words(said.content) == words("the latest missile launch")
+
+
 def test_calling_without_an_addressee_is_no_request(run):
     said = run("Ruth Baker called to say she would be late, and pressed the button.").said
     assert [(s.cue, words(s.content)) for s in said] == [("say", words("she would be late"))]

@@ -552,8 +552,9 @@ class QuoteExtractor:
                 first, last = child.left_edge, child.right_edge
                 for more in cue.rights:
                     if more.i > last.i and more.left_edge.i == last.i + 1 and \
-                            more.dep_ in ("oprd", "xcomp", "ccomp", "prep", "advcl"):
-                        last = more.right_edge
+                            more.dep_ in ("oprd", "xcomp", "ccomp", "prep", "advcl") and \
+                            not any(c.dep_ == "mark" for c in more.children if c.i < more.i):
+                        last = more.right_edge  # not "… as Pyongyang fired three missiles": another event
                 while last.is_punct and last.i > first.i and last.text not in ("”", '"', "’", "»"):
                     last = self.doc[last.i - 1]
                 return [(first.idx, last.idx + len(last.text))]
