@@ -550,6 +550,10 @@ class QuoteExtractor:
                 # The object and what follows it without a break: "a hoax perpetrated by China",
                 # "his irritation regarding speculation …" (a comma ends it).
                 first, last = child.left_edge, child.right_edge
+                for inner in child.rights:  # "the launch as Pyongyang fired …", however the parse hung it
+                    if inner.dep_ == "advcl" and any(c.dep_ == "mark" for c in inner.children if c.i < inner.i):
+                        last = self.doc[max(first.i, inner.left_edge.i - 1)]
+                        break
                 for more in cue.rights:
                     if more.i > last.i and more.left_edge.i == last.i + 1 and \
                             more.dep_ in ("oprd", "xcomp", "ccomp", "prep", "advcl") and \
