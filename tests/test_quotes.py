@@ -331,6 +331,13 @@ def test_a_subordinate_clause_after_the_object_is_another_event(run):
     assert words(said.content) == words("the latest missile launch")
 
 
+def test_the_reason_given_with_a_claim_is_part_of_it(run):
+    said = only(run("Ruth Baker said the claim smacked of hypocrisy, because her rivals had asked the same "
+                    "questions.").said)
+    assert words(said.content) == words("the claim smacked of hypocrisy because her rivals had asked the same "
+                                        "questions")
+
+
 def test_calling_without_an_addressee_is_no_request(run):
     said = run("Ruth Baker called to say she would be late, and pressed the button.").said
     assert [(s.cue, words(s.content)) for s in said] == [("say", words("she would be late"))]

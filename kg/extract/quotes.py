@@ -628,6 +628,17 @@ class QuoteExtractor:
                     last = self.doc[last.i - 1]
                 end = min(end, last.idx + len(last.text))
                 break
+        else:
+            # "said that claim smacked of hypocrisy, because Democrats have …": the reason the parse hung
+            # on the cue is part of the claim.
+            cue = head.head
+            reason = next((c for c in cue.rights if c.dep_ == "advcl" and c.i > head.right_edge.i and any(
+                m.dep_ == "mark" and m.lower_ == "because" for m in c.children)), None)
+            if reason is not None and reason.left_edge.i - head.right_edge.i <= 3:
+                last = reason.right_edge
+                while last.is_punct and last.i > reason.i:
+                    last = self.doc[last.i - 1]
+                end = max(end, last.idx + len(last.text))
         return start, end
 
     def _near(self, cue: Token, clause: Token) -> bool:
