@@ -338,6 +338,18 @@ def test_the_reason_given_with_a_claim_is_part_of_it(run):
                                         "questions")
 
 
+def test_reported_speech_that_runs_on_into_the_next_sentence(run):
+    said = only(run("Ann Lee opened the museum. The museum, Ms. Lee said, would make visitors face hard truths. "
+                    "But it would also capture the greatness of the country.").said)
+    assert words(said.content) == words("The museum would make visitors face hard truths But it would also "
+                                        "capture the greatness of the country")
+
+
+def test_a_next_sentence_of_narrative_is_not_reported_speech(run):
+    said = only(run("Ann Lee said the plan would work. But the rain fell all day on the town.").said)
+    assert words(said.content) == words("the plan would work")
+
+
 def test_calling_without_an_addressee_is_no_request(run):
     said = run("Ruth Baker called to say she would be late, and pressed the button.").said
     assert [(s.cue, words(s.content)) for s in said] == [("say", words("she would be late"))]

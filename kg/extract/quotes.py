@@ -27,7 +27,7 @@ from kg import lexicon
 from kg.extract.coref import Resolver
 from kg.extract.entities import EntityIndex
 from kg.extract.quotations import Quotation, find_quotations
-from kg.extract.sentences import sent_of, text_of, token_starts, tokens_where
+from kg.extract.sentences import sent_of, sentences, text_of, token_starts, tokens_where
 from kg.records import Quote
 from kg.records import Span as TextSpan
 
@@ -345,6 +345,7 @@ class QuoteExtractor:
             direct_ranges.append((quotation.start, quotation.end))
         found.extend(self.indirect(used_cues, direct_ranges))
         self._attach_leftovers(found, leftovers)
+        self._continue_reported(found)
         # Resolve speakers in reading order, so that salience follows the text.
         found.sort(key=lambda st: min(st.content_spans[0][0], st.cue.idx if st.cue is not None else len(self.text)))
         for statement in found:
@@ -392,6 +393,34 @@ class QuoteExtractor:
             if re.search(r"[.:;!?]\W*$", gap) and len(re.findall(r"\w+", gap)) <= 8 and "\n" not in gap.strip():
                 statement.content_spans.extend(quotation.segments)
                 statement.kind = "mixed"
+
+    def _continue_reported(self, found: list[_Statement]) -> None:
+        """*The museum, Mr. Obama said, would make visitors face hard truths. But it would also capture …*:
+        a next sentence in the paragraph that goes on in reported speech (a conjunction, a pronoun, a
+        modal, no cue and no quotation of its own) is the same statement."""
+        sents, number = sentences(self.doc)
+        taken = [(s, e) for st in found for s, e in st.content_spans]
+        for statement in found:
+            if statement.kind == "direct" or statement.cue is None:
+                continue
+            end = statement.content_spans[-1][1]
+            last = self.token_at(max(0, end - 1))
+            if last is None or number[last.i] + 1 >= len(sents):
+                continue
+            sent, after = sents[number[last.i]], sents[number[last.i] + 1]
+            if self.text[end:sent.end_char].strip(" .\"”’'") or "\n" in self.text[sent.end_char:after.start_char] \
+                    or "\n" in sent.text_with_ws[-1:]:
+                continue
+            words = [t for t in after if not t.is_punct]
+            if len(words) < 5 or words[0].lower_ not in ("but", "and", "yet", "still") \
+                    or words[1].lower_ not in ("it", "he", "she", "they", "that", "this", "we") \
+                    or not any(t.lower_ in ("would", "could", "might", "will", "should", "must") for t in words[1:4]) \
+                    or any(self.is_cue(t) for t in after) \
+                    or any(s < after.end_char and after.start_char < e for s, e in self.quoted + taken):
+                continue
+            stop = after[-1] if not after[-1].is_punct else self.doc[after[-1].i - 1]
+            statement.content_spans.append((after.start_char, stop.idx + len(stop.text)))
+            taken.append(statement.content_spans[-1])
 
     def _continues(self, found: list[_Statement], quotation: Quotation) -> bool:
         """A quotation without a cue of its own goes on the statement before it in the paragraph:
