@@ -208,6 +208,11 @@ def test_a_post_served_is_a_former_one(run):
     assert post(result, "Derek Mitchell") == ("ambassador", "Burma", True)
 
 
+def test_a_hyphenated_rank_stays_with_the_title(run):
+    result = run("Republican vice-presidential nominee Mike Pence spoke on Sunday.")
+    assert post(result, "Mike Pence")[0] == "vice presidential nominee"
+
+
 def test_several_posts_in_separate_sentences(run):
     result = run("Kwame Asante is the chief executive of Ghana Airways. "
                  "Kwame Asante, the former finance minister, spoke on Monday.")

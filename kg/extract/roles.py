@@ -180,8 +180,8 @@ class RoleExtractor:
                 return
             former = False
             k = first
-            while k > sent_start and (doc[k - 1].lower_ in FORMER | RANKS or
-                                      (doc[k - 1].text == "-" and k > 1 and doc[k - 2].lower_ in FORMER)):
+            while k > sent_start and (doc[k - 1].lower_ in FORMER | RANKS or  # "ex-", "vice-presidential"
+                                      (doc[k - 1].text == "-" and k > 1 and doc[k - 2].lower_ in FORMER | RANKS)):
                 if doc[k - 1].lower_ in FORMER:
                     former = True
                 elif doc[k - 1].lower_ not in ("senior", "-"):
