@@ -213,6 +213,17 @@ def test_a_hyphenated_rank_stays_with_the_title(run):
     assert post(result, "Mike Pence")[0] == "vice presidential nominee"
 
 
+def test_a_copula_joined_to_another_verb_shares_its_subject(run):
+    result = run("Mr. Dan Holt served as director of the Budget Office and is now president of the Action Forum.")
+    posts = {(norm(h.title), h.org) for h in result.posts_of("Dan Holt")}
+    assert ("president", "Action Forum") in posts
+
+
+def test_who_is_after_a_description_in_apposition_is_the_named_person(run):
+    result = run("James Acton, a physicist who is director of the Nuclear Policy Program, said so.")
+    assert post(result, "James Acton")[:2] == ("director", "Nuclear Policy Program")
+
+
 def test_several_posts_in_separate_sentences(run):
     result = run("Kwame Asante is the chief executive of Ghana Airways. "
                  "Kwame Asante, the former finance minister, spoke on Monday.")

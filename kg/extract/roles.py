@@ -349,11 +349,16 @@ class RoleExtractor:
     def _copula(self, verb: Token) -> Iterator[Role]:
         """*Rutte is the secretary-general of NATO*; *X, who serves as the …*."""
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "conj":
+            # "served as director … and is now president of …": the subject both verbs share.
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         if not subjects:
             return
         subject = subjects[0]
         if subject.lower_ in ("who",) and verb.dep_ == "relcl":
             subject = verb.head
+            if subject.dep_ == "appos" and not self.index.entity_of(subject):
+                subject = subject.head  # "James Acton, a physicist who is co-director of …"
         person = self.index.entity_of(subject)
         if not person or self.index.entities[person].kind != "PERSON":
             return
