@@ -350,6 +350,22 @@ def test_a_next_sentence_of_narrative_is_not_reported_speech(run):
     assert words(said.content) == words("the plan would work")
 
 
+@pytest.mark.parametrize("sentence, speaker, content", [
+    ("As reported by The New York Times, the deal collapsed on Friday.", "New York Times",
+     "the deal collapsed on Friday"),
+    ("As stated in the council's report, the bridge is unsafe for heavy trucks.", "council",
+     "the bridge is unsafe for heavy trucks"),
+])
+def test_as_reported_by_a_source(run, sentence, speaker, content):
+    said = only(run(sentence).said)
+    assert said.speaker == speaker
+    assert words(said.content) == words(content)
+
+
+def test_as_expected_reports_nothing(run):
+    assert run("As expected, the vote failed on Tuesday.").said == []
+
+
 def test_calling_without_an_addressee_is_no_request(run):
     said = run("Ruth Baker called to say she would be late, and pressed the button.").said
     assert [(s.cue, words(s.content)) for s in said] == [("say", words("she would be late"))]

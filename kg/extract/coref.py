@@ -40,7 +40,7 @@ def source_phrase(head: Token) -> str:
         kept = [t for t in kept if t.i < comma]  # "Proponents, including the Conference of Mayors"
     while kept and (kept[0].lower_ in ("a", "an", "the") or kept[0].is_punct):
         kept = kept[1:]
-    while kept and kept[-1].is_punct:
+    while kept and (kept[-1].is_punct or kept[-1].dep_ == "case"):  # "the council's report": the council
         kept = kept[:-1]
     run = []
     for token in kept:

@@ -458,6 +458,11 @@ class QuoteExtractor:
                 if statement:
                     yield statement
                 continue
+            if token.tag_ == "VBN" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+                statement = self._as_reported(token)
+                if statement:
+                    yield statement
+                continue
             if not self.is_cue(token):
                 continue
             content = self._complement(token) or self._block_after_colon(token)
@@ -733,6 +738,22 @@ class QuoteExtractor:
         start, end = _trim(self.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
         end = end - 1 if self.text[end - 1] in ".!?" else end
         return _Statement([(start, end)], "indirect", according, objs[0], sent, self.paragraph_of(start))
+
+    def _as_reported(self, cue: Token) -> _Statement | None:
+        """*As stated in Davis' commentary, there are conflicting stories …*, *As reported by the Times, …*:
+        the source is the object of *in*/*by*, the content the rest of the sentence (as *according to*)."""
+        source = next((g for p in cue.children if p.dep_ in ("prep", "agent") and p.lower_ in ("in", "by")
+                       for g in p.children if g.dep_ == "pobj"), None)
+        if source is None or cue.dep_ != "advcl" or self.inside_quote(cue):
+            return None
+        sent = sent_of(cue)
+        skip = {t.i for t in cue.subtree}
+        tokens = [t for t in sent if t.i not in skip and not (t.is_punct and t.i == cue.right_edge.i + 1)]
+        if len(tokens) < 4:
+            return None
+        start, end = _trim(self.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        end = end - 1 if self.text[end - 1] in ".!?" else end
+        return _Statement([(start, end)], "indirect", cue, source, sent, self.paragraph_of(start))
 
     def headlines(self, direct_ranges: list[tuple[int, int]]) -> Iterator[_Statement]:
         """Headlines and transcripts: *Pat Caddell: Voters are worried*, *WALLACE: Let's start*,
