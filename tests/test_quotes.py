@@ -392,9 +392,6 @@ def test_indirect_speech_with_medium(run):
     assert quote.medium and result.raw.entities[quote.medium].name == "Die Zeit"
 
 
-@pytest.mark.xfail(strict=True, reason="'according to X' keeps the cue phrase and the speaker in the content "
-                                       "('The economy is growing, according to Finance Minister Lars Berg') "
-                                       "and makes an ORG 'Finance' of the title")
 def test_according_to(run):
     result = run("The economy is growing, according to Finance Minister Lars Berg.")
     said = only(result.said)

@@ -165,6 +165,17 @@ def _person_from_honorific(doc: Doc, covered: set[int]) -> Iterable[Span]:
             yield doc[token.i + 1:end]
 
 
+def _part_of_title(span: Span) -> bool:
+    """*Finance* in *Finance Minister Lars Berg*: words that make a title of office with the words after
+    them name no organisation."""
+    doc = span.doc
+    titles = lexicon.titles()
+    for extra in (1, 2):
+        if span.end + extra <= len(doc) and doc[span.start:span.end + extra].text.lower() in titles:
+            return True
+    return False
+
+
 def _title_in_apposition(span: Span) -> bool:
     """The span's head has an apposition after it headed by a title of office (*a writer for*, *the foreign minister*)."""
     titles = lexicon.titles()
@@ -204,7 +215,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
             continue
         before_person = ent.end < len(doc) and doc[ent.end].ent_type_ == "PERSON"
         span = clean_span(ent, person=label == "PERSON" or before_person)
-        if span is None:
+        if span is None or label != "PERSON" and _part_of_title(span):
             continue
         # "Spokesperson Dmitry" (ORG) + "Peskov" (PERSON): the title hid the first name.
         if label != "PERSON" and span.end < len(doc) and doc[span.end].ent_type_ == "PERSON" and ent.end == span.end \

@@ -733,11 +733,23 @@ class QuoteExtractor:
         sent = sent_of(according)
         skip = {t.i for t in according.subtree}
         tokens = [t for t in sent if t.i not in skip]
-        if len(tokens) < 4:
+        spans = self._spans_without(tokens)
+        if len(tokens) < 4 or not spans:
             return None
-        start, end = _trim(self.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-        end = end - 1 if self.text[end - 1] in ".!?" else end
-        return _Statement([(start, end)], "indirect", according, objs[0], sent, self.paragraph_of(start))
+        return _Statement(spans, "indirect", according, objs[0], sent, self.paragraph_of(spans[0][0]))
+
+    def _spans_without(self, tokens: list[Token]) -> list[tuple[int, int]]:
+        """The character spans of the runs of ``tokens`` (what is left of a sentence once a cue phrase is
+        taken out), each without the punctuation at its ends."""
+        spans = []
+        for run in _runs(tokens):
+            while run and run[-1].is_punct and run[-1].text not in ("”", '"', "’", "»"):
+                run = run[:-1]
+            while run and run[0].is_punct and run[0].text not in ("“", '"', "‘", "«"):
+                run = run[1:]
+            if run:
+                spans.append(_trim(self.text, run[0].idx, run[-1].idx + len(run[-1].text)))
+        return spans
 
     def _as_reported(self, cue: Token) -> _Statement | None:
         """*As stated in Davis' commentary, there are conflicting stories …*, *As reported by the Times, …*:
@@ -748,12 +760,11 @@ class QuoteExtractor:
             return None
         sent = sent_of(cue)
         skip = {t.i for t in cue.subtree}
-        tokens = [t for t in sent if t.i not in skip and not (t.is_punct and t.i == cue.right_edge.i + 1)]
-        if len(tokens) < 4:
+        tokens = [t for t in sent if t.i not in skip]
+        spans = self._spans_without(tokens)
+        if len(tokens) < 4 or not spans:
             return None
-        start, end = _trim(self.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-        end = end - 1 if self.text[end - 1] in ".!?" else end
-        return _Statement([(start, end)], "indirect", cue, source, sent, self.paragraph_of(start))
+        return _Statement(spans, "indirect", cue, source, sent, self.paragraph_of(spans[0][0]))
 
     def headlines(self, direct_ranges: list[tuple[int, int]]) -> Iterator[_Statement]:
         """Headlines and transcripts: *Pat Caddell: Voters are worried*, *WALLACE: Let's start*,
