@@ -297,6 +297,18 @@ class RoleExtractor:
 
     def _org_of_phrase(self, head: Token) -> tuple[str, str]:
         """*NATO's secretary-general*, *the secretary-general of NATO*, *FBI director*."""
+        found = self._org_of_word(head)
+        if found[0] or found[1]:
+            return found
+        # "secretary - general" split by the tokenizer: the organisation hangs on the other half.
+        for part in head.children:
+            if part.dep_ in ("amod", "compound") and abs(part.i - head.i) == 2 and self.doc[min(part.i, head.i) + 1].text == "-":
+                found = self._org_of_word(part)
+                if found[0] or found[1]:
+                    return found
+        return "", ""
+
+    def _org_of_word(self, head: Token) -> tuple[str, str]:
         for child in head.children:
             if child.dep_ == "poss":
                 key = self.index.entity_of(child)
