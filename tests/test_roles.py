@@ -89,9 +89,6 @@ def test_apposition_without_article(run):
     assert post(result, "Anna Weber") == ("president", "European Central Bank", False)
 
 
-@pytest.mark.xfail(strict=True, reason="'Ursula von der Leyen, president of the European Commission,' gives no "
-                                       "post: NER splits the name into PERSON 'Ursula von der' and GPE 'Leyen' "
-                                       "(particles von/der/de/van not joined)")
 def test_name_with_particles_in_apposition(run):
     result = run("Ursula von der Leyen, president of the European Commission, flew to Kyiv.")
     assert post(result, "Ursula von der Leyen") == ("president", "European Commission", False)

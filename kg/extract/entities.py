@@ -165,6 +165,9 @@ def _person_from_honorific(doc: Doc, covered: set[int]) -> Iterable[Span]:
             yield doc[token.i + 1:end]
 
 
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn", "al"}
+
+
 def _part_of_title(span: Span) -> bool:
     """*Finance* in *Finance Minister Lars Berg*: words that make a title of office with the words after
     them name no organisation."""
@@ -231,6 +234,14 @@ def extract_entities(doc: Doc) -> EntityIndex:
                 and after.lower_ not in lexicon.title_words() and not doc[span.end - 1].whitespace_ == "" \
                 and (span.end + 1 >= len(doc) or not doc[span.end + 1].text[:1].isupper()):
             raw[n] = (doc[span.start:span.end + 1], label)
+    # A name NER cut at a particle: "Ursula von der" + "Leyen" (tagged a place), "Charles de" + "Gaulle".
+    joined: set[int] = set()  # starts of the spans a name took in
+    for n, (span, label) in enumerate(raw):
+        if label == "PERSON" and span.end < len(doc) and doc[span.end - 1].lower_ in NAME_PARTICLES \
+                and doc[span.end].text[:1].isupper() and doc[span.end].is_alpha:
+            raw[n] = (doc[span.start:span.end + 1], label)
+            joined.add(span.end)
+    raw = [(span, label) for span, label in raw if span.start not in joined]
     # Merge a PERSON span with the name part right before it ("Dmitry" + "Peskov").
     merged: list[tuple[Span, str]] = []
     for span, label in raw:
