@@ -528,8 +528,7 @@ def test_unnamed_source_becomes_a_source_node(run, text, description):
     ("The Kremlin said the talks had failed.", "Kremlin"),
     ("The White House said the president would sign the bill.", "White House"),
     ("The Pentagon said the drills would continue.", "Pentagon"),
-    pytest.param("Downing Street announced that the summit would go ahead.", "Downing Street",
-                 marks=pytest.mark.xfail(strict=True, reason="'Downing Street' as a speaker is typed PERSON")),
+    ("Downing Street announced that the summit would go ahead.", "Downing Street"),
 ])
 def test_organisation_as_speaker(run, text, org):
     said = only(run(text).said)

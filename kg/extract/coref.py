@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kg import lexicon
-from kg.extract.entities import EntityIndex
+from kg.extract.entities import INSTITUTION_WORDS, EntityIndex, used_as_place
 from kg.extract.sentences import sent_of, sentences
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -145,7 +145,12 @@ class Resolver:
                 and all(t.pos_ == "PROPN" for t in phrase if t.dep_ in ("compound", "flat") or t is head):
             # A name the NER missed (*Stumpf said*): a known surname, or a new person.
             names = [t for t in phrase if t.pos_ == "PROPN" and t.lower_ not in lexicon.honorifics()]
-            return self.index.add_person(" ".join(t.text for t in names))
+            name = " ".join(t.text for t in names)
+            if names and names[-1].text in INSTITUTION_WORDS:
+                return self.index.ensure(name, "ORG")  # "Downing Street announced …"
+            if len(names) == 1 and used_as_place(self.index, name):
+                return self.index.ensure(name, "GPE")  # "Kyiv rejected …" after "between Moscow and Kyiv"
+            return self.index.add_person(name)
         if head.pos_ in ("NOUN", "PROPN") or lower in lexicon.speaker_nouns():
             return self.description(head, phrase)
         return None

@@ -33,6 +33,24 @@ ORG_WORDS = {"inc", "corp", "co", "company", "university", "college", "school", 
              "committee", "council", "group", "bank", "fund", "association", "society", "news", "times", "post",
              "journal", "tech", "state", "center", "centre", "hospital", "church", "club", "league", "agency",
              "department", "ministry", "office", "court", "house", "senate", "network", "media", "press", "llc", "ltd"}
+INSTITUTION_WORDS = {"Street", "Avenue", "Square", "Palace", "Hall", "Plaza"}  # "Downing Street said"
+
+
+def used_as_place(index: "EntityIndex", text: str) -> bool:
+    """The text uses this word as a place somewhere: *in Kyiv*, *between Moscow and Kyiv*."""
+    doc = index.doc
+    for token in doc:
+        if token.text != text:
+            continue
+        if token.i > 0 and doc[token.i - 1].lower_ in PLACE_PREPOSITIONS:
+            return True
+        for other in token.conjuncts:
+            key = index.token_entity.get(other.i)
+            if key and index.entities[key].kind == "GPE":
+                return True
+    return False
+
+
 NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "el", "la",
                   "le", "dos", "das", "do", "ter", "zu", "y", "e"}
 LEADING_JUNK = {"the", "a", "an", "'s", "’s", "interim", "acting", "former", "then"}  # ranks belong to posts
