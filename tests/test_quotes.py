@@ -470,8 +470,6 @@ def test_pronoun_resolved_with_gender_agreement(run, text, expected):
     assert words(said.content) == words("the deal was dead")
 
 
-@pytest.mark.xfail(strict=True, reason="the small model tags 'Chiamaka' GPE (sentence-initial) although the "
-                                       "first-name lexicon knows it as a woman's name, so 'She' finds no antecedent")
 def test_pronoun_resolved_with_a_first_name_the_model_misses(run):
     said = only(run("Chiamaka Obi met Kwabena Mensah in Lagos. She said the deal was dead.").said)
     assert said.speaker == "Chiamaka Obi"

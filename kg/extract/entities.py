@@ -243,6 +243,14 @@ def extract_entities(doc: Doc) -> EntityIndex:
                 and all(t.pos_ == "PROPN" for t in span) and span.start > ent.start:
             label = "PERSON"
         raw.append((span, label))
+    # A first name NER took for a place, with the surname it left untagged: "Chiamaka" (GPE) + "Obi".
+    tagged_tokens = {i for span, _label in raw for i in range(span.start, span.end)}
+    for n, (span, label) in enumerate(raw):
+        after = doc[span.end] if span.end < len(doc) else None
+        if label != "PERSON" and len(span) == 1 and span[0].lower_ in lexicon.first_names() and after is not None \
+                and after.i not in tagged_tokens and after.pos_ == "PROPN" and after.text[:1].isupper() \
+                and after.is_alpha and after.lower_ not in ORG_WORDS and span[0].whitespace_:
+            raw[n] = (doc[span.start:span.end + 1], "PERSON")
     # A surname NER left out of a name: "Sally Quillian" + "Yates".
     tagged = {i for ent in ents for i in range(ent.start, ent.end)}
     for n, (span, label) in enumerate(raw):
