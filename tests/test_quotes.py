@@ -541,8 +541,6 @@ def test_headline_says(run):
     assert any("bridge would be rebuilt" in s.content for s in result.said)
 
 
-@pytest.mark.xfail(strict=True, reason="a headline 'Mayor Says City Will Rebuild Bridge' makes a PERSON "
-                                       "'Will Rebuild Bridge' of its title-cased words")
 def test_headline_words_are_not_a_person(run):
     result = run("Mayor Says City Will Rebuild Bridge\n"
                  "Mayor Helen Ortiz said on Tuesday that the bridge would be rebuilt.\n")

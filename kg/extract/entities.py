@@ -186,6 +186,39 @@ def _person_from_honorific(doc: Doc, covered: set[int]) -> Iterable[Span]:
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn", "al"}
 
 
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of lines written in title case (headlines): four words or more, nearly all capitalised."""
+    out = []
+    for match in re.finditer(r"[^\n]+", text):
+        words = re.findall(r"[A-Za-z][\w'’-]*", match.group())
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            out.append(match.span())
+    return out
+
+
+def _drop_headline_only_people(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """*Mayor Says City Will Rebuild Bridge*: in a title-case headline NER takes capitalised words for
+    names; a person named there and nowhere else in the text (not even by surname) is dropped."""
+    lines = _title_case_lines(doc.text)
+    if not lines:
+        return spans
+
+    def in_headline(span: Span) -> bool:
+        return any(a <= span.start_char < b for a, b in lines)
+
+    body = [span for span, label in spans if not in_headline(span)]
+    body_words = {w for span in body for w in name_words(span.text)}
+    body_text = " ".join(doc.text[b:a] for (_, b), (a, _) in zip([(0, 0), *lines], [*lines, (len(doc.text), 0)]))
+    kept = []
+    for span, label in spans:
+        if label == "PERSON" and in_headline(span):
+            words = name_words(span.text)
+            if words and words[-1] not in body_words and words[-1] not in body_text:
+                continue
+        kept.append((span, label))
+    return kept
+
+
 def _part_of_title(span: Span) -> bool:
     """*Finance* in *Finance Minister Lars Berg*: words that make a title of office with the words after
     them name no organisation."""
@@ -283,6 +316,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
     by_text = tokens_by_text(doc)
 
     merged = _split_run_on_names(doc, merged)
+    merged = _drop_headline_only_people(doc, merged)
     # Full names (two words or more) of people anchor the surnames.
     full_names = [span for span, label in merged if label == "PERSON" and len(name_words(span.text)) > 1]
     surnames = {name_words(span.text)[-1] for span in full_names}
