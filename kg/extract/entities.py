@@ -186,12 +186,17 @@ def _person_from_honorific(doc: Doc, covered: set[int]) -> Iterable[Span]:
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn", "al"}
 
 
-def _title_case_lines(text: str) -> list[tuple[int, int]]:
-    """Character ranges of lines written in title case (headlines): four words or more, nearly all capitalised."""
+def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of lines written in title case (headlines): four words or more, nearly all
+    capitalised, two of them (after the first) outside any name NER found (*Says*, *City*): not a
+    sentence that is mostly names (*Did Joe Biden meet Vladimir Putin?*)."""
     out = []
-    for match in re.finditer(r"[^\n]+", text):
-        words = re.findall(r"[A-Za-z][\w'’-]*", match.group())
-        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+    for match in re.finditer(r"[^\n]+", doc.text):
+        span = doc.char_span(*match.span(), alignment_mode="expand")
+        words = [t for t in span or () if t.is_alpha]
+        if len(words) < 4 or sum(t.text[0].isupper() for t in words) < 0.8 * len(words):
+            continue
+        if sum(1 for t in words[1:] if t.text[0].isupper() and not t.ent_type_) >= 2:
             out.append(match.span())
     return out
 
@@ -199,7 +204,7 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
 def _drop_headline_only_people(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """*Mayor Says City Will Rebuild Bridge*: in a title-case headline NER takes capitalised words for
     names; a person named there and nowhere else in the text (not even by surname) is dropped."""
-    lines = _title_case_lines(doc.text)
+    lines = _title_case_lines(doc)
     if not lines:
         return spans
 
