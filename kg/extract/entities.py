@@ -186,16 +186,20 @@ def _person_from_honorific(doc: Doc, covered: set[int]) -> Iterable[Span]:
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn", "al"}
 
 
+HEADLINE_LOWER = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
+                  "as", "from", "into", "vs", "via", "per", "s", "t"}  # what title case leaves in lower case
+
+
 def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges of lines written in title case (headlines): four words or more, nearly all
-    capitalised, two of them (after the first) outside any name NER found (*Says*, *City*): not a
-    sentence that is mostly names (*Did Joe Biden meet Vladimir Putin?*)."""
+    """Character ranges of lines written in title case (headlines): four words or more, every one
+    capitalised but short function words, two of them (after the first) outside any name NER found (*Says*,
+    *City*): not a sentence that is mostly names (*Did Joe Biden meet Vladimir Putin?*)."""
     out = []
     for match in re.finditer(r"[^\n]+", doc.text):
         span = doc.char_span(*match.span(), alignment_mode="expand")
         words = [t for t in span or () if t.is_alpha]
-        if len(words) < 4 or sum(t.text[0].isupper() for t in words) < 0.8 * len(words):
-            continue
+        if len(words) < 4 or any(t.text[0].islower() and t.lower_ not in HEADLINE_LOWER for t in words):
+            continue  # "Prime Minister Keir Starmer met President Macron": a sentence, "met" is lower case
         if sum(1 for t in words[1:] if t.text[0].isupper() and not t.ent_type_) >= 2:
             out.append(match.span())
     return out
