@@ -26,6 +26,15 @@ def reporting_verbs() -> frozenset[str]:
 
 
 @cache
+def cue_class(name: str) -> frozenset[str]:
+    """Lemmas of one class of ``cue_classes.tsv`` (xcomp, addressed, request, addressee, blame, document)."""
+    for row in _lines("cue_classes.tsv"):
+        if row[0] == name:
+            return frozenset(row[1].lower().split())
+    raise KeyError(f"cue_classes.tsv has no class {name!r}")
+
+
+@cache
 def reporting_nouns() -> frozenset[str]:
     """Lemmas of nouns that introduce speech (statement, interview, ...)."""
     return frozenset(row[0].lower() for row in _lines("reporting_nouns.txt"))

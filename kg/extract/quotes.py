@@ -32,24 +32,9 @@ from kg.records import Quote
 from kg.records import Span as TextSpan
 
 COMPLEMENT_DEPS = ("ccomp",)
-XCOMP_CUES = {"promise", "pledge", "vow", "threaten", "urge", "refuse", "agree", "demand", "vow", "offer", "claim",
-              "propose", "decline", "warn", "ask", "vow", "call", "press", "deny", "admit"}
-# Of those, the ones that report only with an addressee: "called on Obama to act", "pressed him to resign".
-OBJECT_XCOMP_CUES = {"call", "press"}
-# Requests, whose content names whom they ask ("urged the council to act"); "offered Trump a platform" is no speech.
-REQUEST_CUES = {"urge", "ask", "call", "press", "demand", "warn"}
 NOT_SPEECH_SUBJECTS = {"it", "this", "that", "which", "what"}
 MEDIUM_PREPS = {"to", "with", "on", "in"}
 MIN_WORDS_WITHOUT_CUE = 4
-# What a participle cue can hang from and still report its maker's words ("a policy paper calling for …").
-DOCUMENT_NOUNS = frozenset({"paper", "resolution", "ad", "advertisement", "video", "op-ed", "column", "editorial",
-                            "petition", "motion", "bill", "document", "filing", "complaint", "lawsuit", "brief"})
-# Verbs of praise and blame: "attacked Clinton for her support of …" is what was said of Clinton.
-BLAME_CUES = {"attack", "criticize", "criticise", "blast", "slam", "condemn", "blame", "praise", "fault", "thank",
-              "commend", "rebuke", "scold", "chide", "lambaste", "denounce"}
-# Cues whose object is whom they address, never what they report ("told reporters the vote …").
-ADDRESSEE_CUES = {"tell", "inform", "assure", "remind", "warn", "notify", "brief", "convince", "persuade", "promise",
-                  "ask", "show", "teach", "advise", "caution", "urge", "press", "call"}
 
 
 @dataclass
@@ -115,7 +100,7 @@ class QuoteExtractor:
     # -- cues ---------------------------------------------------------------------------------
     def is_cue(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
-        if lemma not in self.verbs and lemma not in lexicon.object_cues() and lemma not in OBJECT_XCOMP_CUES \
+        if lemma not in self.verbs and lemma not in lexicon.object_cues() and lemma not in lexicon.cue_class("addressed") \
                 or token.pos_ not in ("VERB", "AUX"):
             return False
         if any(c.dep_ == "neg" and 0 < token.i - c.i <= 3 and not self.inside_quote(c) for c in token.children):
@@ -168,7 +153,7 @@ class QuoteExtractor:
                     return child
             # "issued a statement calling …", "his letter urging …": who made the statement.
             if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and \
-                    verb.head.lemma_.lower() in lexicon.reporting_nouns() | DOCUMENT_NOUNS:
+                    verb.head.lemma_.lower() in lexicon.reporting_nouns() | lexicon.cue_class("document"):
                 noun = verb.head
                 owner = next((c for c in noun.children if c.dep_ == "poss"), None)
                 if owner is not None:
@@ -283,7 +268,7 @@ class QuoteExtractor:
             return False
         lemma = cue.lemma_.lower()
         for child in cue.rights:
-            if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "dobj" and lemma not in ADDRESSEE_CUES):
+            if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "dobj" and lemma not in lexicon.cue_class("addressee")):
                 return True
             if child.dep_ == "prep" and child.lower_ in lexicon.object_cues().get(lemma, ()):
                 return True
@@ -442,7 +427,7 @@ class QuoteExtractor:
 
     # -- indirect speech -----------------------------------------------------------------------
     def indirect(self, used_cues: set[int], direct_ranges: list[tuple[int, int]]) -> Iterator[_Statement]:
-        lemmas = self.verbs | set(lexicon.object_cues()) | lexicon.reporting_nouns() | OBJECT_XCOMP_CUES
+        lemmas = self.verbs | set(lexicon.object_cues()) | lexicon.reporting_nouns() | lexicon.cue_class("addressed")
         candidates = sorted(tokens_where(self.doc, "LEMMA", lemmas) + tokens_where(self.doc, "LOWER", {"according"}),
                             key=lambda t: t.i)
         for token in candidates:
@@ -543,7 +528,7 @@ class QuoteExtractor:
             tokens = [t for t in cue.head.subtree if t.i not in skip and not (t.is_punct and t.i + 1 in skip)]
             if len(tokens) >= 4:
                 return [(run[0].idx, run[-1].idx + len(run[-1].text)) for run in _runs(tokens)]
-        if lemma in XCOMP_CUES:
+        if lemma in lexicon.cue_class("xcomp"):
             for child in cue.children:
                 if child.dep_ == "xcomp" and child.i > cue.i:
                     start, end = _clause(child)
@@ -551,9 +536,9 @@ class QuoteExtractor:
                     addressee = next((o for o in cue.rights if o.i < child.i and o.dep_ == "dobj"), None) or next(
                         (g for p in cue.rights if p.i < child.i and p.dep_ == "prep" and p.lower_ == "on"
                          for g in p.children if g.dep_ == "pobj"), None)
-                    if addressee is not None and lemma in REQUEST_CUES:
+                    if addressee is not None and lemma in lexicon.cue_class("request"):
                         start = addressee.left_edge.idx
-                    elif lemma in OBJECT_XCOMP_CUES:
+                    elif lemma in lexicon.cue_class("addressed"):
                         break  # "called to say": no addressee, no request
                     return [(start, end)]
         frame = lexicon.object_cues().get(lemma)
@@ -577,7 +562,7 @@ class QuoteExtractor:
             predicated = any(more.i > child.i and (more.dep_ in ("oprd", "xcomp", "ccomp")
                                                    or more.dep_ == "prep" and more.lower_ == "as" and "as" in preps
                                                    or more.dep_ == "prep" and more.lower_ == "for"
-                                                   and cue.lemma_.lower() in BLAME_CUES)
+                                                   and cue.lemma_.lower() in lexicon.cue_class("blame"))
                              for more in cue.rights)
             if child.dep_ in ("dobj", "ccomp") and child.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "PRON") \
                     and (predicated or len(list(child.subtree)) >= 2 and not self._is_person(child)):
@@ -642,7 +627,7 @@ class QuoteExtractor:
 
     def _object_as_subject(self, cue: Token, clause: Token) -> Token | None:
         """The cue's object when it is really the subject of the clause after it (the clause has none)."""
-        if cue.lemma_.lower() in ADDRESSEE_CUES or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
+        if cue.lemma_.lower() in lexicon.cue_class("addressee") or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
                                                        for c in clause.children):
             return None
         obj = next((o for o in cue.children if o.dep_ == "dobj" and cue.i < o.i < clause.i), None)
