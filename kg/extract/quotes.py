@@ -715,17 +715,14 @@ class QuoteExtractor:
         objs = [c for c in to.children if c.dep_ == "pobj"]
         if not objs:
             return None
-        sent = sent_of(according)
-        skip = {t.i for t in according.subtree}
-        tokens = [t for t in sent if t.i not in skip]
-        spans = self._spans_without(tokens)
-        if len(tokens) < 4 or not spans:
-            return None
-        return _Statement(spans, "indirect", according, objs[0], sent, self.paragraph_of(spans[0][0]))
+        return self._rest_of_sentence(according, objs[0])
 
-    def _spans_without(self, tokens: list[Token]) -> list[tuple[int, int]]:
-        """The character spans of the runs of ``tokens`` (what is left of a sentence once a cue phrase is
-        taken out), each without the punctuation at its ends."""
+    def _rest_of_sentence(self, cue: Token, source: Token) -> _Statement | None:
+        """The sentence without the cue phrase (*according to X*, *as reported by X*) is what ``source`` said:
+        the runs of what is left, each without the punctuation at its ends."""
+        sent = sent_of(cue)
+        skip = {t.i for t in cue.subtree}
+        tokens = [t for t in sent if t.i not in skip]
         spans = []
         for run in _runs(tokens):
             while run and run[-1].is_punct and run[-1].text not in ("”", '"', "’", "»"):
@@ -734,7 +731,9 @@ class QuoteExtractor:
                 run = run[1:]
             if run:
                 spans.append(_trim(self.text, run[0].idx, run[-1].idx + len(run[-1].text)))
-        return spans
+        if len(tokens) < 4 or not spans:
+            return None
+        return _Statement(spans, "indirect", cue, source, sent, self.paragraph_of(spans[0][0]))
 
     def _as_reported(self, cue: Token) -> _Statement | None:
         """*As stated in Davis' commentary, there are conflicting stories …*, *As reported by the Times, …*:
@@ -743,13 +742,7 @@ class QuoteExtractor:
                        for g in p.children if g.dep_ == "pobj"), None)
         if source is None or cue.dep_ != "advcl" or self.inside_quote(cue):
             return None
-        sent = sent_of(cue)
-        skip = {t.i for t in cue.subtree}
-        tokens = [t for t in sent if t.i not in skip]
-        spans = self._spans_without(tokens)
-        if len(tokens) < 4 or not spans:
-            return None
-        return _Statement(spans, "indirect", cue, source, sent, self.paragraph_of(spans[0][0]))
+        return self._rest_of_sentence(cue, source)
 
     def headlines(self, direct_ranges: list[tuple[int, int]]) -> Iterator[_Statement]:
         """Headlines and transcripts: *Pat Caddell: Voters are worried*, *WALLACE: Let's start*,
