@@ -219,6 +219,11 @@ def run_query(args: argparse.Namespace) -> int:
             raise Failure(f"--param {name}: {value[:80]!r} is not an absolute IRI; drop the <> to bind it as text")
         params[name.strip().lstrip("?$")] = value
     _check_read_only(args.query)
+    fmt = args.format or "table"
+    text = _answer_in_store(args, params, fmt) if args.store else None
+    if text is not None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return 0
     try:
         dataset = _open_source(args)
     except Failure:
@@ -229,13 +234,33 @@ def run_query(args: argparse.Namespace) -> int:
         raise Failure(f"{args.graph or args.store}: cannot read graph ({type(err).__name__}: {str(err).splitlines()[0][:200]})") from None
     try:
         result = run(dataset, args.query, params)
-        text = render(result, args.format or ("table" if sys.stdout.isatty() else "table"))
+        text = render(result, fmt)
     except FileNotFoundError as err:
         raise Failure(str(err)) from None
     except Exception as err:
         raise Failure(f"query failed: {type(err).__name__}: {str(err).splitlines()[0][:300] if str(err) else ''}") from None
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
+
+
+def _answer_in_store(args: argparse.Namespace, params: dict[str, str], fmt: str) -> str | None:
+    """A SELECT or ASK on a local store, answered and written by Oxigraph; None leaves it to rdflib."""
+    from kg.query import binding, load_query, render_oxigraph
+    from kg.store import StoreError, is_remote
+
+    if is_remote(args.store):
+        return None
+    from kg.store.local import answer
+
+    try:
+        result = answer(args.store, load_query(args.query), {k: binding(v) for k, v in params.items()})
+        return None if result is None else render_oxigraph(result, fmt)
+    except StoreError as err:
+        raise Failure(str(err)) from None
+    except FileNotFoundError as err:
+        raise Failure(str(err)) from None
+    except Exception as err:
+        raise Failure(f"query failed: {type(err).__name__}: {str(err).splitlines()[0][:300] if str(err) else ''}") from None
 
 
 def _check_read_only(query: str) -> None:

@@ -5,7 +5,6 @@ pasting text into the query.
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 from pathlib import Path
@@ -43,6 +42,8 @@ def run(dataset: Dataset, query: str, params: dict[str, str] | None = None) -> R
 def render(result: Result, fmt: str = "table") -> str:
     """Answers as a text table, or as W3C SPARQL results in CSV, TSV or JSON."""
     if result.type in ("CONSTRUCT", "DESCRIBE"):
+        for prefix, namespace in PREFIXES.items():
+            result.graph.bind(prefix, namespace, override=True)
         return result.graph.serialize(format="turtle")
     if result.type == "ASK":
         return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) if fmt == "json" else str(bool(result.askAnswer)).lower()
@@ -55,6 +56,26 @@ def render(result: Result, fmt: str = "table") -> str:
         return data.decode("utf-8") if isinstance(data, bytes) else data
     names = [str(v) for v in result.vars]
     rows = [["" if row[i] is None else str(row[i]) for i in range(len(names))] for row in result]
+    return table(names, rows)
+
+
+def render_oxigraph(result, fmt: str = "table") -> str | None:
+    """Answers from Oxigraph (``kg.store.local.answer``) written by Oxigraph; None for graphs.
+
+    Prints what :func:`render` prints for the same answers from rdflib (tests hold the two
+    to it), so a store and a graph file read the same.
+    """
+    import pyoxigraph as ox
+
+    if isinstance(result, ox.QueryBoolean):
+        return json.dumps({"head": {}, "boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower()
+    if not isinstance(result, ox.QuerySolutions):
+        return None
+    if fmt in ("csv", "tsv", "json"):
+        writer = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV, "json": ox.QueryResultsFormat.JSON}
+        return result.serialize(format=writer[fmt]).decode("utf-8")
+    names = [v.value for v in result.variables]
+    rows = [["" if term is None else term.value for term in row] for row in result]
     return table(names, rows)
 
 
@@ -71,4 +92,4 @@ def table(names: list[str], rows: list[list[str]], width: int = 60) -> str:
     return out.getvalue()
 
 
-__all__ = ["OUTPUT_FORMATS", "load_query", "render", "run", "table", "csv"]
+__all__ = ["OUTPUT_FORMATS", "load_query", "render", "render_oxigraph", "run", "table"]

@@ -8,8 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+import re
+
+from rdflib.namespace import XSD
 from rdflib.term import BNode, Identifier, Literal, URIRef, Variable
 
+# Numbers and booleans are written bare when their lexical form is Turtle's (as Oxigraph writes them),
+# so ``kg query --graph`` and ``kg query --store`` print the same bytes.
+_BARE = {
+    XSD.integer: re.compile(r"[+-]?[0-9]+"),
+    XSD.decimal: re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+    XSD.double: re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.?[0-9]+)[eE][+-]?[0-9]+"),
+    XSD.boolean: re.compile(r"true|false"),
+}
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
@@ -20,6 +31,8 @@ def term(value: Identifier | None) -> str:
     '<https://example.org/a>'
     >>> term(Literal("two\\tcolumns\\nand lines", lang="en"))
     '"two\\\\tcolumns\\\\nand lines"@en'
+    >>> term(Literal(12))
+    '12'
     >>> term(None)
     ''
     """
@@ -30,10 +43,13 @@ def term(value: Identifier | None) -> str:
     if isinstance(value, URIRef):
         return f"<{value}>"
     if isinstance(value, Literal):
+        bare = _BARE.get(value.datatype)
+        if bare is not None and bare.fullmatch(str(value)):
+            return str(value)
         text = '"' + str(value).translate(_ESCAPES) + '"'
         if value.language:
             return f"{text}@{value.language}"
-        return f"{text}^^<{value.datatype}>" if value.datatype else text
+        return f"{text}^^<{value.datatype}>" if value.datatype and value.datatype != XSD.string else text
     return str(value).translate(_ESCAPES)
 
 
@@ -42,7 +58,7 @@ def write_tsv(names: Sequence[Variable], rows: Iterable[Mapping[Variable, Identi
 
     >>> x = Variable("x")
     >>> write_tsv([x], [{x: Literal(1)}, {}]).decode()
-    '?x\\n"1"^^<http://www.w3.org/2001/XMLSchema#integer>\\n\\n'
+    '?x\\n1\\n\\n'
     """
     lines = ["\t".join(f"?{name}" for name in names)]
     lines += ["\t".join(term(row.get(name)) for name in names) for row in rows]
