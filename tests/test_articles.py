@@ -17,8 +17,8 @@ from scoring import PRONOUNS, doc_key, score_quotes, score_roles
 
 ARTICLES = Path(__file__).parent / "articles"
 QUERIES = Path(__file__).parent.parent / "queries"
-ATTRIBUTION_F1_FLOOR = 0.83
-ROLE_F1_FLOOR = 0.82
+ATTRIBUTION_F1_FLOOR = 0.86
+ROLE_F1_FLOOR = 0.90
 
 
 @pytest.fixture(scope="module")

@@ -617,3 +617,64 @@ def test_a_day_after_the_cue_is_not_the_speaker(run):
 def test_a_pronoun_overrules_a_gender_guessed_from_a_first_name(run):
     result = run("“We are tired of waiting,” said widow Terry Strada. “Denying us justice is wrong,” she said.")
     assert {s.speaker for s in result.said} == {"Terry Strada"}
+
+
+def test_a_spokesman_then_someone_with_another_post_are_two_people(run):
+    result = run("A spokesman for the Software Workers Guild, which represents the staff, said the union would "
+                 "seek talks. The guild's president, Sam Whitaker, accused the company of greed.")
+    said = {s.cue: s for s in result.said}
+    assert said["said"].speaker_kind == "SOURCE" and "spokesman" in said["said"].speaker
+    assert said["accused"].speaker == "Sam Whitaker"
+
+
+def test_the_name_between_commas_after_a_description_speaks(run):
+    result = run("A spokeswoman for Pacific Valley Electric, Dana Whitfield, said the utility was cooperating.")
+    assert [(s.speaker, s.content) for s in result.said] == [("Dana Whitfield", "the utility was cooperating")]
+    assert [(h.title, h.org) for h in result.posts_of("Dana Whitfield")] == [("Spokeswoman", "Pacific Valley Electric")]
+
+
+def test_a_person_of_an_organisation_speaks_not_the_organisation(run):
+    result = run("Police Chief Sam Cole of the Tulsa Police Department said the officer was on leave.")
+    assert [s.speaker for s in result.said] == ["Sam Cole"]
+
+
+def test_a_post_before_a_name_the_model_missed_is_not_part_of_the_name(run):
+    result = run("Fire Chief Ana Ruiz said the blaze was out.")
+    assert [s.speaker for s in result.said] == ["Ana Ruiz"]
+    assert [h.title for h in result.posts_of("Ana Ruiz")] == ["Chief"]
+
+
+def test_asking_not_to_be_named_is_no_statement(run):
+    result = run("An aide to the governor, who asked not to be named, said talks would resume.")
+    assert [(s.cue, s.content) for s in result.said] == [("said", "talks would resume")]
+
+
+def test_his_attorney_and_the_governor_are_not_the_man_just_quoted(run):
+    result = run("A spokesman for the mayor, Tom Berg, said the plan was sound. "
+                 "Later the governor said he was pleased. Pagliano stayed home, and his attorney said he would not testify.")
+    speakers = [s.speaker for s in result.said]
+    assert speakers[0] == "Tom Berg" and "Tom Berg" not in speakers[1:] and "Pagliano" not in speakers
+    assert [h.title for h in result.posts_of("Tom Berg")] == ["Spokesman"]
+
+
+def test_a_reporting_verb_conjoined_to_the_reported_clause_is_the_speakers(run):
+    result = run('Annalena Baerbock spoke next. She said the gaps remained "very wide" and warned that time '
+                 "was running out.")
+    assert [(s.speaker, s.cue, s.content) for s in result.said] == [
+        ("Annalena Baerbock", "said", 'the gaps remained "very wide"'),
+        ("Annalena Baerbock", "warned", "time was running out")]
+
+
+def test_the_company_said_paragraphs_later_is_the_company_but_another_kind_of_body_is_not(run):
+    filler = " ".join(f"Sales rose in region {n} last quarter." for n in range(12))
+    result = run(f"Brightline Software will cut 900 jobs. {filler} Affected staff will get severance pay, "
+                 "the company said. The Sierra County Fire Department sent crews. The fire was contained, "
+                 "according to the state forestry agency.")
+    speakers = {s.content: s.speaker for s in result.said}
+    assert speakers["Affected staff will get severance pay"] == "Brightline Software"
+    assert speakers["The fire was contained"] != "Sierra County Fire Department"
+
+
+def test_a_bare_noun_in_a_headline_is_no_speaker(run):
+    result = run("Ministers meet in Geneva as ceasefire talks stall\n\nJudge says the trial will go ahead.")
+    assert [s.speaker for s in result.said] == ["Judge"]

@@ -249,3 +249,8 @@ def test_surname_the_model_left_out_of_a_name(run):
     result = run("Several women lead the department, including Deputy Attorney General Sally Quillian Yates, "
                  "who spoke first.")
     assert [(h.person, h.title) for h in result.held] == [("Sally Quillian Yates", "Deputy Attorney General")]
+
+
+def test_the_organisations_noun_with_a_possessive_names_it(run):
+    result = run("Some staff belong to the Software Workers Guild. The guild's president, Sam Whitaker, was angry.")
+    assert [(h.title, h.org) for h in result.posts_of("Sam Whitaker")] == [("President", "Software Workers Guild")]

@@ -25,6 +25,9 @@ from kg.extract.sentences import sent_of, sentences
 SUBJECTS = {"nsubj", "nsubjpass"}
 
 
+# Posts whose holders speak for someone else: such a person is not also *the governor* of the next sentence.
+SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "press secretary", "campaign spokesman",
+              "campaign spokeswoman", "adviser", "senior adviser", "attorney", "lawyer"}
 NOT_SOURCES = {"it", "this", "that", "which", "what", "there", "here", "who", "one", "something", "nothing"}
 
 
@@ -57,6 +60,7 @@ class Salience:
     last_speaker: str | None = None
     last_speaker_sent: int = -1
     role_holders: dict[str, str] = field(default_factory=dict)  # title (lower) -> person key
+    posts: dict[str, set[str]] = field(default_factory=dict)  # person key -> titles (lower) the text gives
 
 
 class Resolver:
@@ -120,6 +124,7 @@ class Resolver:
 
     def note_role(self, title: str, person: str) -> None:
         self.state.role_holders[title.lower()] = person
+        self.state.posts.setdefault(person, set()).add(title.lower())
 
     # -- resolution ---------------------------------------------------------------------------
     def resolve(self, head: Token) -> str | None:
@@ -145,14 +150,35 @@ class Resolver:
                 and all(t.pos_ == "PROPN" for t in phrase if t.dep_ in ("compound", "flat") or t is head):
             # A name the NER missed (*Stumpf said*): a known surname, or a new person.
             names = [t for t in phrase if t.pos_ == "PROPN" and t.lower_ not in lexicon.honorifics()]
+            posts = [n for n, t in enumerate(names[:-1]) if t.lower_.rstrip(".") in lexicon.title_words()]
+            title = _title_in(" ".join(t.text for t in names[:posts[-1] + 1])) if posts else None
+            post = names[posts[-1]] if posts else None
+            if posts:
+                names = names[posts[-1] + 1:]  # "Fire Chief Ana Ruiz said": the post is not her name
             name = " ".join(t.text for t in names)
             if names and names[-1].text in INSTITUTION_WORDS:
                 return self.index.ensure(name, "ORG")  # "Downing Street announced …"
             if len(names) == 1 and used_as_place(self.index, name):
                 return self.index.ensure(name, "GPE")  # "Kyiv rejected …" after "between Moscow and Kyiv"
-            return self.index.add_person(name)
+            key = self.index.add_person(name)
+            if title and post is not None:
+                self.inferred_roles.append((key, title, post))
+            return key
         if head.pos_ in ("NOUN", "PROPN") or lower in lexicon.speaker_nouns():
-            return self.description(head, phrase)
+            return self._named_in_apposition(head) or self.description(head, phrase)
+        return None
+
+    def _named_in_apposition(self, head: Token) -> str | None:
+        """*A spokeswoman for Pacific Valley Electric, Dana Whitfield, said*: the person named
+        between commas right after the description is the speaker, wherever the parse hangs the name."""
+        if not (_title_in(head.text) or lexicon.speaker_nouns().get(head.lower_, ("",))[0] == "person"):
+            return None
+        for token in head.subtree:
+            key = self.index.entity_of(token) if token.dep_ == "appos" and token.i > head.i else None
+            if key and self.index.entities[key].kind == "PERSON" and token.left_edge.i > 0 \
+                    and self.doc[token.left_edge.i - 1].text == "," and token.right_edge.i + 1 == head.right_edge.i \
+                    and self.doc[head.right_edge.i].text == ",":
+                return key
         return None
 
     def name_of(self, head: Token) -> str | None:
@@ -185,8 +211,8 @@ class Resolver:
             return self._last_org(token) or self.state.last_speaker
         return self.salient_person(token, gender)
 
-    def _last_org(self, token: Token) -> str | None:
-        for i in range(token.i - 1, max(-1, token.i - 80), -1):
+    def _last_org(self, token: Token, reach: int = 80) -> str | None:
+        for i in range(token.i - 1, max(-1, token.i - reach), -1):
             key = self.index.token_entity.get(i)
             if key and self.index.entities[key].kind == "ORG":
                 return key
@@ -203,11 +229,14 @@ class Resolver:
         text = " ".join(t.text for t in phrase if t.dep_ != "poss" and t.lower_ not in ("the", "a", "an", "'s", "’s"))
         title = _title_in(text)
         headline = self.sentence_number[head.i] == 0 and "\n" in self.sents[0].text_with_ws
+        if headline and head.tag_ == "NN" and not title and not any(c.dep_ in ("det", "poss") for c in head.children) \
+                and head.lower_ not in lexicon.speaker_nouns() and head.lemma_.lower() not in lexicon.reporting_nouns():
+            return None  # "Ministers meet as ceasefire talks stall": a bare noun in a headline that cannot speak
         if title and (headline or any(c.lower_ in ("a", "an") for c in head.children)):
             # A headline's or an indefinite description (*Former DNC chairman calls for …*, *A former
             # DNC chairman says …*) introduces the speaker the story names next, whoever else the
             # text later gives that title.
-            ahead = self._next_named_subject(head, speaking=True)
+            ahead = self._next_named_subject(head, speaking=True, title=title)
             if ahead:
                 return ahead
         if title and title in self.state.role_holders:
@@ -223,7 +252,7 @@ class Resolver:
         if title and named_org and not self._subject_just_before(head):
             # Cataphora (*NATO's Secretary-General … Mark Rutte*) only when nobody was just the subject:
             # after *Bernie Sanders spoke*, *the Vermont senator* is Sanders.
-            ahead = self._next_named_subject(head)
+            ahead = self._next_named_subject(head, title=title)
             if ahead:
                 self.inferred_roles.append((ahead, title, head))
                 self.note_role(title, ahead)
@@ -231,7 +260,7 @@ class Resolver:
         if title and not named_person and singular and definite and not head.lower_ in ("spokesman", "spokeswoman", "spokesperson"):
             # "the Vermont senator said": the salient person, as for a pronoun; the post is theirs.
             key = self.salient_person(head, lexicon.titles().get(title, ("", ""))[1])
-            if key:
+            if key and not self._someone_else(key, title, head):
                 self.inferred_roles.append((key, title, head))
                 return key
         elif definite and singular and not named_person and (title or noun_kind == "person"):
@@ -239,13 +268,25 @@ class Resolver:
             key = self.salient_person(head, gender)
             if key:
                 return key
-        elif definite and singular and not named_person and noun_kind == "organisation":
-            key = self._last_org(head)
-            if key:
-                return key
+        elif definite and singular and not named_person and noun_kind == "organisation" \
+                and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):  # not "her campaign"
+            # "the company said" may come paragraphs after the company was named; "it said" may not.
+            key = self._last_org(head, reach=400)
+            kind_named = self.index.entities[key].name.lower().split()[-1] if key else ""
+            if key and not (kind_named != head.lemma_.lower() and
+                            lexicon.speaker_nouns().get(kind_named, ("",))[0] == "organisation"):
+                return key  # not when it names another kind: "the state forestry agency" is no Fire Department
         if head.lower_ not in NOT_SOURCES:
             return self.index.add_source(source_phrase(head))
         return None
+
+    def _someone_else(self, key: str, title: str, head: Token) -> bool:
+        """A description that cannot be the salient person: *his attorney* is not the man *his*
+        refers to, and *the governor* not the spokesman just quoted (who speaks for someone else)."""
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+            return True
+        posts = self.state.posts.get(key, set())
+        return bool(posts) and posts <= SPEAKS_FOR and not any(title in post or post in title for post in posts)
 
     def salient_person(self, token: Token, gender: str) -> str | None:
         """The most salient person before ``token`` that agrees in gender.
@@ -284,9 +325,11 @@ class Resolver:
                 return self.state.last_speaker
         return None
 
-    def _next_named_subject(self, head: Token, speaking: bool = False) -> str | None:
+    def _next_named_subject(self, head: Token, speaking: bool = False, title: str | None = None) -> str | None:
         """A speaker named late: the next person who is a sentence subject within two sentences
-        (with ``speaking``, the subject of a reporting verb: *…,” said Don Fowler*)."""
+        (with ``speaking``, the subject of a reporting verb: *…,” said Don Fowler*), unless
+        the text gives that person another post than ``title`` (*A spokesman for the guild
+        said … The guild's president, Sam Whitaker, accused …* are two people)."""
         sent_n = self.sentence_number[head.i]
         for i, key, is_subject in self._subject_mentions:
             if i <= head.i:
@@ -294,8 +337,17 @@ class Resolver:
             if self.sentence_number[i] - sent_n > 2:
                 break
             if is_subject and self.sentence_number[i] > sent_n and (not speaking or self._speaks(self.doc[i])):
-                return key
+                own = _title_in(" ".join(t.text for t in self._naming_phrase(self.doc[i])))
+                return key if own is None or title is None or own == title else None
         return None
+
+    @staticmethod
+    def _naming_phrase(token: Token) -> list[Token]:
+        """The words that introduce a named subject: its head's phrase with appositions (*The
+        guild's president, Sam Whitaker,*), up to its verb."""
+        while token.dep_ in ("compound", "flat", "appos") and token.head.i != token.i:
+            token = token.head
+        return [t for t in token.subtree if t.i < token.head.i or token.head.i == token.i]
 
     def _subject_just_before(self, head: Token) -> bool:
         """A person was a subject earlier in this sentence or in the one before."""

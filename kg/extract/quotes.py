@@ -35,6 +35,7 @@ COMPLEMENT_DEPS = ("ccomp",)
 NOT_SPEECH_SUBJECTS = {"it", "this", "that", "which", "what"}
 MEDIUM_PREPS = {"to", "with", "on", "in"}
 MIN_WORDS_WITHOUT_CUE = 4
+ANONYMITY = {"name", "identify", "quote"}  # "asked not to be named/identified/quoted"
 
 
 @dataclass
@@ -123,6 +124,10 @@ class QuoteExtractor:
         if left >= 0 and not passive and not self.inside_quote(self.doc[left]):
             key = self.index.entity_of(self.doc[left])
             if key and self.index.entities[key].kind in ("PERSON", "ORG"):
+                holder = self.doc[left].head.head if self.doc[left].dep_ == "pobj" else None
+                owner = self.index.entity_of(holder) if holder is not None else None
+                if owner and self.index.entities[owner].kind == "PERSON":
+                    return holder  # "Chief Sam Cole of the Tulsa Police Department said": Cole speaks
                 return self.doc[left]
         # "…,” said Mr. Lammy / …, asserts Trump: an inverted subject right after a cue that follows punctuation;
         # it wins over a subject the parse found before the quotation. Not "…, called Mr. Obama's remarks".
@@ -164,6 +169,8 @@ class QuoteExtractor:
                 break
             # "…, contending that …", "… and said that …": the subject of the verb it hangs from.
             if verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head.pos_ in ("VERB", "AUX"):
+                if verb.dep_ == "conj" and self._conjoined_with_reported_clause(verb):
+                    verb = verb.head  # "She said the gaps remained wide and warned that …": she warned
                 verb = verb.head
                 continue
             # "… by telling them that …", "after saying that …": through the preposition to its verb.
@@ -175,6 +182,18 @@ class QuoteExtractor:
         if after is not None and after.dep_ != "poss":
             return after
         return None
+
+    def _conjoined_with_reported_clause(self, verb: Token) -> bool:
+        """A reporting verb the parse conjoined to a reported clause whose subject cannot speak
+        (*the gaps remained "very wide" and warned …*): it belongs with the cue above that clause."""
+        clause = verb.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.verbs:
+            return False
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or self.index.entity_of(subject) or subject.pos_ in ("PRON", "PROPN"):
+            return False
+        return subject.lower_ not in lexicon.speaker_nouns() and subject.lemma_.lower() not in lexicon.speaker_nouns() \
+            and subject.lemma_.lower() not in lexicon.title_words()
 
     def _name_after(self, cue: Token) -> Token | None:
         """The head of a name right after a cue that follows punctuation (*…,” said Mr. Lammy*), if any."""
@@ -531,6 +550,8 @@ class QuoteExtractor:
         if lemma in lexicon.cue_class("xcomp"):
             for child in cue.children:
                 if child.dep_ == "xcomp" and child.i > cue.i:
+                    if child.lemma_.lower() in ANONYMITY and any(c.dep_ == "neg" for c in child.children):
+                        return None  # "who asked not to be named": about the reporting, not a statement
                     start, end = _clause(child)
                     # "urged the administration to act", "called on Obama to act": whom, and what.
                     addressee = next((o for o in cue.rights if o.i < child.i and o.dep_ == "dobj"), None) or next(
@@ -640,8 +661,9 @@ class QuoteExtractor:
         A, and when pressed, the mother replied B*, B is another statement."""
         start, end = _clause(head)
         for conj in head.rights:
-            if conj.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) and any(
-                    t.pos_ == "VERB" and t.lemma_.lower() in self.verbs for t in conj.subtree):
+            if conj.dep_ == "conj" and (any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) and any(
+                    t.pos_ == "VERB" and t.lemma_.lower() in self.verbs for t in conj.subtree)
+                    or conj.lemma_.lower() in self.verbs and self._conjoined_with_reported_clause(conj)):
                 last = self.doc[conj.left_edge.i - 1]
                 while last.i > head.left_edge.i and (last.is_punct or last.dep_ in ("cc", "advmod", "mark")):
                     last = self.doc[last.i - 1]

@@ -311,7 +311,7 @@ class RoleExtractor:
     def _org_of_word(self, head: Token) -> tuple[str, str]:
         for child in head.children:
             if child.dep_ == "poss":
-                key = self.index.entity_of(child)
+                key = self.index.entity_of(child) or self._named_before(child)
                 if key and self.index.entities[key].kind in ("ORG", "GPE", "PERSON"):
                     return key, self.index.entities[key].name
         for child in head.children:
@@ -333,9 +333,24 @@ class RoleExtractor:
                 return "", demonym
         return "", ""
 
+    def _named_before(self, noun: Token) -> str | None:
+        """*the guild's president* after *the Software Workers Guild*: the last organisation named
+        before whose name ends in that noun."""
+        if noun.pos_ != "NOUN":
+            return None
+        for i in range(noun.i - 1, -1, -1):
+            key = self.index.token_entity.get(i)
+            if key and self.index.entities[key].kind == "ORG" and \
+                    self.index.entities[key].name.lower().split()[-1] == noun.lower_:
+                return key
+        return None
+
     def _apposition(self, appos: Token) -> Iterator[Role]:
         """*Mark Rutte, NATO's secretary-general,* and *Wells Fargo's chief executive, Timothy Sloan*."""
         head = appos.head
+        if head.dep_ == "pobj" and head.head.lower_ in ORG_PREPOSITIONS and self.index.entity_of(head) \
+                and self.index.entities[self.index.entity_of(head)].kind in ("ORG", "GPE"):
+            head = head.head.head  # "A spokeswoman for Pacific Valley Electric, Dana Whitfield,": the parse hangs her on the company
         pairs = [(head, appos), (appos, head)]
         for name, post in pairs:
             person = self.index.entity_of(name)
