@@ -107,6 +107,12 @@ def us_states() -> dict[str, str]:
 
 
 @cache
+def parties() -> dict[str, str]:
+    """Party adjective ("Republican") -> the party ("Republican Party")."""
+    return {row[0]: row[1] for row in _lines("parties.tsv")}
+
+
+@cache
 def speaker_nouns() -> dict[str, tuple[str, str]]:
     """Noun heading a description of a speaker -> (person | organisation | group, gender)."""
     return {row[0].lower(): (row[1], row[2].replace("-", "")) for row in _lines("speaker_nouns.tsv")}

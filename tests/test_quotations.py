@@ -93,3 +93,9 @@ def test_open_quotation_at_end_of_text_warns():
 def test_stray_closing_mark_is_ignored():
     source = "We will win” she said. “Next,” he said."
     assert texts(source) == ["Next"]
+
+
+def test_straight_single_marks_pair_but_apostrophes_do_not_open():
+    text = "'We will win,' she said. The Smiths' house and Ukraine's army stood.\n\nIt was the '90s then."
+    quotations, warnings = find_quotations(text)
+    assert [q.text(text) for q in quotations] == ["We will win,"] and not warnings

@@ -678,3 +678,19 @@ def test_the_company_said_paragraphs_later_is_the_company_but_another_kind_of_bo
 def test_a_bare_noun_in_a_headline_is_no_speaker(run):
     result = run("Ministers meet in Geneva as ceasefire talks stall\n\nJudge says the trial will go ahead.")
     assert [s.speaker for s in result.said] == ["Judge"]
+
+
+def test_straight_single_quotation_marks_british_style(run):
+    result = run("Dame Meg Hillier said the changes had been rushed.\n\n'I have never seen colleagues this angry,' "
+                 "she told the BBC's Today programme. 'They are being asked to vote for the opposite.'")
+    direct = [s for s in result.said if s.kind == "direct"]
+    assert [(s.speaker, s.cue) for s in direct] == [("Meg Hillier", "told")]
+    assert direct[0].content.startswith("I have never seen") and direct[0].content.endswith("the opposite.")
+
+
+def test_a_participle_the_parse_hung_inside_the_reported_clause_is_the_speakers(run):
+    result = run('Keir Starmer spoke on Tuesday. He insisted that the reforms were "fair and necessary", telling MPs '
+                 "that the welfare system was failing.")
+    assert [(s.speaker, s.cue, s.content) for s in result.said] == [
+        ("Keir Starmer", "insisted", 'the reforms were "fair and necessary"'),
+        ("Keir Starmer", "telling", "the welfare system was failing")]

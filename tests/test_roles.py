@@ -254,3 +254,18 @@ def test_surname_the_model_left_out_of_a_name(run):
 def test_the_organisations_noun_with_a_possessive_names_it(run):
     result = run("Some staff belong to the Software Workers Guild. The guild's president, Sam Whitaker, was angry.")
     assert [(h.title, h.org) for h in result.posts_of("Sam Whitaker")] == [("President", "Software Workers Guild")]
+
+
+def test_an_occupation_at_an_organisation_is_a_post_a_relation_to_it_is_not(run):
+    result = run("Raj Mehta, a cardiologist at Massachusetts General Hospital, said so. "
+                 "John Doe, a longtime supporter of the Sierra Club, agreed. "
+                 "Jane Roe, a senior fellow at the Brookings Institution, disagreed.")
+    assert [(h.person, h.title.lower(), h.org) for h in result.held] == [
+        ("Raj Mehta", "cardiologist", "Massachusetts General Hospital"),
+        ("Jane Roe", "senior fellow", "Brookings Institution")]
+
+
+def test_a_party_adjective_gives_a_party_post_its_party_but_a_senator_keeps_the_state(run):
+    result = run("Conservative leader Kemi Badenoch spoke. Republican Sen. Ben Sasse (R-Neb.) spoke.")
+    assert [(h.person, h.title, h.org) for h in result.held] == [
+        ("Kemi Badenoch", "Leader", "Conservative Party"), ("Ben Sasse", "Senator", "Nebraska")]

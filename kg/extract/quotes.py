@@ -169,7 +169,7 @@ class QuoteExtractor:
                 break
             # "…, contending that …", "… and said that …": the subject of the verb it hangs from.
             if verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head.pos_ in ("VERB", "AUX"):
-                if verb.dep_ == "conj" and self._conjoined_with_reported_clause(verb):
+                if verb.dep_ in ("conj", "advcl") and self._conjoined_with_reported_clause(verb):
                     verb = verb.head  # "She said the gaps remained wide and warned that …": she warned
                 verb = verb.head
                 continue
@@ -185,7 +185,8 @@ class QuoteExtractor:
 
     def _conjoined_with_reported_clause(self, verb: Token) -> bool:
         """A reporting verb the parse conjoined to a reported clause whose subject cannot speak
-        (*the gaps remained "very wide" and warned …*): it belongs with the cue above that clause."""
+        (*the gaps remained "very wide" and warned …*, *the reforms were fair, telling MPs …*): it
+        belongs with the cue above that clause."""
         clause = verb.head
         if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.verbs:
             return False
@@ -663,7 +664,9 @@ class QuoteExtractor:
         for conj in head.rights:
             if conj.dep_ == "conj" and (any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) and any(
                     t.pos_ == "VERB" and t.lemma_.lower() in self.verbs for t in conj.subtree)
-                    or conj.lemma_.lower() in self.verbs and self._conjoined_with_reported_clause(conj)):
+                    or conj.lemma_.lower() in self.verbs and self._conjoined_with_reported_clause(conj)) \
+                    or conj.dep_ == "advcl" and conj.tag_ == "VBG" and conj.lemma_.lower() in self.verbs \
+                    and self._conjoined_with_reported_clause(conj):
                 last = self.doc[conj.left_edge.i - 1]
                 while last.i > head.left_edge.i and (last.is_punct or last.dep_ in ("cc", "advmod", "mark")):
                     last = self.doc[last.i - 1]

@@ -34,6 +34,12 @@ RANKS = {"acting", "deputy", "interim", "vice", "assistant", "associate", "senio
 MAX_TITLE_TOKENS = 6
 VAGUE_TITLES = {"leader"}  # a post only with whose leader it is
 TEAM_NOUNS = {"campaign", "administration", "team", "transition"}  # "the Clinton campaign"
+# Nouns in an apposition with "of"/"at" an organisation that say how one relates to it, not a post held there.
+NOT_OCCUPATIONS = {"supporter", "friend", "fan", "critic", "opponent", "customer", "client", "victim", "patient",
+                   "user", "voter", "donor", "survivor", "graduate", "alumnus", "alumna", "veteran", "resident",
+                   "native", "neighbor", "neighbour", "son", "daughter", "wife", "husband", "mother", "father",
+                   "part", "target", "subject", "defendant", "plaintiff", "shareholder", "investor", "founder"}
+PARTY_POSTS = {"nominee", "candidate", "leader", "chairman", "chairwoman", "chair", "mp"}  # posts a party confers
 ORG_PREPOSITIONS = ("of", "at", "for", "to", "from")  # "adviser to the campaign", "congressman from Georgia"
 
 
@@ -188,6 +194,9 @@ class RoleExtractor:
                     title = f"{doc[k - 1].text.capitalize()} {title}" if doc[k - 1].lower_ != "co" else title
                 k -= 1
             org, org_name, k2 = self._org_left_of(k)
+            if not (org or org_name) and k > sent_start and title.lower().split()[-1] in PARTY_POSTS \
+                    and doc[k - 1].text in lexicon.parties():
+                org_name, k2 = lexicon.parties()[doc[k - 1].text], k - 1  # "Republican nominee Donald Trump"
             if k2 < k and k2 > sent_start and doc[k2 - 1].lower_ in FORMER:
                 former = True  # "former Pennsylvania Gov. Ed Rendell"
             elif k2 < k and k2 > sent_start and doc[k2 - 1].lower_ in RANKS - {"senior", "chief", "co"}:
@@ -361,7 +370,7 @@ class RoleExtractor:
             shared_org = self._org_of_phrase(post)
             # "a tax lawyer and senior fellow at the Tax Policy Center": each post coordinated in the apposition.
             for each in [post, *(c for c in post.conjuncts if c.i > post.i and c.pos_ in ("NOUN", "PROPN"))]:
-                found = self._title_phrase(each)
+                found = self._title_phrase(each) or self._occupation_at(each)
                 if not found:
                     continue
                 title, first, last, former = found
@@ -372,6 +381,30 @@ class RoleExtractor:
                     continue
                 lo, hi = min(first, name.i), max(last, name.i + 1)
                 yield self._make(person, title, lo, hi, org, org_name, former)
+
+    def _occupation_at(self, head: Token) -> tuple[str, int, int, bool] | None:
+        """*Raj Mehta, a cardiologist at Massachusetts General Hospital*: any occupation in an
+        apposition is a post when the text says at which organisation it is held.
+
+        Not a relation to the organisation (*a supporter of*, *a critic of*), and not where one
+        lives (*a resident of Ohio*: a place, not an organisation).
+        """
+        if head.tag_ != "NN" or head.lower_ in NOT_OCCUPATIONS or head.i in self.index.token_entity \
+                or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children) \
+                or any(c.dep_ == "conj" for c in head.children):
+            return None  # coordinated posts ("a developer and spokeswoman for …") are the titles' to read
+        at = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "with", "of", "for")), None)
+        target = next((g for g in at.children if g.dep_ == "pobj"), None) if at is not None else None
+        key = self.index.entity_in(list(target.subtree)) if target is not None else None
+        if not key or self.index.entities[key].kind != "ORG":
+            return None
+        first = head.i  # with the words right before it that say what kind ("senior", "political science")
+        while first - 1 > head.left_edge.i - 1 and self.doc[first - 1].dep_ in ("amod", "compound") \
+                and self.doc[first - 1].is_alpha and self.doc[first - 1].lower_ not in FORMER \
+                and first - 1 not in self.index.token_entity:
+            first -= 1
+        former = any(t.lower_ in FORMER for t in head.lefts)
+        return self.doc[first:head.i + 1].text, first, head.i + 1, former
 
     def _copula(self, verb: Token) -> Iterator[Role]:
         """*Rutte is the secretary-general of NATO*; *X, who serves as the …*."""
