@@ -694,3 +694,21 @@ def test_a_participle_the_parse_hung_inside_the_reported_clause_is_the_speakers(
     assert [(s.speaker, s.cue, s.content) for s in result.said] == [
         ("Keir Starmer", "insisted", 'the reforms were "fair and necessary"'),
         ("Keir Starmer", "telling", "the welfare system was failing")]
+
+
+def test_someone_newly_made_the_subject_takes_the_focus_from_the_last_speaker(run):
+    result = run("Rovers manager Joey Barton praised his side. He said the players had followed the plan. "
+                 "City's manager, Pep Guardiola, was gracious in defeat. “We have no excuses,” the Spaniard said. "
+                 "“They were better,” he added.")
+    assert [(s.speaker, s.cue) for s in result.said] == [
+        ("Joey Barton", "said"), ("Pep Guardiola", "said"), ("Pep Guardiola", "added")]
+
+
+def test_a_one_sentence_paragraph_ending_in_a_group_cue_keeps_its_cue(run):
+    result = run("The former mayor was sentenced on Friday to six years in prison for taking bribes, prosecutors said.")
+    assert [(s.speaker, s.cue) for s in result.said] == [("prosecutors", "said")]
+
+
+def test_a_stadium_the_model_typed_an_organisation_does_not_speak_for_the_club(run):
+    result = run("Rovers beat Manchester City at the Etihad Stadium. The club said the captain would have a scan.")
+    assert [s.speaker for s in result.said] != ["Etihad Stadium"]

@@ -269,3 +269,14 @@ def test_a_party_adjective_gives_a_party_post_its_party_but_a_senator_keeps_the_
     result = run("Conservative leader Kemi Badenoch spoke. Republican Sen. Ben Sasse (R-Neb.) spoke.")
     assert [(h.person, h.title, h.org) for h in result.held] == [
         ("Kemi Badenoch", "Leader", "Conservative Party"), ("Ben Sasse", "Senator", "Nebraska")]
+
+
+def test_assistant_us_attorney_is_one_title(run):
+    held = run("Assistant U.S. Attorney Kevin Park told the court he was guilty.").posts_of("Kevin Park")
+    assert [h.title for h in held] == ["Assistant U.S. Attorney"]
+
+
+def test_a_sports_manager_and_a_noun_the_post_is_of(run):
+    result = run("Rovers manager Joey Barton praised his side. Joe Biden, who was the bill's floor manager, spoke.")
+    assert [(h.person, h.title.lower(), h.former) for h in result.held] == [
+        ("Joey Barton", "manager", False), ("Joe Biden", "floor manager", True)]

@@ -53,8 +53,8 @@ def _roles_from_descriptions(doc: Doc, index: EntityIndex, resolver: Resolver, k
         if not found:
             continue
         title, first, last, former = found
-        if (person, title.lower()) in have:
-            continue
+        if any(p == person and (t == title.lower() or title.lower() in t.split(" of ")[0].split()) for p, t in have):
+            continue  # "the secretary" of a man named Secretary of State: the post he has already
         org, org_name = extractor._org_of_phrase(head)
         have.add((person, title.lower()))
         out.append(extractor._make(person, title, first, last, org, org_name, former))

@@ -28,6 +28,9 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 # Posts whose holders speak for someone else: such a person is not also *the governor* of the next sentence.
 SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "press secretary", "campaign spokesman",
               "campaign spokeswoman", "adviser", "senior adviser", "attorney", "lawyer"}
+# Names the model may type as organisations that are places where things happen: they say nothing.
+FACILITIES = {"stadium", "arena", "airport", "station", "hall", "center", "centre", "square", "park", "bridge",
+              "courthouse", "field", "garden", "gardens", "hotel", "theater", "theatre"}
 NOT_SOURCES = {"it", "this", "that", "which", "what", "there", "here", "who", "one", "something", "nothing"}
 
 
@@ -135,6 +138,8 @@ class Resolver:
 
     def _resolve(self, head: Token) -> str | None:
         phrase = self.phrase(head)
+        if _nationality(head):
+            return self.description(head, phrase)  # "the Spaniard said", whatever the model typed it
         key = self.name_of(head)
         if key:
             return key
@@ -214,7 +219,8 @@ class Resolver:
     def _last_org(self, token: Token, reach: int = 80) -> str | None:
         for i in range(token.i - 1, max(-1, token.i - reach), -1):
             key = self.index.token_entity.get(i)
-            if key and self.index.entities[key].kind == "ORG":
+            if key and self.index.entities[key].kind == "ORG" and \
+                    self.index.entities[key].name.split()[-1].lower() not in FACILITIES:
                 return key
         return None
 
@@ -239,8 +245,15 @@ class Resolver:
             ahead = self._next_named_subject(head, speaking=True, title=title)
             if ahead:
                 return ahead
-        if title and title in self.state.role_holders:
-            return self.state.role_holders[title]
+        holder = self.state.role_holders.get(title or "")
+        if title and not holder:
+            # "the minister" is the transport minister the text names, if only one post is a kind of minister
+            # ("the secretary" after a press secretary and a secretary of state is for salience to say).
+            kinds = {person for held, person in self.state.role_holders.items()
+                     if held.endswith(" " + title) or held.startswith(title + " ")}
+            holder = kinds.pop() if len(kinds) == 1 else None
+        if holder:
+            return holder
         named_org = any(self.index.entity_of(t) and self.index.entities[self.index.entity_of(t)].kind in ("ORG", "GPE")
                         for t in phrase if t.i != head.i)
         named_person = any(self.index.entity_of(t) and self.index.entities[self.index.entity_of(t)].kind == "PERSON"
@@ -276,6 +289,10 @@ class Resolver:
             if key and not (kind_named != head.lemma_.lower() and
                             lexicon.speaker_nouns().get(kind_named, ("",))[0] == "organisation"):
                 return key  # not when it names another kind: "the state forestry agency" is no Fire Department
+        if definite and singular and not named_person and _nationality(head):
+            key = self.salient_person(head, "")  # "“We have no excuses,” the Spaniard said": the man just named
+            if key:
+                return key
         if head.lower_ not in NOT_SOURCES:
             return self.index.add_source(source_phrase(head))
         return None
@@ -302,6 +319,12 @@ class Resolver:
     def _salient(self, token: Token, gender: str, unsure: set[str]) -> str | None:
         sent_n = self.sentence_number[token.i]
         candidates: list[tuple[tuple, str]] = []
+        # The last speaker stays in focus until someone else is made the subject of a later sentence
+        # ("Barton said … City's manager, Pep Guardiola, was gracious. “…,” he said": Guardiola).
+        last = self.state.last_speaker
+        newer = any(is_subject and key != last and i < token.i and self.sentence_number[i] > self.state.last_speaker_sent
+                    and not (gender and self.index.entities[key].gender and self.index.entities[key].gender != gender)
+                    for i, key, is_subject in self._subject_mentions)
         for i, key, is_subject in self._subject_mentions:
             if i >= token.i:
                 break
@@ -312,7 +335,7 @@ class Resolver:
             if gender and entity.gender and entity.gender != gender and key not in unsure:
                 continue
             salience = (
-                (key == self.state.last_speaker and self.sentence_number[i] >= self.state.last_speaker_sent - 1) * 2
+                (key == last and not newer and self.sentence_number[i] >= self.state.last_speaker_sent - 1) * 2
                 + is_subject * 2
                 - distance
             )
@@ -360,6 +383,12 @@ class Resolver:
         while token.dep_ in ("compound", "flat", "appos") and token.head.i != token.i:
             token = token.head
         return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in lexicon.reporting_verbs()
+
+
+def _nationality(head: Token) -> bool:
+    """*the Spaniard*, *the American*: a person described by nationality (singular, with *the*)."""
+    return head.text[:1].isupper() and head.tag_ in ("NN", "NNP") and head.lower_ in lexicon.demonyms() \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 
 def _title_in(text: str) -> str | None:

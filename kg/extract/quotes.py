@@ -776,9 +776,9 @@ class QuoteExtractor:
         groups = "|".join(sorted(lexicon.speaker_nouns_of("group")))
         patterns = [
             (re.compile(r"(?m)^[\"“]?(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (?P<what>\S.{10,})$"), False),
-            (re.compile(rf"(?m)^(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}) (?:{verbs}) (?P<what>\S.{{10,}}?)\.?$"), True),
-            (re.compile(rf"(?m)^(?P<what>\S.{{10,}}?),? (?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}) (?:{verbs})\.?$"), True),
-            (re.compile(rf"(?m)^(?P<what>\S.{{10,}}?), (?P<who>(?:[a-z]+ ){{0,2}}(?:{groups})) (?:say|says|said|warn|warns|claim|claims)\.?$"), True),
+            (re.compile(rf"(?m)^(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}) (?P<cue>{verbs}) (?P<what>\S.{{10,}}?)\.?$"), True),
+            (re.compile(rf"(?m)^(?P<what>\S.{{10,}}?),? (?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}) (?P<cue>{verbs})\.?$"), True),
+            (re.compile(rf"(?m)^(?P<what>\S.{{10,}}?), (?P<who>(?:[a-z]+ ){{0,2}}(?:{groups})) (?P<cue>say|says|said|warn|warns|claim|claims)\.?$"), True),
         ]
         seen: set[int] = set()
         yield from self._headline_quotes(direct_ranges, seen)
@@ -810,7 +810,8 @@ class QuoteExtractor:
                 if any(s <= start < e for s, e in direct_ranges) or end - start < 8:
                     continue
                 seen.add(name_start)
-                yield _Statement([(start, end)], "indirect", None, None, sent_of(token), self.paragraph_of(start), speaker=key)
+                cue = self.token_at(match.start("cue")) if "cue" in pattern.groupindex else None
+                yield _Statement([(start, end)], "indirect", cue, None, sent_of(token), self.paragraph_of(start), speaker=key)
 
     def _headline_quotes(self, direct_ranges: list[tuple[int, int]], seen: set[int]) -> Iterator[_Statement]:
         """*Warren Hammers Wells Fargo CEO: ‘You Should Be Investigated.’*: a headline that ends in a quotation

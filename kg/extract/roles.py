@@ -298,6 +298,11 @@ class RoleExtractor:
         if not found:
             return None
         first, title = found
+        while " " not in title and first > left and self.doc[first - 1].dep_ == "compound" \
+                and self.doc[first - 1].pos_ == "NOUN" and self.doc[first - 1].is_lower \
+                and self.doc[first - 1].lower_ not in FORMER | RANKS:
+            first -= 1  # "the bill's floor manager": what the post is of is part of it
+            title = f"{self.doc[first].text} {title.lower()}"
         former = any(t.lower_ in FORMER for t in self.doc[left:first])
         for t in self.doc[left:first]:
             if t.lower_ in RANKS - {"senior", "chief", "co"} and t.i == first - 1:
@@ -432,7 +437,9 @@ class RoleExtractor:
                 continue
             title, first, last, former = found
             # "X, who served as U.S. ambassador from 2012 until …": a post served is a past one.
-            former = former or (verb.lemma_ == "serve" and verb.tag_ == "VBD")
+            # "X, who was the bill's floor manager": a post in the past tense of a relative clause is one held no more.
+            former = former or (verb.lemma_ == "serve" and verb.tag_ == "VBD") or \
+                (verb.lemma_ == "be" and verb.tag_ == "VBD" and verb.dep_ == "relcl")
             if any(c.lower_ in ("not", "never") for c in verb.children):
                 continue
             org, org_name = self._org_of_phrase(post)
