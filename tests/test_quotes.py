@@ -712,3 +712,16 @@ def test_a_one_sentence_paragraph_ending_in_a_group_cue_keeps_its_cue(run):
 def test_a_stadium_the_model_typed_an_organisation_does_not_speak_for_the_club(run):
     result = run("Rovers beat Manchester City at the Etihad Stadium. The club said the captain would have a scan.")
     assert [s.speaker for s in result.said] != ["Etihad Stadium"]
+
+
+def test_an_organisation_description_with_what_it_is_of_is_not_the_last_outlet_named(run):
+    result = run("“We are running out of time,” Maria Delgado said in an interview with The Associated Press. "
+                 "The state water agency said it was doing everything it could.")
+    speakers = {s.content: s.speaker for s in result.said}
+    assert speakers["it was doing everything it could"] != "Associated Press"
+
+
+def test_a_company_the_model_took_for_a_place_speaks_as_the_company(run):
+    result = run("Regulators opened an inquiry into the artificial intelligence company Lumen on Thursday. "
+                 "Lumen said it would cooperate. “Privacy is built into everything we make,” the company said.")
+    assert [(s.speaker, s.speaker_kind) for s in result.said] == [("Lumen", "ORG"), ("Lumen", "ORG")]

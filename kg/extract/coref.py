@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kg import lexicon
-from kg.extract.entities import INSTITUTION_WORDS, EntityIndex, used_as_place
-from kg.extract.sentences import sent_of, sentences
+from kg.extract.entities import INSTITUTION_WORDS, EntityIndex, organisation_evidence, used_as_place
+from kg.extract.sentences import sent_of, sentences, tokens_by_text
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 
@@ -151,6 +151,11 @@ class Resolver:
         lower = head.lower_
         if lower in lexicon.pronouns():
             return self.pronoun(head)
+        if head.text[:1].isupper() and head.is_alpha and len(phrase) == 1 \
+                and organisation_evidence(self.doc, head.text, tokens_by_text(self.doc)):
+            key = self.index.ensure(head.text, "ORG")  # "Lumen said", after "the company Lumen"
+            self.index.token_entity.setdefault(head.i, key)  # what "the company" later looks back to
+            return key
         if head.pos_ == "PROPN" and head.text[:1].isupper() and head.tag_ == "NNP" and not _title_in(head.text) \
                 and all(t.pos_ == "PROPN" for t in phrase if t.dep_ in ("compound", "flat") or t is head):
             # A name the NER missed (*Stumpf said*): a known surname, or a new person.
@@ -285,10 +290,14 @@ class Resolver:
                 and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):  # not "her campaign"
             # "the company said" may come paragraphs after the company was named; "it said" may not.
             key = self._last_org(head, reach=400)
-            kind_named = self.index.entities[key].name.lower().split()[-1] if key else ""
-            if key and not (kind_named != head.lemma_.lower() and
-                            lexicon.speaker_nouns().get(kind_named, ("",))[0] == "organisation"):
-                return key  # not when it names another kind: "the state forestry agency" is no Fire Department
+            named = self.index.entities[key].name.lower().split() if key else [""]
+            # Not when it names another kind ("the state forestry agency" is no Fire Department), nor
+            # when what it is of is not in the name ("the state water agency" is not The Associated Press).
+            other_kind = named[-1] != head.lemma_.lower() and \
+                lexicon.speaker_nouns().get(named[-1], ("",))[0] == "organisation"
+            of_what = [t.lower_ for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN" and t.is_lower]
+            if key and not other_kind and not (of_what and not any(word in named for word in of_what)):
+                return key
         if definite and singular and not named_person and _nationality(head):
             key = self.salient_person(head, "")  # "“We have no excuses,” the Spaniard said": the man just named
             if key:

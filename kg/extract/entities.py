@@ -266,6 +266,12 @@ def _place_evidence(doc: Doc, text: str, ents_by_token: dict[int, str], by_text:
     return score
 
 
+def organisation_evidence(doc: Doc, text: str, by_text: dict[str, list[int]]) -> bool:
+    """A name the text calls an organisation: *the artificial intelligence company Lumen*."""
+    nouns = lexicon.speaker_nouns_of("organisation")
+    return any(i > 0 and doc[i - 1].lower_ in nouns and doc[i - 1].pos_ == "NOUN" for i in by_text.get(text, ()))
+
+
 def extract_entities(doc: Doc) -> EntityIndex:
     """Build the document's entities from NER, mended by the document's own evidence."""
     index = EntityIndex(doc)
@@ -345,6 +351,9 @@ def extract_entities(doc: Doc) -> EntityIndex:
             return "PERSON"
         counts = votes[text]
         label = counts.most_common(1)[0][0]
+        if label in ("GPE", "PERSON") and len(name_words(text)) == 1 and text.lower() not in lexicon.first_names() \
+                and organisation_evidence(doc, text, by_text):
+            return "ORG"  # "the artificial intelligence company Lumen": NER took it for a place or a person
         if label == "PERSON" and len(name_words(text)) == 1 and text.lower() not in lexicon.first_names():
             if counts["GPE"] or _place_evidence(doc, text, ents_by_token, by_text):
                 return "GPE"
