@@ -725,3 +725,16 @@ def test_a_company_the_model_took_for_a_place_speaks_as_the_company(run):
     result = run("Regulators opened an inquiry into the artificial intelligence company Lumen on Thursday. "
                  "Lumen said it would cooperate. “Privacy is built into everything we make,” the company said.")
     assert [(s.speaker, s.speaker_kind) for s in result.said] == [("Lumen", "ORG"), ("Lumen", "ORG")]
+
+
+def test_a_headline_deck_with_a_bare_post_is_the_person_the_story_quotes(run):
+    result = run("Lawmaker urges retaliation on Russia;\nMember of House panel says U.S. has to keep Moscow out "
+                 "of elections.\n\nRep. Adam Schiff, the top Democrat on the House Intelligence Committee, said Russia "
+                 "must pay a price.")
+    assert {s.content: s.speaker for s in result.said}["U.S. has to keep Moscow out of elections"] == "Adam Schiff"
+
+
+def test_a_title_case_headline_with_a_bare_post_is_the_person_the_story_quotes(run):
+    result = run("Lawmaker Urges Retaliation on Russia\n\nRep. Adam Schiff, the top Democrat on the House "
+                 "Intelligence Committee, said Russia must pay a price.")
+    assert [(s.speaker, s.content) for s in result.said][0] == ("Adam Schiff", "Retaliation on Russia")

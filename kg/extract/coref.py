@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from kg import lexicon
 from kg.extract.entities import INSTITUTION_WORDS, EntityIndex, organisation_evidence, used_as_place
-from kg.extract.sentences import sent_of, sentences, tokens_by_text
+from kg.extract.sentences import sent_of, sentences, text_of, tokens_by_text
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 
@@ -31,6 +31,8 @@ SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "press secretary", "ca
 # Names the model may type as organisations that are places where things happen: they say nothing.
 FACILITIES = {"stadium", "arena", "airport", "station", "hall", "center", "centre", "square", "park", "bridge",
               "courthouse", "field", "garden", "gardens", "hotel", "theater", "theatre"}
+# Posts a headline or a lead gives anyone in public life ("Lawmaker urges …" before "Rep. Adam Schiff said").
+GENERIC_TITLES = {"lawmaker", "legislator", "politician", "official", "leader", "head", "chief", "executive", "member"}
 NOT_SOURCES = {"it", "this", "that", "which", "what", "there", "here", "who", "one", "something", "nothing"}
 
 
@@ -239,15 +241,18 @@ class Resolver:
         """
         text = " ".join(t.text for t in phrase if t.dep_ != "poss" and t.lower_ not in ("the", "a", "an", "'s", "’s"))
         title = _title_in(text)
-        headline = self.sentence_number[head.i] == 0 and "\n" in self.sents[0].text_with_ws
+        headline = self._in_headline(head)
+        person_noun = next((t.lower_ for t in phrase if lexicon.speaker_nouns().get(t.lower_, ("",))[0] == "person"),
+                           None)  # "Member of House panel"
         if headline and head.tag_ == "NN" and not title and not any(c.dep_ in ("det", "poss") for c in head.children) \
-                and head.lower_ not in lexicon.speaker_nouns() and head.lemma_.lower() not in lexicon.reporting_nouns():
+                and head.lower_ not in lexicon.speaker_nouns() and head.lemma_.lower() not in lexicon.reporting_nouns() \
+                and not person_noun:
             return None  # "Ministers meet as ceasefire talks stall": a bare noun in a headline that cannot speak
-        if title and (headline or any(c.lower_ in ("a", "an") for c in head.children)):
+        if (title or headline and person_noun) and (headline or any(c.lower_ in ("a", "an") for c in head.children)):
             # A headline's or an indefinite description (*Former DNC chairman calls for …*, *A former
-            # DNC chairman says …*) introduces the speaker the story names next, whoever else the
-            # text later gives that title.
-            ahead = self._next_named_subject(head, speaking=True, title=title)
+            # DNC chairman says …*, *Member of House panel says …*) introduces the speaker the story
+            # names next, whoever else the text later gives that title.
+            ahead = self._next_named_subject(head, speaking=True, title=title or person_noun)
             if ahead:
                 return ahead
         holder = self.state.role_holders.get(title or "")
@@ -357,6 +362,19 @@ class Resolver:
                 return self.state.last_speaker
         return None
 
+    def _in_headline(self, token: Token) -> bool:
+        """In the headline: the first line when a line break follows it, and a deck line under it
+        (*Lawmaker urges retaliation on Russia; ⏎ Member of House panel says …*) in the same paragraph."""
+        if self.sentence_number[token.i] == 0:
+            return "\n" in self.sents[0].text_with_ws
+        text = text_of(self.doc)
+        first = text.find("\n\n")
+        return 0 < first and token.idx < first and "\n" in text[:first].strip() and first < 400
+
+    def headline_speaker(self, head: Token) -> str | None:
+        """Who a headline's bare post (*Lawmaker urges …*) is: the person the story quotes first."""
+        return self._next_named_subject(head, speaking=True, title=head.lower_)
+
     def _next_named_subject(self, head: Token, speaking: bool = False, title: str | None = None) -> str | None:
         """A speaker named late: the next person who is a sentence subject within two sentences
         (with ``speaking``, the subject of a reporting verb: *…,” said Don Fowler*), unless
@@ -370,7 +388,7 @@ class Resolver:
                 break
             if is_subject and self.sentence_number[i] > sent_n and (not speaking or self._speaks(self.doc[i])):
                 own = _title_in(" ".join(t.text for t in self._naming_phrase(self.doc[i])))
-                return key if own is None or title is None or own == title else None
+                return key if own is None or title is None or own == title or title in GENERIC_TITLES else None
         return None
 
     @staticmethod

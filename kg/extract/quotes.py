@@ -795,6 +795,10 @@ class QuoteExtractor:
                 who = match.group("who")
                 if key is None and who.split()[-1] in lexicon.speaker_nouns_of("group"):
                     key = self.index.add_source(who)
+                if key is None and capitalised_verb and " " not in who and who.lower() in lexicon.title_words() \
+                        and sentences(self.doc)[1][token.i] == 0:
+                    # "Lawmaker urges retaliation on Russia": the person the story then quotes.
+                    key = self.resolver.headline_speaker(token)
                 if key is None and who.isupper() and not capitalised_verb:
                     # A transcript speaker in capitals (WALLACE:): the person with that surname, if named, or
                     # a label in a transcript (several such turns); a lone "CORRECTION:" is an editor's note.
