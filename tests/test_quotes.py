@@ -738,3 +738,10 @@ def test_a_title_case_headline_with_a_bare_post_is_the_person_the_story_quotes(r
     result = run("Lawmaker Urges Retaliation on Russia\n\nRep. Adam Schiff, the top Democrat on the House "
                  "Intelligence Committee, said Russia must pay a price.")
     assert [(s.speaker, s.content) for s in result.said][0] == ("Adam Schiff", "Retaliation on Russia")
+
+
+def test_according_to_at_the_end_of_a_reported_clause_is_not_its_content(run):
+    result = run("Officers came after an employee reported that two men had fled with watches, according to a "
+                 "police report.")
+    reported = [s for s in result.said if s.cue == "reported"]
+    assert [s.content for s in reported] == ["two men had fled with watches"]

@@ -474,6 +474,11 @@ class QuoteExtractor:
             if content is None:
                 continue
             content = [_trim(self.text, s, e) for s, e in content]
+            # "an employee reported that …, according to a police report": the source of the report is
+            # another attribution, not part of what the employee said.
+            cut = self.text.find(", according to ", content[-1][0], content[-1][1])
+            if cut > content[-1][0]:
+                content[-1] = (content[-1][0], cut)
             start, end = content[0][0], content[-1][1]
             if end - start < 3:
                 continue
