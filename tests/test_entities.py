@@ -114,3 +114,17 @@ def test_first_name_file_is_sorted_lower_case_and_unique():
     assert all(len(row) == 2 and row[1] in ("m", "f") for row in rows)
     assert names == sorted(names) and len(names) == len(set(names))
     assert all(name == name.lower().strip() for name in names)
+
+
+def test_a_first_name_the_model_left_between_a_title_and_the_surname(run):
+    result = run("Bank of Canada Governor Tiff Macklem told the audience that rates would stay high.")
+    assert [s.speaker for s in result.said] == ["Tiff Macklem"]
+    assert [(h.title, h.org) for h in result.posts_of("Tiff Macklem")] == [("Governor", "Bank of Canada")]
+
+
+def test_a_company_the_model_missed_is_found_by_its_last_word_and_its_short_name_follows(run):
+    result = run("Meridian Health will close three maternity units, the company confirmed on Monday. "
+                 "“We cannot staff them,” Meridian's chief medical officer, Dr. Samuel Okoye, said. "
+                 "Meridian said it would offer transport.")
+    assert {s.speaker for s in result.said} == {"Meridian Health", "Samuel Okoye"}
+    assert [(h.title, h.org) for h in result.posts_of("Samuel Okoye")] == [("Chief Medical Officer", "Meridian Health")]

@@ -170,6 +170,9 @@ class Resolver:
             name = " ".join(t.text for t in names)
             if names and names[-1].text in INSTITUTION_WORDS:
                 return self.index.ensure(name, "ORG")  # "Downing Street announced …"
+            short = self.index.known_org(name) if len(names) == 1 else None
+            if short:
+                return short  # "Meridian said" after "Meridian Health"
             if len(names) == 1 and used_as_place(self.index, name):
                 return self.index.ensure(name, "GPE")  # "Kyiv rejected …" after "between Moscow and Kyiv"
             key = self.index.add_person(name)

@@ -104,6 +104,11 @@ class EntityIndex:
         self.entities.setdefault(key, Entity(key=key, name=name, kind=kind))
         return key
 
+    def known_org(self, name: str) -> str | None:
+        """The organisation already named by this name, its acronym or its first word (*Meridian*)."""
+        entity = _find_org(self, "ORG", name)
+        return entity.key if entity is not None and entity.kind == "ORG" else None
+
     def person_by_surname(self, surname: str) -> str | None:
         """The one person of the document with this surname (case-insensitive), if exactly one."""
         keys = list(dict.fromkeys(self._surname.get(normalise(surname), [])))
@@ -266,6 +271,29 @@ def _place_evidence(doc: Doc, text: str, ents_by_token: dict[int, str], by_text:
     return score
 
 
+COMPANY_ENDINGS = ORG_WORDS | {"health", "capital", "partners", "systems", "motors", "software", "energy", "labs",
+                               "airlines", "holdings", "financial", "insurance", "pharmaceuticals", "industries",
+                               "technologies", "securities", "entertainment", "foods", "brands", "logistics"}
+
+
+def _untagged_organisations(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
+    """Runs of two or more capitalised proper nouns, none tagged, ending in a company word."""
+    found = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].is_alpha \
+                and j not in tagged:
+            j += 1
+        start = i
+        while start < j and doc[start].lower_ in lexicon.title_words():
+            start += 1  # "Secretary Acme Health": the title is not part of the name
+        if j - start >= 2 and doc[j - 1].lower_ in COMPANY_ENDINGS and "\n" not in doc[start:j].text:
+            found.append((doc[start:j], "ORG"))
+        i = max(j, i + 1)
+    return found
+
+
 def organisation_evidence(doc: Doc, text: str, by_text: dict[str, list[int]]) -> bool:
     """A name the text calls an organisation: *the artificial intelligence company Lumen*."""
     nouns = lexicon.speaker_nouns_of("organisation")
@@ -308,6 +336,17 @@ def extract_entities(doc: Doc) -> EntityIndex:
                 and after.lower_ not in lexicon.title_words() and not doc[span.end - 1].whitespace_ == "" \
                 and (span.end + 1 >= len(doc) or not doc[span.end + 1].text[:1].isupper()):
             raw[n] = (doc[span.start:span.end + 1], label)
+    # A company NER missed whose name ends in a word only organisations end in: "Meridian Health will close …".
+    raw += _untagged_organisations(doc, tagged | {i for span, _ in raw for i in range(span.start, span.end)})
+    raw.sort(key=lambda item: item[0].start)
+    # A first name NER left out between a title and the surname: "Governor Tiff" + "Macklem".
+    for n, (span, label) in enumerate(raw):
+        before = doc[span.start - 1] if span.start >= 2 else None
+        if label == "PERSON" and len(span) == 1 and before is not None and before.i not in tagged \
+                and before.pos_ == "PROPN" and before.is_alpha and before.text[:1].isupper() \
+                and before.lower_ not in lexicon.title_words() and before.lower_ not in lexicon.honorifics() \
+                and doc[before.i - 1].lower_.rstrip(".") in lexicon.title_words():
+            raw[n] = (doc[span.start - 1:span.end], label)
     # A name NER cut at a particle: "Ursula von der" + "Leyen" (tagged a place), "Charles de" + "Gaulle".
     joined: set[int] = set()  # starts of the spans a name took in
     for n, (span, label) in enumerate(raw):
@@ -541,6 +580,9 @@ def _find_org(index: EntityIndex, kind: str, text: str) -> Entity | None:
             return entity
         if _is_acronym(text, entity.name) or _is_acronym(entity.name, text):
             return entity
+        if kind == "ORG" and entity.kind == "ORG" and " " not in text.strip() and len(entity.name.split()) == 2 \
+                and entity.name.split()[1].lower() in COMPANY_ENDINGS and entity.name.split()[0] == text.strip():
+            return entity  # "Meridian" after "Meridian Health", "Brightline" after "Brightline Software"
     return None
 
 

@@ -350,6 +350,8 @@ class RoleExtractor:
     def _named_before(self, noun: Token) -> str | None:
         """*the guild's president* after *the Software Workers Guild*: the last organisation named
         before whose name ends in that noun."""
+        if noun.pos_ == "PROPN" and noun.text[:1].isupper():
+            return self.index.known_org(noun.text)  # "Meridian's chief medical officer" after "Meridian Health"
         if noun.pos_ != "NOUN":
             return None
         for i in range(noun.i - 1, -1, -1):
