@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from kg import lexicon
-from kg.extract.sentences import entities_of, text_of, tokens_by_text
+from kg.extract.sentences import entities_of, text_of, tokens_by_text, tokens_where
 from kg.records import Entity, Mention
 
 KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "ORG", "NORP_ORG": "ORG"}
@@ -278,19 +278,22 @@ COMPANY_ENDINGS = ORG_WORDS | {"health", "capital", "partners", "systems", "moto
 
 def _untagged_organisations(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
     """Runs of two or more capitalised proper nouns, none tagged, ending in a company word."""
-    found = []
-    i = 0
-    while i < len(doc):
-        j = i
-        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].is_alpha \
-                and j not in tagged:
-            j += 1
-        start = i
-        while start < j and doc[start].lower_ in lexicon.title_words():
+    def name_word(token: Token) -> bool:
+        return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha and token.i not in tagged
+
+    found: list[tuple[Span, str]] = []
+    for last in tokens_where(doc, "LOWER", COMPANY_ENDINGS):  # read from spaCy's arrays: few candidates
+        if not name_word(last) or (found and found[-1][0].end > last.i):
+            continue
+        if last.i + 1 < len(doc) and name_word(doc[last.i + 1]):
+            continue  # not the end of the name ("Meridian Health Partners" ends later)
+        start = last.i
+        while start > 0 and name_word(doc[start - 1]):
+            start -= 1
+        while start < last.i and doc[start].lower_ in lexicon.title_words():
             start += 1  # "Secretary Acme Health": the title is not part of the name
-        if j - start >= 2 and doc[j - 1].lower_ in COMPANY_ENDINGS and "\n" not in doc[start:j].text:
-            found.append((doc[start:j], "ORG"))
-        i = max(j, i + 1)
+        if last.i - start >= 1 and "\n" not in doc[start:last.i + 1].text:
+            found.append((doc[start:last.i + 1], "ORG"))
     return found
 
 
