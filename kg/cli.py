@@ -235,12 +235,17 @@ def run_query(args: argparse.Namespace) -> int:
     try:
         result = run(dataset, args.query, params)
         text = render(result, fmt)
-    except FileNotFoundError as err:
-        raise Failure(str(err)) from None
     except Exception as err:
-        raise Failure(f"query failed: {type(err).__name__}: {str(err).splitlines()[0][:300] if str(err) else ''}") from None
+        raise _query_failure(err) from None
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
+
+
+def _query_failure(err: Exception) -> Failure:
+    """What a failed query tells the user: a missing query file by name, anything else with its kind."""
+    if isinstance(err, FileNotFoundError):
+        return Failure(str(err))
+    return Failure(f"query failed: {type(err).__name__}: {str(err).splitlines()[0][:300] if str(err) else ''}")
 
 
 def _answer_in_store(args: argparse.Namespace, params: dict[str, str], fmt: str) -> str | None:
@@ -257,10 +262,8 @@ def _answer_in_store(args: argparse.Namespace, params: dict[str, str], fmt: str)
         return None if result is None else render_oxigraph(result, fmt)
     except StoreError as err:
         raise Failure(str(err)) from None
-    except FileNotFoundError as err:
-        raise Failure(str(err)) from None
     except Exception as err:
-        raise Failure(f"query failed: {type(err).__name__}: {str(err).splitlines()[0][:300] if str(err) else ''}") from None
+        raise _query_failure(err) from None
 
 
 def _check_read_only(query: str) -> None:

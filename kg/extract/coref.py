@@ -295,7 +295,7 @@ class Resolver:
             if key:
                 return key
         elif definite and singular and not named_person and noun_kind == "organisation" \
-                and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):  # not "her campaign"
+                and not _possessed_by_pronoun(head):  # not "her campaign"
             # "the company said" may come paragraphs after the company was named; "it said" may not.
             key = self._last_org(head, reach=400)
             named = self.index.entities[key].name.lower().split() if key else [""]
@@ -317,7 +317,7 @@ class Resolver:
     def _someone_else(self, key: str, title: str, head: Token) -> bool:
         """A description that cannot be the salient person: *his attorney* is not the man *his*
         refers to, and *the governor* not the spokesman just quoted (who speaks for someone else)."""
-        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+        if _possessed_by_pronoun(head):
             return True
         posts = self.state.posts.get(key, set())
         return bool(posts) and posts <= SPEAKS_FOR and not any(title in post or post in title for post in posts)
@@ -398,8 +398,7 @@ class Resolver:
     def _naming_phrase(token: Token) -> list[Token]:
         """The words that introduce a named subject: its head's phrase with appositions (*The
         guild's president, Sam Whitaker,*), up to its verb."""
-        while token.dep_ in ("compound", "flat", "appos") and token.head.i != token.i:
-            token = token.head
+        token = _phrase_head(token)
         return [t for t in token.subtree if t.i < token.head.i or token.head.i == token.i]
 
     def _subject_just_before(self, head: Token) -> bool:
@@ -410,9 +409,20 @@ class Resolver:
 
     @staticmethod
     def _speaks(token: Token) -> bool:
-        while token.dep_ in ("compound", "flat", "appos") and token.head.i != token.i:
-            token = token.head
+        token = _phrase_head(token)
         return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in lexicon.reporting_verbs()
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head of the phrase a name is part of (its compound, flat or appositive chain)."""
+    while token.dep_ in ("compound", "flat", "appos") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _possessed_by_pronoun(head: Token) -> bool:
+    """*his attorney*, *her campaign*: someone related to whom the pronoun means, not that one."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
 
 
 def _nationality(head: Token) -> bool:

@@ -200,7 +200,7 @@ def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
     capitalised but short function words, two of them (after the first) outside any name NER found (*Says*,
     *City*): not a sentence that is mostly names (*Did Joe Biden meet Vladimir Putin?*)."""
     out = []
-    for match in re.finditer(r"[^\n]+", doc.text):
+    for match in re.finditer(r"[^\n]+", text_of(doc)):
         span = doc.char_span(*match.span(), alignment_mode="expand")
         words = [t for t in span or () if t.is_alpha]
         if len(words) < 4 or any(t.text[0].islower() and t.lower_ not in HEADLINE_LOWER for t in words):
@@ -222,7 +222,8 @@ def _drop_headline_only_people(doc: Doc, spans: list[tuple[Span, str]]) -> list[
 
     body = [span for span, label in spans if not in_headline(span)]
     body_words = {w for span in body for w in name_words(span.text)}
-    body_text = " ".join(doc.text[b:a] for (_, b), (a, _) in zip([(0, 0), *lines], [*lines, (len(doc.text), 0)]))
+    text = text_of(doc)
+    body_text = " ".join(text[b:a] for (_, b), (a, _) in zip([(0, 0), *lines], [*lines, (len(text), 0)]))
     kept = []
     for span, label in spans:
         if label == "PERSON" and in_headline(span):

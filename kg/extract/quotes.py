@@ -183,6 +183,15 @@ class QuoteExtractor:
             return after
         return None
 
+    def _another_statement(self, part: Token) -> bool:
+        """A clause hung on a reported clause that reports speech of its own: a conjoined clause with
+        its own subject and reporting verb, or a reporting verb (or participle) that belongs with the cue."""
+        if part.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children) \
+                and any(t.pos_ == "VERB" and t.lemma_.lower() in self.verbs for t in part.subtree):
+            return True
+        return (part.dep_ == "conj" or part.dep_ == "advcl" and part.tag_ == "VBG") \
+            and part.lemma_.lower() in self.verbs and self._conjoined_with_reported_clause(part)
+
     def _conjoined_with_reported_clause(self, verb: Token) -> bool:
         """A reporting verb the parse conjoined to a reported clause whose subject cannot speak
         (*the gaps remained "very wide" and warned …*, *the reforms were fair, telling MPs …*): it
@@ -667,11 +676,7 @@ class QuoteExtractor:
         A, and when pressed, the mother replied B*, B is another statement."""
         start, end = _clause(head)
         for conj in head.rights:
-            if conj.dep_ == "conj" and (any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) and any(
-                    t.pos_ == "VERB" and t.lemma_.lower() in self.verbs for t in conj.subtree)
-                    or conj.lemma_.lower() in self.verbs and self._conjoined_with_reported_clause(conj)) \
-                    or conj.dep_ == "advcl" and conj.tag_ == "VBG" and conj.lemma_.lower() in self.verbs \
-                    and self._conjoined_with_reported_clause(conj):
+            if self._another_statement(conj):
                 last = self.doc[conj.left_edge.i - 1]
                 while last.i > head.left_edge.i and (last.is_punct or last.dep_ in ("cc", "advmod", "mark")):
                     last = self.doc[last.i - 1]

@@ -406,7 +406,7 @@ class RoleExtractor:
         if not key or self.index.entities[key].kind != "ORG":
             return None
         first = head.i  # with the words right before it that say what kind ("senior", "political science")
-        while first - 1 > head.left_edge.i - 1 and self.doc[first - 1].dep_ in ("amod", "compound") \
+        while first > head.left_edge.i and self.doc[first - 1].dep_ in ("amod", "compound") \
                 and self.doc[first - 1].is_alpha and self.doc[first - 1].lower_ not in FORMER \
                 and first - 1 not in self.index.token_entity:
             first -= 1

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 _KEY = "kg.sentences"
 _ENTS = "kg.ents"
 _TEXT = "kg.text"
+_BY_TEXT = "kg.tokens_by_text"
 
 
 def sentences(doc: Doc) -> tuple[list[Span], list[int]]:
@@ -53,12 +54,15 @@ def token_starts(doc: Doc) -> list[int]:
 
 
 def tokens_by_text(doc: Doc) -> dict[str, list[int]]:
-    """Token indices by exact text, read from the ``ORTH`` column (no Token objects)."""
-    by_orth: dict[int, list[int]] = {}
-    for i, orth in enumerate(doc.to_array("ORTH").tolist() if len(doc) else []):
-        by_orth.setdefault(orth, []).append(i)
-    strings = doc.vocab.strings
-    return {strings[orth]: indices for orth, indices in by_orth.items()}
+    """Token indices by exact text, read from the ``ORTH`` column (no Token objects), made once."""
+    cached = doc.user_data.get(_BY_TEXT)
+    if cached is None:
+        by_orth: dict[int, list[int]] = {}
+        for i, orth in enumerate(doc.to_array("ORTH").tolist() if len(doc) else []):
+            by_orth.setdefault(orth, []).append(i)
+        strings = doc.vocab.strings
+        cached = doc.user_data[_BY_TEXT] = {strings[orth]: indices for orth, indices in by_orth.items()}
+    return cached
 
 
 def sent_of(token: Token) -> Span:
