@@ -17,8 +17,11 @@ Safety checks made structurally, on rdflib's parse of the query:
 - ``SERVICE`` (rdflib would fetch from another endpoint) and ``FROM`` /
   ``FROM NAMED`` (rdflib would fetch or parse the named IRI) are refused with
   400: the endpoint answers over its own graph and never reaches the network or
-  the file system on a query's behalf. As a second fence the child refuses, by
-  an audit hook, any outgoing connection or URL fetch.
+  the file system on a query's behalf. ``SERVICE`` is looked for twice, as
+  rdflib reads the text and as Oxigraph does (:mod:`kg.serve.sandbox`), since
+  the two expand escapes differently. As a second fence the child can open no
+  network socket (a seccomp filter, for Oxigraph's requests from Rust) and
+  refuses any URL fetch by an audit hook (for rdflib's from Python).
 """
 from __future__ import annotations
 
@@ -36,6 +39,7 @@ from rdflib.query import Result
 
 from kg.rdf.namespaces import PREFIXES
 from kg.serve.negotiate import Offer, choose, describe, offers_for
+from kg.serve.sandbox import forbid_network, mentions_service
 from kg.tsv import write_tsv
 
 FORM_OF_ALGEBRA = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT",
@@ -145,7 +149,8 @@ def prepare(text: str):
         raise Refused(400, f"malformed query: {short(err)}") from None
     if query.algebra.get("datasetClause"):
         raise Refused(400, "FROM and FROM NAMED are not supported: the endpoint answers over its one graph")
-    if any(isinstance(n, CompValue) and n.name == "ServiceGraphPattern" for n in _walk(query.algebra)):
+    if mentions_service(text) or any(isinstance(n, CompValue) and n.name == "ServiceGraphPattern"
+                                     for n in _walk(query.algebra)):
         raise Refused(400, "SERVICE is not allowed: this endpoint answers from its own graph only")
     return query
 
@@ -259,6 +264,7 @@ def _child(write_fd: int, read_fd: int, job: Callable[[], Answer], lifetime: int
         pass
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
     signal.alarm(lifetime)  # dies on its own even if the server is gone
+    forbid_network()
     sys.addaudithook(_refuse_network)
     try:
         reply = job()

@@ -1,0 +1,168 @@
+"""The query process's fences against the network (issue 18, D1), tested below the server.
+
+A listener on a loopback port counts the connections it is offered; Oxigraph is
+then asked for a ``SERVICE`` at that port from a forked child, with and without
+the seccomp filter. Without it Oxigraph connects (which is why the fence exists);
+with it the kernel refuses the socket and the listener hears nothing.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from kg.serve.sandbox import forbid_network, mentions_service
+from kg.serve.worker import Refused, prepare
+
+pyoxigraph = pytest.importorskip("pyoxigraph")
+
+
+class Listener:
+    """A loopback socket that accepts and counts connections until closed."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        self.open = True
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self) -> None:
+        while self.open:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self) -> None:
+        self.open = False
+        self.thread.join(5)
+        self.sock.close()
+
+
+@pytest.fixture
+def listener() -> Iterator[Listener]:
+    seen = Listener()
+    yield seen
+    seen.close()
+
+
+def service_from_child(port: int, fenced: bool) -> str:
+    """What Oxigraph says, in a forked child, to a SERVICE at the port: 'answered' or the error's first words."""
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child
+        try:
+            os.close(read_fd)
+            outcome = "filter not installed"
+            if not fenced or forbid_network():
+                try:
+                    list(pyoxigraph.Store().query(f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> "
+                                                  "{ ?s ?p ?o } }"))
+                    outcome = "answered"
+                except Exception as err:  # noqa: BLE001 - reported to the parent
+                    outcome = f"{type(err).__name__}: {err}"
+            os.write(write_fd, outcome.encode()[:500])
+        finally:
+            os._exit(0)
+    os.close(write_fd)
+    with os.fdopen(read_fd, "rb") as pipe:
+        said = pipe.read().decode()
+    os.waitpid(pid, 0)
+    return said
+
+
+def test_oxigraph_in_a_fenced_child_cannot_connect(listener: Listener) -> None:
+    unfenced = service_from_child(listener.port, fenced=False)
+    if listener.connections == 0:
+        pytest.skip(f"this Oxigraph build makes no SERVICE requests ({unfenced[:80]})")
+    before = listener.connections
+    said = service_from_child(listener.port, fenced=True)
+    assert said != "filter not installed", "seccomp is available on Linux x86_64 and aarch64"
+    assert said != "answered"
+    assert listener.connections == before, "the kernel refused the socket: nothing reached the listener"
+
+
+def test_a_fenced_child_keeps_unix_pipes_and_sockets() -> None:
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(read_fd)
+            ok = forbid_network()
+            left, right = socket.socketpair(socket.AF_UNIX)
+            left.sendall(b"x")
+            try:
+                socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+                inet = "opened"
+            except PermissionError:
+                inet = "refused"
+            os.write(write_fd, f"{ok} {right.recv(1).decode()} {inet}".encode())
+        finally:
+            os._exit(0)
+    os.close(write_fd)
+    with os.fdopen(read_fd, "rb") as pipe:
+        said = pipe.read().decode()
+    os.waitpid(pid, 0)
+    assert said == "True x refused"
+
+
+SMUGGLED = [
+    # rdflib expands the escape first and reads a comment from '#' to the end of the line; Oxigraph reads a string
+    'SELECT * WHERE { BIND("\\u0022 AS ?x) #" AS ?y) SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o }\n}',
+    "SELECT * WHERE { BIND('\\u0027 AS ?x) #' AS ?y) SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o }\n}",
+    'SELECT * WHERE { BIND("""\\u0022\\u0022\\u0022 AS ?x) #""" AS ?y) service SILENT <http://h/> { ?s ?p ?o }\n}',
+    'SELECT * WHERE { BIND("\\U00000022 AS ?x) #" AS ?y) SERVICE<http://127.0.0.1:9/>{?s ?p ?o}\n}',
+]
+
+
+@pytest.mark.parametrize("query", SMUGGLED)
+def test_service_hidden_by_an_escape_is_refused(query: str) -> None:
+    assert mentions_service(query)
+    with pytest.raises(Refused, match="SERVICE is not allowed"):
+        prepare(query)
+
+
+@pytest.mark.parametrize("query", [
+    'SELECT ?s WHERE { ?s ?p "Secret Service" }',
+    "SELECT ?service WHERE { ?service <http://e.org/service> ?o } # SERVICE in a comment",
+    "PREFIX service: <http://e.org/> SELECT * WHERE { ?s service:p ?o }",
+    "SELECT * WHERE { ?s ?p '''a SERVICE <http://x/> { } inside a long string''' }",
+])
+def test_service_as_a_word_in_strings_iris_names_and_comments_is_not_refused(query: str) -> None:
+    assert not mentions_service(query)
+    prepare(query)
+
+
+def test_a_store_endpoint_never_fetches_a_smuggled_service(request: pytest.FixtureRequest, tmp_path,
+                                                          listener: Listener) -> None:
+    """D1 end to end: `kg serve --store` answers the smuggled SERVICE with 400 on every route, and never connects."""
+    import subprocess
+
+    import httpx
+
+    from tests.test_serve import ROOT, kg_command, start
+
+    store = tmp_path / "store"
+    subprocess.run([*kg_command(), "build", "seeds", "--store", str(store), "--quiet"], cwd=ROOT, check=True)
+    server = start(request, tmp_path, "--store", str(store), "--timeout", "30")
+    target = f"http://127.0.0.1:{listener.port}/sparql"
+    queries = [q.replace("http://127.0.0.1:9/sparql", target).replace("http://127.0.0.1:9/", target)
+               .replace("http://h/", target) for q in SMUGGLED]
+    for query in queries:
+        for reply in (httpx.get(server.sparql, params={"query": query}, timeout=60),
+                      httpx.post(server.sparql, data={"query": query}, timeout=60),
+                      httpx.post(server.sparql, content=query.encode(), timeout=60,
+                                 headers={"Content-Type": "application/sparql-query"}),
+                      httpx.post(server.url + "/graph", data={"query": query}, timeout=60)):
+            assert reply.status_code == 400 and "SERVICE" in reply.text, (query, reply.status_code, reply.text[:200])
+    assert listener.connections == 0
