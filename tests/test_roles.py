@@ -280,3 +280,10 @@ def test_a_sports_manager_and_a_noun_the_post_is_of(run):
     result = run("Rovers manager Joey Barton praised his side. Joe Biden, who was the bill's floor manager, spoke.")
     assert [(h.person, h.title.lower(), h.former) for h in result.held] == [
         ("Joey Barton", "manager", False), ("Joe Biden", "floor manager", True)]
+
+
+# --- organisations read from the whole article, compound titles ------------------------
+
+def test_a_post_named_twice_keeps_the_organisation_the_second_mention_gives(run):
+    result = run("The plan was praised by Senator Ruiz on Monday. Later, Senator Ann Ruiz of Oregon voted for it.")
+    assert post(result, "Ann Ruiz") == ("senator", "Oregon", False)

@@ -75,15 +75,19 @@ class RoleExtractor:
         self.index = index
 
     def roles(self) -> Iterator[Role]:
-        seen: set[tuple[str, str]] = set()
+        kept: dict[tuple[str, str], Role] = {}
         for role in self._all():
             if role.title.lower() in VAGUE_TITLES and not (role.org or role.org_name):
                 continue  # "a leader who embodies …" is praise, "the North's leader" a post
             key = (role.person, role.title.lower())
-            if key in seen:
-                continue
-            seen.add(key)
-            yield role
+            first = kept.get(key)
+            if first is None:
+                kept[key] = role
+            elif not (first.org or first.org_name) and (role.org or role.org_name) and first.former == role.former:
+                # "Senator Cruz" first, "Senator Ted Cruz of Texas" later: the post is one, its organisation
+                # the one the article gives anywhere.
+                first.org, first.org_name = role.org, role.org_name
+        yield from kept.values()
 
     def _all(self) -> Iterator[Role]:
         doc = self.doc
