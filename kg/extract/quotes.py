@@ -189,6 +189,12 @@ class QuoteExtractor:
         if part.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children) \
                 and any(t.pos_ == "VERB" and t.lemma_.lower() in self.verbs for t in part.subtree):
             return True
+        if part.dep_ == "conj" and part.lemma_.lower() in self.verbs and part.tag_ in ("VBD", "VBZ") \
+                and part.tag_ == part.head.head.tag_ and part.head.dep_ == "ccomp" \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children):
+            # "She said she regretted the remarks and promised to stay out of it": a reporting verb in the
+            # cue's own tense, with no subject of its own, is the speaker's next statement.
+            return True
         return (part.dep_ == "conj" or part.dep_ == "advcl" and part.tag_ == "VBG") \
             and part.lemma_.lower() in self.verbs and self._conjoined_with_reported_clause(part)
 
