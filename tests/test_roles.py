@@ -173,7 +173,7 @@ def test_a_name_ner_typed_as_organisation_is_a_person_with_a_title_in_apposition
 def test_stacked_titles_each_give_a_post_and_the_state_code_stays_with_the_nearest(run):
     result = run("“Subpoenas are not optional,” panel Chairman Rep. Jason Chaffetz (R-Utah) said.")
     posts = {(norm(h.title), h.org) for h in result.posts_of("Jason Chaffetz")}
-    assert posts == {("representative", "Utah"), ("chairman", "")}
+    assert posts == {("representative", "Utah"), ("panel chairman", "")}  # the compound keeps its noun
 
 
 @pytest.mark.parametrize("text, person, title, org", [
@@ -287,3 +287,27 @@ def test_a_sports_manager_and_a_noun_the_post_is_of(run):
 def test_a_post_named_twice_keeps_the_organisation_the_second_mention_gives(run):
     result = run("The plan was praised by Senator Ruiz on Monday. Later, Senator Ann Ruiz of Oregon voted for it.")
     assert post(result, "Ann Ruiz") == ("senator", "Oregon", False)
+
+
+@pytest.mark.parametrize("text, person, title, org", [
+    ("Finance Director Ann Cole resigned on Friday.", "Ann Cole", "finance director", ""),
+    ("Union leader Tom Varga called the strike off.", "Tom Varga", "union leader", ""),
+    ("The bill was written by Wisconsin state Sen. Dana Hill.", "Dana Hill", "state senator", "Wisconsin"),
+    ("He praised Harbor News’ Boston Political Editor Mara Quinn on Monday.", "Mara Quinn", "political editor",
+     "Harbor News"),
+    ("Ann Dale, the union's general secretary, said no.", "Ann Dale", "general secretary", ""),
+])
+def test_compound_titles_keep_their_words(run, text, person, title, org):
+    assert post(run(text), person) == (title, org, False)
+
+
+def test_a_plural_title_over_a_list_with_state_brackets(run):
+    result = run("Several members, including Sens. Ann Ruiz (Ore.), Paul Becker (Iowa) and Lee Park (Ariz.), "
+                 "have since objected.")
+    assert [(h.person, h.title, h.org) for h in result.held] == [
+        ("Ann Ruiz", "Senator", "Oregon"), ("Paul Becker", "Senator", "Iowa"), ("Lee Park", "Senator", "Arizona")]
+
+
+def test_a_plural_title_shares_the_state_before_it(run):
+    result = run("She endorsed Ohio state Reps. Dana Hill and Lee Park on Tuesday.")
+    assert {(h.person, h.org) for h in result.held} == {("Dana Hill", "Ohio"), ("Lee Park", "Ohio")}

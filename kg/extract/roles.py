@@ -40,7 +40,14 @@ NOT_OCCUPATIONS = {"supporter", "friend", "fan", "critic", "opponent", "customer
                    "native", "neighbor", "neighbour", "son", "daughter", "wife", "husband", "mother", "father",
                    "part", "target", "subject", "defendant", "plaintiff", "shareholder", "investor", "founder"}
 PARTY_POSTS = {"nominee", "candidate", "leader", "chairman", "chairwoman", "chair", "mp"}  # posts a party confers
-ORG_PREPOSITIONS = ("of", "at", "for", "to", "from")  # "adviser to the campaign", "congressman from Georgia"
+ORG_PREPOSITIONS = ("of", "at", "for", "to", "from")
+# Adjectives that say what a post is of ("political editor", "digital director"), not what its holder is like.
+FUNCTION_ADJECTIVE_ENDINGS = ("al", "ic", "ary")
+DESCRIPTIVE_ADJECTIVES = {"controversial", "influential", "liberal", "loyal", "vocal", "original", "legendary",
+                          "radical", "critical", "skeptical", "typical", "perennial", "eventual", "potential",
+                          "actual", "final", "usual", "real", "ideal", "local", "visionary", "charismatic",
+                          "enthusiastic", "pragmatic", "dynamic", "energetic", "iconic", "legal", "ordinary",
+                          "temporary", "honorary", "imaginary", "necessary", "solitary", "total"}  # "adviser to the campaign", "congressman from Georgia"
 
 
 def _expand(word: str) -> str:
@@ -146,6 +153,17 @@ class RoleExtractor:
             k = j
             while k > 0 and self.index.token_entity.get(k - 1) == key:
                 k -= 1
+            own = [p for p in range(k + 1, j) if doc[p].lower_ in ("'s", "’s", "'", "’")]
+            if own and self.index.entities[key].kind == "ORG":
+                return "", doc[k:own[0]].text, k  # "Harbor News’ Boston" taken as one name: the owner is before
+            if self.index.entities[key].kind == "GPE" and k >= 2 and doc[k - 1].lower_ in ("'s", "’s", "'", "’"):
+                # "Breitbart News' Washington political editor": the place is the bureau, the owner the employer.
+                owner = self.index.token_entity.get(k - 2)
+                if owner and self.index.entities[owner].kind == "ORG":
+                    k2 = k - 2
+                    while k2 > 0 and self.index.token_entity.get(k2 - 1) == owner:
+                        k2 -= 1
+                    return owner, self.index.entities[owner].name, k2
             return key, self.index.entities[key].name, k
         if key and self.index.entities[key].kind == "PERSON" and j < i - 1:
             # "Clinton's campaign chairman": the person is the employer.
@@ -157,6 +175,11 @@ class RoleExtractor:
             return "", doc[j].text, j  # "House Speaker Paul Ryan", "Senate Majority Leader"
         if doc[j].is_upper and len(doc[j].text.strip(".")) >= 2 and doc[j].pos_ == "PROPN":
             return "", doc[j].text, j  # an acronym NER left untagged: "DNC Chairwoman Donna Brazile"
+        if j == i - 1 and doc[j].tag_ in ("NN", "NNS", "NNP", "NNPS") and doc[j].is_alpha and doc[j].is_title \
+                and not doc[j].is_sent_start \
+                and doc[j].lower_ not in lexicon.title_words() and doc[j].text not in lexicon.parties() \
+                and doc[j].lower_ not in FORMER | RANKS and doc[j].lower_ not in lexicon.honorifics():
+            return "", doc[j].text, j  # a name NER left untagged: "Union leader Mick Lynch", "Rovers manager"
         return "", "", i
 
     def _before_name(self, name_start: int) -> Iterator[Role]:
@@ -168,6 +191,8 @@ class RoleExtractor:
         doc = self.doc
         person = self.index.token_entity[name_start]
         end = name_start
+        while end > 0 and doc[end - 1].is_space and "\n" not in doc[end - 1].text:
+            end -= 1  # "Sens.\u00a0John McCain": a no-break space the tokenizer kept
         while end > 0 and doc[end - 1].lower_ in lexicon.honorifics() and not self._honorific_as_post(end - 1):
             end -= 1
         sent_start = sent_of(doc[name_start]).start
@@ -189,6 +214,8 @@ class RoleExtractor:
             if owner is not None and self.index.entities[owner].kind == "PERSON":
                 return
             former = False
+            plural = doc[first:end].text.lower().split()[0].rstrip(".") in PLURAL_TITLES
+            first, title = self._compound_left(first, sent_start, title)
             k = first
             while k > sent_start and (doc[k - 1].lower_ in FORMER | RANKS or  # "ex-", "vice-presidential"
                                       (doc[k - 1].text == "-" and k > 1 and doc[k - 2].lower_ in FORMER | RANKS)):
@@ -211,14 +238,47 @@ class RoleExtractor:
                 # Chaffetz (R-Utah)* Utah is where he is a Representative, not where he chairs.
                 org, org_name = self._org_after_name(name_start, name_end)
             yield self._make(person, title, min(k, k2), name_end, org, org_name, former)
-            if doc[first:end].text.lower().split()[0].rstrip(".") in PLURAL_TITLES:
-                yield from self._coordinated(name_start, title, former)
+            if plural:
+                shared = (org, org_name) if org_before else ("", "")
+                yield from self._coordinated(name_start, title, former, shared)
             if org_before:
                 return
             nearest = False
             end = k  # another title may stand before this one
             if end <= sent_start:
                 return
+
+    def _compound_left(self, first: int, lo: int, title: str) -> tuple[int, str]:
+        """*Finance Director Ann Cole*, *Wisconsin state Rep. Dana Hill*, *the union's general secretary*:
+        the words before a title that say what it is of belong to it (up to two).
+
+        A capitalised word joins only when it is a title's own word (*Finance*, *Political*); any
+        other capitalised word is a name (an organisation the model left untagged, *Rovers manager*),
+        and an entity, a demonym, a party, a body (*Senate*) or an acronym is the organisation.
+        """
+        doc = self.doc
+        taken = 0
+        while first - 1 >= max(lo, 0) and taken < 2:
+            t = doc[first - 1]
+            low = t.lower_
+            if not t.is_alpha or t.i in self.index.token_entity or t.is_upper or low in FORMER | RANKS | TEAM_NOUNS \
+                    or low in BODIES or low in lexicon.demonyms() or t.text in lexicon.parties() \
+                    or low in lexicon.honorifics() or low in lexicon.title_abbreviations() \
+                    or t.pos_ not in ("NOUN", "PROPN", "ADJ") or (low in lexicon.titles() and t.pos_ != "ADJ"):
+                break  # a title of its own is a second post (*panel Chairman Rep. X*)
+            if t.text[:1].isupper() and not (t.is_sent_start and t.tag_ == "NN"):  # "Union leader X spoke."
+                if low not in lexicon.title_words():
+                    break
+            elif t.pos_ == "ADJ":
+                if low not in lexicon.title_words() and (not low.endswith(FUNCTION_ADJECTIVE_ENDINGS)
+                                                         or low in DESCRIPTIVE_ADJECTIVES):
+                    break
+            elif t.pos_ != "NOUN" or t.dep_ != "compound" or t.tag_ == "NNS":
+                break
+            first -= 1
+            taken += 1
+            title = f"{t.text} {title.lower()}" if t.is_lower else f"{t.text} {title}"
+        return first, title
 
     def _ends_with_abbreviation(self, i: int) -> bool:
         """The tokens right before ``i`` are an abbreviated title (*Sen.*, *Sens.*): the parser took its
@@ -240,17 +300,47 @@ class RoleExtractor:
         before = self.index.token_entity.get(i - 1) if i > 0 else None
         return before is not None and self.index.entities[before].kind in ("ORG", "GPE")
 
-    def _coordinated(self, name_start: int, title: str, former: bool) -> Iterator[Role]:
-        """The other names a plural title covers: *Sens. Jeff Merkley, Sherrod Brown and Robert Menendez*."""
-        head = self.doc[self._mention_end(name_start) - 1]
-        for other in head.conjuncts:
-            key = self.index.entity_of(other)
-            if not key or self.index.entities[key].kind != "PERSON":
+    def _coordinated(self, name_start: int, title: str, former: bool,
+                     shared: tuple[str, str] = ("", "")) -> Iterator[Role]:
+        """The other names a plural title covers: *Sens. Jeff Merkley, Sherrod Brown and Robert Menendez*;
+        an organisation before the title is all of theirs (*Ohio state Reps. A and B*)."""
+        doc = self.doc
+        others = {self.index.entity_of(other) for other in doc[self._mention_end(name_start) - 1].conjuncts}
+        seen = {self.index.token_entity[name_start]}
+        pos = self._mention_end(name_start)
+        starts = []
+        while pos < len(doc) and len(starts) < 12:
+            # the list read in order, each name with its bracket: "A (Ariz.), B (N.H.) and C (Iowa)"
+            if doc[pos].text == "(":
+                close = next((j for j in range(pos + 1, min(pos + 8, len(doc))) if doc[j].text == ")"), None)
+                if close is None:
+                    break
+                pos = close + 1
                 continue
-            start = other.i
+            if pos < len(doc) and doc[pos].text == ",":
+                pos += 1
+            if pos < len(doc) and doc[pos].lower_ in ("and", "&"):
+                pos += 1
+            while pos < len(doc) and doc[pos].is_space:
+                pos += 1
+            key = self.index.token_entity.get(pos)
+            if pos == self._mention_end(name_start) or not key or self.index.entities[key].kind != "PERSON" \
+                    or (pos > 0 and self.index.token_entity.get(pos - 1) == key) or key in seen:
+                break
+            seen.add(key)
+            starts.append(pos)
+            pos = self._mention_end(pos)
+        for other in (o for o in others if o and o not in seen and self.index.entities[o].kind == "PERSON"):
+            starts += [t.i for t in doc[self._mention_end(name_start) - 1].conjuncts
+                       if self.index.entity_of(t) == other][:1]  # what the parse joins and the scan did not reach
+            seen.add(other)
+        for start in starts:
+            key = self.index.token_entity[start]
             while start > 0 and self.index.token_entity.get(start - 1) == key:
                 start -= 1
             org, org_name = self._org_after_name(start, self._mention_end(start))
+            if not (org or org_name):
+                org, org_name = shared
             yield self._make(key, title, start, self._mention_end(start), org, org_name, former)
 
     def _org_after_name(self, name_start: int, name_end: int) -> tuple[str, str]:
@@ -272,6 +362,9 @@ class RoleExtractor:
             if "-" in inner and inner.split("-")[0].strip() in ("R", "D", "I"):
                 code = inner.split("-", 1)[1].split(")")[0].strip()
                 return "", lexicon.us_states().get(code, code)
+            code = inner.split(")")[0].strip()
+            if ")" in inner and code in lexicon.us_states():
+                return "", lexicon.us_states()[code]  # "Sens. John McCain (Ariz.), Kelly Ayotte (N.H.)"
         # "Mitch McConnell, R-Ky., said"
         if end + 4 < len(doc) and doc[end].text == "," and doc[end + 1].text in ("R", "D", "I") and doc[end + 2].text == "-":
             code = doc[end + 3].text
@@ -302,11 +395,7 @@ class RoleExtractor:
         if not found:
             return None
         first, title = found
-        while " " not in title and first > left and self.doc[first - 1].dep_ == "compound" \
-                and self.doc[first - 1].pos_ == "NOUN" and self.doc[first - 1].is_lower \
-                and self.doc[first - 1].lower_ not in FORMER | RANKS:
-            first -= 1  # "the bill's floor manager": what the post is of is part of it
-            title = f"{self.doc[first].text} {title.lower()}"
+        first, title = self._compound_left(first, left, title)  # "the bill's floor manager", "general secretary"
         former = any(t.lower_ in FORMER for t in self.doc[left:first])
         for t in self.doc[left:first]:
             if t.lower_ in RANKS - {"senior", "chief", "co"} and t.i == first - 1:
