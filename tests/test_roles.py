@@ -76,7 +76,7 @@ def test_apposition_with_possessive_organisation(run):
 
 def test_apposition_lowercase_title_with_person_as_employer(run):
     title, org, _ = post(run("John Podesta, Clinton's campaign chairman, declined to comment."), "John Podesta")
-    assert title == "campaign chairman" and org == "Clinton"
+    assert title == "campaign chairman" and org == "Clinton campaign"  # the campaign employs him
 
 
 def test_apposition_with_of_organisation(run):
@@ -311,3 +311,20 @@ def test_a_plural_title_over_a_list_with_state_brackets(run):
 def test_a_plural_title_shares_the_state_before_it(run):
     result = run("She endorsed Ohio state Reps. Dana Hill and Lee Park on Tuesday.")
     assert {(h.person, h.org) for h in result.held} == {("Dana Hill", "Ohio"), ("Lee Park", "Ohio")}
+
+
+@pytest.mark.parametrize("text, person, title, org", [
+    ("Lisa Moreno spoke. Tom Reyes, Moreno's campaign manager, said so.", "Tom Reyes", "campaign manager",
+     "Moreno campaign"),
+    ("Ruth Gates spoke. Tom Reyes, Gates’ campaign manager, said so.", "Tom Reyes", "campaign manager",
+     "Gates campaign"),
+    ("The group backed Anna Berg, leader of Norway’s right-wing Progress Party, on Monday.", "Anna Berg", "leader",
+     "Progress Party"),
+    ("\"It is over,\" said Carl Dunn, editor of HarborPolitics.com.", "Carl Dunn", "editor", "HarborPolitics.com"),
+    ("\"They agree,\" said Mia Kerr, a political adviser to the Ruiz family.", "Mia Kerr", "political adviser",
+     "Ruiz family"),
+    ("The other lender is the Nordic Investment Bank. Its president, Ola Berg, was reappointed.", "Ola Berg",
+     "president", "Nordic Investment Bank"),
+])
+def test_the_organisation_the_phrase_names(run, text, person, title, org):
+    assert post(run(text), person) == (title, org, False)

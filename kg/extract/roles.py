@@ -39,6 +39,8 @@ NOT_OCCUPATIONS = {"supporter", "friend", "fan", "critic", "opponent", "customer
                    "user", "voter", "donor", "survivor", "graduate", "alumnus", "alumna", "veteran", "resident",
                    "native", "neighbor", "neighbour", "son", "daughter", "wife", "husband", "mother", "father",
                    "part", "target", "subject", "defendant", "plaintiff", "shareholder", "investor", "founder"}
+CAMPAIGN_POSTS = {"manager", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson",
+                  "director", "adviser", "advisor", "strategist", "aide", "counsel", "treasurer", "pollster"}
 PARTY_POSTS = {"nominee", "candidate", "leader", "chairman", "chairwoman", "chair", "mp"}  # posts a party confers
 ORG_PREPOSITIONS = ("of", "at", "for", "to", "from")
 # Adjectives that say what a post is of ("political editor", "digital director"), not what its holder is like.
@@ -416,15 +418,32 @@ class RoleExtractor:
         return "", ""
 
     def _org_of_word(self, head: Token) -> tuple[str, str]:
+        for child in head.lefts:
+            if child.dep_ in ("nmod", "compound", "poss") and child.pos_ == "PROPN" and child.i + 1 < head.i \
+                    and child.i not in self.index.token_entity and child.nbor().lower_ in ("'s", "’s", "'", "’") \
+                    and head.lower_ in CAMPAIGN_POSTS:
+                person = self.index.person_by_surname(child.text)  # "Sanders' campaign manager", Sanders untagged
+                if person:
+                    return "", self._campaign_of(person)
         for child in head.children:
             if child.dep_ == "poss":
+                if child.lower_ == "its":
+                    key = self._org_named_last(child.i)  # "the Fund. Its president, Ann Cole,"
+                    if key:
+                        return key, self.index.entities[key].name
+                    continue
                 key = self.index.entity_of(child) or self._named_before(child)
+                if key and self.index.entities[key].kind == "PERSON" and head.lower_ in CAMPAIGN_POSTS:
+                    return "", self._campaign_of(key)  # "Sanders' campaign manager": the campaign employs
                 if key and self.index.entities[key].kind in ("ORG", "GPE", "PERSON"):
                     return key, self.index.entities[key].name
+        after = self._org_after_of(head)
+        if after[0] or after[1]:
+            return after
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ORG_PREPOSITIONS:
                 for obj in child.children:
-                    if obj.dep_ == "pobj":
+                    if obj.dep_ in ("pobj", "pcomp"):
                         team = self._team_of(obj.i)
                         if team:
                             return "", team
@@ -439,6 +458,57 @@ class RoleExtractor:
             if demonym and child.text[:1].isupper():
                 return "", demonym
         return "", ""
+
+    def _campaign_of(self, person: str) -> str:
+        return f"{self.index.entities[person].name.split()[-1]} campaign"
+
+    def _org_named_last(self, i: int) -> str | None:
+        """The organisation named last before token ``i``, within the sentence before it: what *its* stands for."""
+        doc = self.doc
+        sent = sent_of(doc[i])
+        lo = sent_of(doc[sent.start - 1]).start if sent.start > 0 else sent.start
+        for j in range(i - 1, lo - 1, -1):
+            key = self.index.token_entity.get(j)
+            if key and self.index.entities[key].kind in ("ORG", "GPE"):
+                return key if self.index.entities[key].kind == "ORG" else None
+        return None
+
+    def _org_after_of(self, head: Token) -> tuple[str, str]:
+        """*leader of France's far-right National Front party*, *editor of Example.com*, *chairman of Dana
+        Hill's campaign*, *adviser to the Ruiz family*: the words right after the title, read in order up to the
+        end of the phrase, since the parse often hangs them elsewhere. An entity followed by a possessive
+        owns what comes after it only when nothing else is named."""
+        doc = self.doc
+        i = head.i + 1
+        while i + 1 < len(doc) and doc[i].text in ("-", "–") and not doc[i - 1].whitespace_:
+            i += 2  # "secretary - general"
+        if i >= len(doc) or doc[i].lower_ not in ORG_PREPOSITIONS:
+            return "", ""
+        found: list[tuple[str, bool]] = []
+        j = i + 1
+        while j < len(doc) and j <= i + 10 and not doc[j].is_punct or (j < len(doc) and doc[j].text in ("-", "'", "’")):
+            if doc[j].pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON") and j not in self.index.token_entity:
+                break
+            key = self.index.token_entity.get(j)
+            if key:
+                end = j
+                while end < len(doc) and self.index.token_entity.get(end) == key:
+                    end += 1
+                possessive = end < len(doc) and doc[end].lower_ in ("'s", "’s", "'", "’")
+                found.append((key, possessive))
+                if possessive and self.index.entities[key].kind == "PERSON" and end + 1 < len(doc) \
+                        and doc[end + 1].lower_ == "campaign":
+                    return "", self._campaign_of(key)  # "chairman of Dana Hill's campaign"
+                j = end
+                continue
+            if doc[j].like_url and "." in doc[j].text.strip("."):
+                return "", doc[j].text  # "editor of Example.com"
+            if doc[j].lower_ == "family" and found and self.index.entities[found[-1][0]].kind == "PERSON":
+                return "", f"{self.index.entities[found[-1][0]].name.split()[-1]} family"  # "adviser to the Ruiz family"
+            j += 1
+        orgs = [(k, pos) for k, pos in found if self.index.entities[k].kind in ("ORG", "GPE")]
+        best = next((k for k, pos in orgs if not pos), None) or (orgs[0][0] if orgs else None)
+        return (best, self.index.entities[best].name) if best else ("", "")
 
     def _named_before(self, noun: Token) -> str | None:
         """*the guild's president* after *the Software Workers Guild*: the last organisation named
