@@ -745,3 +745,28 @@ def test_according_to_at_the_end_of_a_reported_clause_is_not_its_content(run):
                  "police report.")
     reported = [s for s in result.said if s.cue == "reported"]
     assert [s.content for s in reported] == ["two men had fled with watches"]
+
+
+# --- learned from the train split: constructions the rules missed on unseen news ----------
+
+def test_a_reporting_verb_conjoined_in_the_cues_tense_is_a_second_statement(run):
+    said = run("Nadia Okafor said she regretted the delay and promised to finish the bridge by June.").said
+    first = next(s for s in said if s.cue == "said")
+    assert words(first.content) == words("she regretted the delay")
+    second = next(s for s in said if s.cue == "promised")
+    assert second.speaker == "Nadia Okafor" and "finish the bridge" in second.content
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("“The old plan is dead,” said Ivo Marsh, referring to the harbour tunnel proposal.",
+     "referring", "the harbour tunnel proposal"),
+    ("Greta Lind mentioned the unpaid invoices from the summer festival.",
+     "mentioned", "the unpaid invoices from the summer festival"),
+    ("Paolo Brandt recalled the long winter strike at the steel plant.",
+     "recalled", "the long winter strike at the steel plant"),
+])
+def test_referring_mentioning_and_recalling_report_what_they_name(run, sentence, cue, content):
+    said = [s for s in run(sentence).said if s.cue == cue]
+    assert len(said) == 1, run(sentence).said
+    assert words(said[0].content) == words(content)
+    assert said[0].speaker in ("Ivo Marsh", "Greta Lind", "Paolo Brandt")
