@@ -161,6 +161,8 @@ class RoleExtractor:
             if self.index.entities[key].kind == "GPE" and k >= 2 and doc[k - 1].lower_ in ("'s", "’s", "'", "’"):
                 # "Breitbart News' Washington political editor": the place is the bureau, the owner the employer.
                 owner = self.index.token_entity.get(k - 2)
+                if not owner and doc[k - 2].pos_ == "PROPN":
+                    owner = self.index.known_org(doc[k - 2].text)  # "Breitbart's" after "Breitbart News"
                 if owner and self.index.entities[owner].kind == "ORG":
                     k2 = k - 2
                     while k2 > 0 and self.index.token_entity.get(k2 - 1) == owner:
@@ -332,7 +334,7 @@ class RoleExtractor:
             seen.add(key)
             starts.append(pos)
             pos = self._mention_end(pos)
-        for other in (o for o in others if o and o not in seen and self.index.entities[o].kind == "PERSON"):
+        for other in (o for o in others if not starts and o and o not in seen and self.index.entities[o].kind == "PERSON"):
             starts += [t.i for t in doc[self._mention_end(name_start) - 1].conjuncts
                        if self.index.entity_of(t) == other][:1]  # what the parse joins and the scan did not reach
             seen.add(other)
@@ -420,10 +422,10 @@ class RoleExtractor:
     def _org_of_word(self, head: Token) -> tuple[str, str]:
         for child in head.lefts:
             if child.dep_ in ("nmod", "compound", "poss") and child.pos_ == "PROPN" and child.i + 1 < head.i \
-                    and child.i not in self.index.token_entity and child.nbor().lower_ in ("'s", "’s", "'", "’") \
-                    and head.lower_ in CAMPAIGN_POSTS:
-                person = self.index.person_by_surname(child.text)  # "Sanders' campaign manager", Sanders untagged
-                if person:
+                    and child.nbor().lower_ in ("'s", "’s", "'", "’") and head.lower_ in CAMPAIGN_POSTS:
+                # "Sanders' campaign manager", the possessive parsed as a modifier
+                person = self.index.token_entity.get(child.i) or self.index.person_by_surname(child.text)
+                if person and self.index.entities[person].kind == "PERSON":
                     return "", self._campaign_of(person)
         for child in head.children:
             if child.dep_ == "poss":
