@@ -328,3 +328,26 @@ def test_a_plural_title_shares_the_state_before_it(run):
 ])
 def test_the_organisation_the_phrase_names(run, text, person, title, org):
     assert post(run(text), person) == (title, org, False)
+
+
+@pytest.mark.parametrize("text, person, title", [
+    ("The group that then-Ohio Gov. Dana Hill founded in the 1990s grew.", "Dana Hill", "governor"),
+    ("Allies of ousted campaign manager Tom Reyes were angry.", "Tom Reyes", "campaign manager"),
+    ("The seat of the late Justice Ann Ruiz stays empty.", "Ann Ruiz", "justice"),
+])
+def test_then_ousted_and_late_mark_a_post_held_no_more(run, text, person, title):
+    found, _, former = post(run(text), person)
+    assert found == title and former is True
+
+
+def test_a_host_of_and_a_speaker_at_are_not_posts(run):
+    assert run("Her targets included Tom Reyes and a host of celebrities.").held == []
+    assert run("It was Tom Reyes, a speaker at the 2004 and 2008 conventions.").held == []
+
+
+@pytest.mark.parametrize("text, person, title, org", [
+    ("Its Secretary-Treasurer Gina Holt said no.", "Gina Holt", "secretary treasurer", ""),
+    ("Oakland Supervisor Rafael Ortiz voted no.", "Rafael Ortiz", "supervisor", "Oakland"),
+])
+def test_union_and_county_titles(run, text, person, title, org):
+    assert post(run(text), person) == (title, org, False)

@@ -25,7 +25,7 @@ from kg.extract.sentences import sent_of, tokens_where
 from kg.records import Role
 from kg.records import Span as TextSpan
 
-FORMER = {"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "then"}
+FORMER = {"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "then", "ousted", "deposed", "late"}
 COPULAS = frozenset({"be", "serve", "become", "remain", "work"})  # "X is the …", "X, who serves as …"
 BODIES = {"senate", "house", "congress", "parliament", "assembly", "cabinet", "council", "pentagon", "treasury",
           "kremlin", "commons", "lords", "bundestag", "knesset", "duma"}
@@ -41,6 +41,7 @@ NOT_OCCUPATIONS = {"supporter", "friend", "fan", "critic", "opponent", "customer
                    "part", "target", "subject", "defendant", "plaintiff", "shareholder", "investor", "founder"}
 CAMPAIGN_POSTS = {"manager", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson",
                   "director", "adviser", "advisor", "strategist", "aide", "counsel", "treasurer", "pollster"}
+INDEFINITE_NOT_POSTS = {"host", "speaker"}  # with "a", an amount or a role at an event, not the office
 PARTY_POSTS = {"nominee", "candidate", "leader", "chairman", "chairwoman", "chair", "mp"}  # posts a party confers
 ORG_PREPOSITIONS = ("of", "at", "for", "to", "from")
 # Adjectives that say what a post is of ("political editor", "digital director"), not what its holder is like.
@@ -232,8 +233,9 @@ class RoleExtractor:
             if not (org or org_name) and k > sent_start and title.lower().split()[-1] in PARTY_POSTS \
                     and doc[k - 1].text in lexicon.parties():
                 org_name, k2 = lexicon.parties()[doc[k - 1].text], k - 1  # "Republican nominee Donald Trump"
-            if k2 < k and k2 > sent_start and doc[k2 - 1].lower_ in FORMER:
-                former = True  # "former Pennsylvania Gov. Ed Rendell"
+            if k2 < k and k2 > sent_start and (doc[k2 - 1].lower_ in FORMER or (
+                    doc[k2 - 1].text == "-" and k2 > sent_start + 1 and doc[k2 - 2].lower_ in FORMER)):
+                former = True  # "former Pennsylvania Gov. Ed Rendell", "then-Arkansas Gov. Bill Clinton"
             elif k2 < k and k2 > sent_start and doc[k2 - 1].lower_ in RANKS - {"senior", "chief", "co"}:
                 title = f"{doc[k2 - 1].text.capitalize()} {title}"  # "Interim DNC Chairwoman Donna Brazile"
             org_before = bool(org or org_name)
@@ -399,6 +401,9 @@ class RoleExtractor:
         if not found:
             return None
         first, title = found
+        if head.is_lower and head.lower_ in INDEFINITE_NOT_POSTS and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+            return None  # "a host of celebrities", "a speaker at the convention": not the office
         first, title = self._compound_left(first, left, title)  # "the bill's floor manager", "general secretary"
         former = any(t.lower_ in FORMER for t in self.doc[left:first])
         for t in self.doc[left:first]:
@@ -595,6 +600,7 @@ class RoleExtractor:
         if not person or self.index.entities[person].kind != "PERSON":
             return
         posts = [c for c in verb.children if c.dep_ == "attr"]
+        posts += [c for p in posts for c in p.conjuncts if c.pos_ == "NOUN"]  # "is a lawyer and the governor of …"
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "as":
                 posts += [g for g in child.children if g.dep_ == "pobj"]
