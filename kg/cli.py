@@ -96,6 +96,8 @@ def run_build(args: argparse.Namespace) -> int:
             notices.append(problem)
             warn(str(problem))
 
+    if args.out:
+        args.paths = _inputs_without_output(args.paths, Path(args.out), iter_files)
     total = sum(1 for _ in iter_files(args.paths))
     if args.store:
         return _build_into_store(args, on_problem, problems)
@@ -150,6 +152,21 @@ def _check_out(out: Path) -> None:
         raise Failure(f"--out {out}: {parent} is a file, not a folder")
     if not os.access(parent, os.W_OK | os.X_OK):
         raise Failure(f"--out {out}: cannot write in {parent} (permission denied)")
+
+
+def _inputs_without_output(paths: list[str], out: Path, iter_files) -> list[str]:
+    """The inputs with ``--out`` left out, so an article is never replaced by the graph or picture built from it.
+
+    Naming the output as an input is refused; an output inside an input folder (``--out news/graph.html``
+    for ``news/``) is kg's own file: the next build leaves it out instead of reading it as an article.
+    """
+    target = os.path.realpath(out)
+    named = [p for p in paths if Path(p).is_file() and os.path.realpath(p) == target]
+    if named:
+        raise Failure(f"--out {out}: is one of the inputs; writing it would replace that article (name another file)")
+    files = [str(f) for f in iter_files(paths)]
+    kept = [f for f in files if os.path.realpath(f) != target]
+    return paths if len(kept) == len(files) else kept
 
 
 def _check_base(base: str) -> None:

@@ -282,6 +282,22 @@ def safe_id(raw: str) -> str:
     return text or "doc"
 
 
+def _digest(raw: str, chars: int = 8) -> str:
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:chars]
+
+
+def record_id(raw: str) -> str:
+    """A JSONL record's id, made safe and still one to one: an id that had to be changed keeps a digest
+    of what it was, so ``a/b``, ``a_b`` and ``a b`` stay three documents, the same three in every run.
+
+    Examples:
+        >>> record_id("a_b"), record_id("a/b") != record_id("a b"), record_id("a/b").startswith("a_b-")
+        ('a_b', True, True)
+    """
+    safe = safe_id(raw)
+    return safe if safe == raw else f"{safe}-{_digest(raw)}"
+
+
 def doc_id_for(path: Path) -> str:
     """The document id is the file's stem, made safe for an IRI."""
     return safe_id(path.stem)
@@ -346,7 +362,7 @@ def _record(line: bytes, where: str, max_chars: int) -> Document | Problem:
         return Problem(where, str(err).split(": ", 1)[1])
     meta = {k: clean(str(record[k])) for k in META_FIELDS
             if isinstance(record.get(k), (str, int, float)) and not isinstance(record.get(k), bool) and str(record[k]).strip()}
-    return Document(id=safe_id(str(raw_id)), text=text, source=where, **meta)
+    return Document(id=record_id(str(raw_id)), text=text, source=where, **meta)
 
 
 def read_jsonl(path: Path, max_chars: int = MAX_CHARS) -> Iterator[Document | Problem]:
@@ -434,8 +450,10 @@ def read_documents(paths: Iterable[str | Path], max_chars: int = MAX_CHARS) -> I
             doc_id = doc_id_for(path)
             if doc_id in first_seen:
                 # Two files with one name (2023/report.txt, 2024/report.txt) are two articles: keep both.
+                # A digest of the whole path when the folder's name does not tell them apart ({a,b,c}/2024/report.txt).
                 free = [i for i in (safe_id(f"{path.parent.name}_{path.stem}"),
-                                    safe_id(f"{path.parent.name}_{path.name}")) if i not in first_seen]
+                                    safe_id(f"{path.parent.name}_{path.name}"),
+                                    f"{safe_id(path.stem)}-{_digest(path.as_posix())}") if i not in first_seen]
                 if free:
                     yield Problem(str(path), f"document id {doc_id!r} is taken by {first_seen[doc_id]}; "
                                              f"read as {free[0]!r}", skipped=False)

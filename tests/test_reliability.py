@@ -553,3 +553,50 @@ def test_a_punctuation_only_quotation_is_no_statement_and_no_crash(tmp_path):
     graph = Graph().parse(out)
     assert {str(o) for o in graph.objects(None, SDO.identifier)} == {"good", "choke"}
     assert {str(o) for o in graph.objects(None, SDO.text)} == {"We will appeal"}
+
+
+# --- issue 18: articles lost or replaced without a word ------------------------------------------
+
+def test_an_output_named_as_an_input_is_refused_and_the_article_kept(tmp_path):
+    """D2: ``kg build a.html --out a.html`` would have replaced the article with its picture."""
+    article = tmp_path / "a.html"
+    article.write_text("<p>Ana Ruiz said the dam was safe.</p>", encoding="utf-8")
+    before = article.read_bytes()
+    done = kg("build", str(article), "--out", str(article))
+    assert done.returncode == 1 and "is one of the inputs" in done.stderr
+    assert article.read_bytes() == before
+
+
+def test_an_output_inside_the_input_folder_is_never_read_as_an_article(tmp_path):
+    """D21: the second build of ``news/`` with ``--out news/graph.html`` must not read its own picture."""
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Ana Ruiz said the dam was safe.", encoding="utf-8")
+    for _ in range(2):
+        done = kg("build", str(news), "--out", str(news / "graph.html"))
+        assert done.returncode == 0, done.stderr
+        assert "1 documents" in done.stderr
+
+
+def test_files_of_one_name_in_many_folders_are_all_built_with_stable_ids(tmp_path):
+    """D4: four ``{a,b,c,d}/2024/report.txt`` were three articles; the fourth was skipped as a duplicate."""
+    for letter in "abcd":
+        folder = tmp_path / "x" / letter / "2024"
+        folder.mkdir(parents=True)
+        (folder / "report.txt").write_text(f"Bo Li said shipment {letter} was late.", encoding="utf-8")
+    ids = [sorted(d.id for d in read_documents([tmp_path / "x"]) if not isinstance(d, Problem)) for _ in range(2)]
+    assert len(ids[0]) == 4 and len(set(ids[0])) == 4
+    assert ids[0] == ids[1]
+
+
+def test_jsonl_ids_that_differ_only_in_unsafe_characters_stay_distinct(tmp_path):
+    """D4: ids ``a/b``, ``a_b``, ``a b`` and ``..`` beside ``doc`` were collapsed and all but the first skipped."""
+    source = tmp_path / "many.jsonl"
+    raw_ids = ["a/b", "a_b", "a b", "..", "doc"]
+    source.write_text("".join(json.dumps({"id": i, "text": f"Bo Li said item {n} was late."}) + "\n"
+                              for n, i in enumerate(raw_ids)), encoding="utf-8")
+    read = [d for d in read_documents([source])]
+    assert not [p for p in read if isinstance(p, Problem)]
+    ids = [d.id for d in read]
+    assert len(set(ids)) == 5 and "a_b" in ids and "doc" in ids
+    assert ids == [d.id for d in read_documents([source])]
