@@ -120,6 +120,8 @@ class RoleExtractor:
         return starts
 
     def _make(self, person: str, title: str, first: int, last: int, org: str, org_name: str, former: bool) -> Role:
+        if not (org or org_name) and title.split()[0].lower() in BODIES and " " in title:
+            org_name = title.split()[0].capitalize()  # "Treasury Secretary": the department is in the title
         if org_name and not org:
             # A place or party named only by an adjective or a code ("Russian", "R-Neb."): an entity all the same.
             kind = "ORG" if org_name.lower().endswith(("party", "caucus", "committee")) or org_name.isupper() \
