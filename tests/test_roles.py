@@ -351,3 +351,8 @@ def test_a_host_of_and_a_speaker_at_are_not_posts(run):
 ])
 def test_union_and_county_titles(run, text, person, title, org):
     assert post(run(text), person) == (title, org, False)
+
+
+def test_a_department_in_the_title_is_its_organisation(run):
+    result = run("His nomination came in a statement from Treasury Secretary Ann Cole.")
+    assert post(result, "Ann Cole") == ("treasury secretary", "Treasury", False)
