@@ -770,3 +770,23 @@ def test_referring_mentioning_and_recalling_report_what_they_name(run, sentence,
     assert len(said) == 1, run(sentence).said
     assert words(said[0].content) == words(content)
     assert said[0].speaker in ("Ivo Marsh", "Greta Lind", "Paolo Brandt")
+
+
+# --- text as scraped: what a news site leaves between the paragraphs ------------------------------
+
+def test_link_lines_ads_and_follow_prompts_are_no_statements(run):
+    text = ("The council approved a new flood barrier on Monday, Mayor Lena Ortiz said.\n\n"
+            "Read more: Residents say the old barrier failed twice last winter\n\n"
+            "ADVERTISEMENT\n\n"
+            "“We cannot wait for the next storm,” Ortiz said.\n\n"
+            "Follow @CityDesk on Twitter. Contact the reporter at jane.doe@example.com.\n\n"
+            "Related: Engineers warn river levels will rise, report says\n")
+    said = run(text).said
+    assert {s.speaker for s in said} == {"Lena Ortiz"}
+    assert len(said) == 2
+    assert not any("Residents" in s.content or "Engineers" in s.content for s in said)
+
+
+def test_a_sentence_that_only_starts_like_a_link_line_is_still_a_statement(run):
+    said = run("More than forty residents said the barrier leaked, Mayor Lena Ortiz said.").said
+    assert said and all(s.speaker in ("Lena Ortiz", "More than forty residents") for s in said)

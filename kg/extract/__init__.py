@@ -13,6 +13,7 @@ from kg.extract.events import extract_events
 from kg.extract.quotations import find_quotations
 from kg.extract.quotes import extract_quotes
 from kg.extract.roles import RoleExtractor, extract_roles
+from kg.extract.scraped import inside, is_handle, scraped_lines
 from kg.extract.sentences import sentences, text_of
 from kg.records import Document, Extraction, Span
 
@@ -29,6 +30,9 @@ def extract(doc: Doc, document: Document) -> Extraction:
     for role in roles:
         resolver.note_role(role.title, role.person)
     quotes, warnings = extract_quotes(doc, index, resolver, paired)
+    furniture = scraped_lines(doc.text)
+    quotes = [q for q in quotes if not inside(furniture, q.start) and not inside(furniture, q.sentence.start)
+              and not is_handle(index.entities[q.speaker].name if q.speaker in index.entities else q.speaker)]
     roles += _roles_from_descriptions(doc, index, resolver, roles)
     # Events read the text afresh with a resolver of their own: the statements' one has read to the end.
     events = extract_events(doc, index, Resolver(doc, index, quoted), quotes=quotes)
