@@ -33,7 +33,9 @@ class Failure(Exception):
 
 
 def warn(message: str) -> None:
-    print(f"kg: warning: {message}", file=sys.stderr)
+    """One line, whatever the message holds: a file name with a newline cannot forge a second line."""
+    one_line = message.replace("\r", "\\r").replace("\n", "\\n")
+    print(f"kg: warning: {one_line}", file=sys.stderr)
 
 
 # -- build --------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 from rdflib import Dataset, Literal, URIRef
@@ -79,8 +80,21 @@ def render_oxigraph(result, fmt: str = "table") -> str | None:
     return table(names, rows)
 
 
+# C0 and C1 control characters (ESC, BEL, CSI, ...) and DEL: a value that holds them would drive the terminal.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(cell: str) -> str:
+    r"""A cell as the terminal should show it: control characters as visible escapes, never sent raw.
+
+    >>> printable("ok\x1b]0;owned\x07")
+    'ok\\x1b]0;owned\\x07'
+    """
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", cell)
+
+
 def table(names: list[str], rows: list[list[str]], width: int = 60) -> str:
-    rows = [[" ".join(c.split()) for c in row] for row in rows]
+    rows = [[printable(" ".join(c.split())) for c in row] for row in rows]
     cut = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in rows]
     widths = [max([len(n)] + [len(r[i]) for r in cut]) for i, n in enumerate(names)]
     out = io.StringIO()

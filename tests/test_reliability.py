@@ -600,3 +600,25 @@ def test_jsonl_ids_that_differ_only_in_unsafe_characters_stay_distinct(tmp_path)
     ids = [d.id for d in read]
     assert len(set(ids)) == 5 and "a_b" in ids and "doc" in ids
     assert ids == [d.id for d in read_documents([source])]
+
+
+def test_table_output_never_sends_control_characters_to_the_terminal(tmp_path):
+    """D23: an ESC/OSC/BEL sequence in a graph value came out raw and drove the user's terminal."""
+    graph = tmp_path / "g.ttl"
+    graph.write_text('<urn:a> <http://schema.org/name> "Ana\\u001b]0;owned\\u0007 Ruiz\\u009b2J" .\n', encoding="utf-8")
+    done = kg("query", "SELECT ?n WHERE { ?s <http://schema.org/name> ?n }", "--graph", str(graph))
+    assert done.returncode == 0, done.stderr
+    assert not any(c in done.stdout for c in "\x1b\x07\x9b")
+    assert "Ana\\x1b]0;owned\\x07 Ruiz\\x9b2J" in done.stdout
+
+
+def test_a_file_name_with_a_newline_stays_on_its_warning_line(tmp_path):
+    """D24: a file name holding a newline split the warning, so a name could forge a line of output."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("Ana Ruiz said the dam was safe.", encoding="utf-8")
+    (folder / "evil\nkg: wrote everything.txt").write_bytes(b"")
+    done = kg("build", str(folder), "--out", str(tmp_path / "g.ttl"), "--quiet")
+    assert done.returncode == 0, done.stderr
+    assert all(line.startswith("kg: ") for line in done.stderr.splitlines()), done.stderr
+    assert not any(line.startswith("kg: wrote everything") for line in done.stderr.splitlines())

@@ -279,6 +279,14 @@ def test_malformed_query_gets_400_with_a_message(server: Server) -> None:
     assert missing.status_code == 400 and "query" in missing.text
 
 
+def test_a_depth_in_superscript_digits_is_a_400_not_a_traceback(server: Server) -> None:
+    """D13: ``str.isdigit()`` took '²', which ``int()`` refuses: a 500 with a traceback."""
+    for depth in ("²", "١", "0", "4", "-1", "1.0"):
+        response = httpx.get(server.url + "/graph", params={"focus": "urn:x", "depth": depth}, timeout=60)
+        assert response.status_code == 400, (depth, response.status_code)
+        assert_short_message(response)
+
+
 def test_service_and_dataset_clauses_are_refused(server: Server) -> None:
     remote = f"SELECT * WHERE {{ SERVICE <{server.sparql}> {{ ?s ?p ?o }} }}"
     from_file = "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }"

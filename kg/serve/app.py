@@ -120,7 +120,7 @@ async def read_body(request: Request, limit: int) -> bytes:
     """The request body, refused with 413 as soon as it is known to exceed ``limit`` bytes."""
     declared = request.headers.get("content-length")
     if declared is not None:
-        if not declared.isdigit():
+        if not (declared.isascii() and declared.isdigit()):
             raise Refusal(400, "bad Content-Length header")
         if int(declared) > limit:
             raise Refusal(413, f"request too large: {declared} bytes; the limit is {limit} (--max-request-bytes)")
@@ -205,7 +205,7 @@ def create_app(source: Source, runner: Runner, limits: Limits, examples: list[di
                 if len(request.scope.get("query_string", b"")) > limits.max_request_bytes:
                     raise Refusal(413, f"request too large; the limit is {limits.max_request_bytes} (--max-request-bytes)")
                 depth = request.query_params.get("depth", "1")
-                if not depth.isdigit() or not 1 <= int(depth) <= 3:
+                if depth not in ("1", "2", "3"):  # str.isdigit() takes '²', which int() refuses
                     raise Refusal(400, "depth must be 1, 2 or 3")
                 job = source.draw_focus(focus, int(depth), limits.max_rows)
             else:
