@@ -42,6 +42,9 @@ class BuildReport:
 class Sink(Protocol):
     """Where a streamed build puts each document's graph instead of keeping it (a store)."""
 
+    def claim(self, document: Document) -> tuple[Document, str]:
+        """The document under an id that is its own in the sink, and a notice when the id had to change."""
+
     def unchanged(self, document: Document) -> bool:
         """True when the sink already holds this document with the same text: it is not parsed."""
 
@@ -158,6 +161,10 @@ def build_graphs(paths: Iterable[str | Path], model: str = DEFAULT_MODEL, base: 
                 if on_problem:
                     on_problem(item)
                 continue
+            if sink is not None:
+                item, notice = sink.claim(item)
+                if notice and on_problem:
+                    on_problem(Problem(item.source, notice, skipped=False))
             if sink is not None and sink.unchanged(item):
                 report.unchanged += 1
                 continue

@@ -252,3 +252,26 @@ def test_two_jobs_build_the_same_graph(tmp_path):
     one, _, _ = build([folder])
     two, _, _ = build([folder], jobs=2)
     assert sorted(one.quads()) == sorted(two.quads())
+
+
+def test_a_file_of_the_same_name_from_another_folder_does_not_replace_a_stored_article(tmp_path, monkeypatch):
+    """Issue 18 D3: ``2023/report.txt`` then ``2024/report.txt`` into one store kept only the 2024 article."""
+    texts = {"report": "Ana Ruiz said the harvest of the first year was poor.\n"}
+    first = write(tmp_path / "2023", "x", {"x": texts["report"]})
+    (first / "x.txt").rename(first / "report.txt")
+    second = tmp_path / "2024"
+    second.mkdir()
+    (second / "report.txt").write_text("Bo Li said the harvest of the next year was rich.\n", encoding="utf-8")
+    store = tmp_path / "store"
+    assert store_build(store, first) == 1
+    assert store_build(store, second) == 1
+    names = graph_names(stored(store))
+    assert {n.rsplit("/", 1)[-1] for n in names} >= {"report", "2024_report"}
+    # Rebuilding either folder, from another working directory too, changes nothing: each file keeps its id.
+    monkeypatch.chdir(second)
+    assert store_build(store, Path(".")) == 0
+    assert store_build(store, first) == 0
+    # The same file with new text is the same article, replaced under its id.
+    (second / "report.txt").write_text("Bo Li said the harvest of the next year was very rich.\n", encoding="utf-8")
+    assert store_build(store, second) == 1
+    assert graph_names(stored(store)) == names

@@ -6,7 +6,9 @@
 
 - every document is its own named graph (its IRI), holding a ``kg:contentHash``;
 - a document stored with the same hash is skipped before it is parsed;
-- a changed document's named graph is replaced;
+- a changed document's named graph is replaced; a file is the same document when it has the
+  same path, so ``2024/report.txt`` does not replace the ``report`` that ``2023/report.txt``
+  stored in an earlier run (it is stored as ``2024_report``; see :meth:`StoreWriter.claim`);
 - the shared entity graph is recomputed from the ledger (:mod:`kg.store.ledger`), so a
   person is one node across runs and the store equals a build of all documents at once.
 
@@ -14,7 +16,9 @@ This module imports no engine: ``kg --help`` stays fast.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -106,6 +110,41 @@ class StoreWriter:
         self.pending: list[tuple[NamedGraph, dict[URIRef, EntityFacts]]] = []
         self.expected: dict[str, int] = {}
         self.written = 0
+        self.sources = ledger.sources()  # document IRI -> the file it was read from
+        prefix = str(self.mint.document(""))
+        self.ids_of_sources = {source: iri[len(prefix):] for iri, source in self.sources.items() if iri.startswith(prefix)}
+        self.new_sources: dict[str, str] = {}
+
+    def claim(self, document: Document) -> tuple[Document, str]:
+        """The document under an id no other file holds in the store, and a notice when it had to change.
+
+        Ids are file stems, so two folders' ``report.txt`` share one; in one run the reader tells
+        them apart, across runs only the store knows. A file is the same article as the one stored
+        under its id only when it has the same path; otherwise it takes the next id that is free or
+        its own: ``2024_report``, then ``report-<digest of the path>``. JSONL records keep their ids
+        (the ids are the user's), and so do documents stored before sources were recorded.
+        """
+        if not _from_file(document):
+            return document, ""
+        where = os.path.realpath(document.source)  # the same file from another working directory is the same article
+        known = self.ids_of_sources.get(where)
+        if known is not None and known != document.id:
+            return dataclasses.replace(document, id=known), ""  # the id an earlier run gave it
+        path = Path(where)
+        for candidate in (document.id, f"{path.parent.name}_{path.stem}", f"{document.id}-{_digest(where)}"):
+            candidate = candidate if candidate == document.id else _safe(candidate)
+            iri = str(self.mint.document(candidate))
+            holder = self.new_sources.get(iri) or self.sources.get(iri)
+            if holder is not None and holder != where:
+                continue
+            self.new_sources[iri] = where
+            if candidate == document.id or holder == where:  # its own id, or the one an earlier run gave it
+                return dataclasses.replace(document, id=candidate), ""
+            first = str(self.mint.document(document.id))
+            taken = self.new_sources.get(first) or self.sources.get(first)
+            return dataclasses.replace(document, id=candidate), (
+                f"document id {document.id!r} is held in the store by {taken}; stored as {candidate!r}")
+        return document, ""
 
     def unchanged(self, document: Document) -> bool:
         return self.known.get(str(self.mint.document(document.id))) == content_hash(document.text)
@@ -123,6 +162,8 @@ class StoreWriter:
         self.backend.replace_graphs([graph for graph, _ in self.pending])
         self.ledger.record((str(graph.identifier), str(graph.value(graph.identifier, KG.contentHash) or ""), facts)
                            for graph, facts in self.pending)
+        written = {str(graph.identifier) for graph, _ in self.pending}
+        self.ledger.record_sources({doc: source for doc, source in self.new_sources.items() if doc in written})
         for graph, _ in self.pending:
             self.expected[str(graph.identifier)] = len(graph)
         self.written += len(self.pending)
@@ -151,6 +192,24 @@ class StoreWriter:
     def close(self) -> None:
         self.backend.close()
         self.ledger.close()
+
+
+def _from_file(document: Document) -> bool:
+    """Read from a text, Markdown or HTML file (its id is the file's stem), not from a JSONL record."""
+    from kg.documents import JSONL_SUFFIXES
+
+    path = Path(document.source)
+    return bool(document.source) and path.suffix.lower() not in JSONL_SUFFIXES and path.is_file()
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+def _safe(raw: str) -> str:
+    from kg.documents import safe_id
+
+    return safe_id(raw)
 
 
 def default_ledger(target: str) -> Path:

@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS documents (doc TEXT PRIMARY KEY, hash TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS names (doc TEXT NOT NULL, entity TEXT NOT NULL, kind TEXT NOT NULL,
                                   name TEXT NOT NULL, uses INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS aliases (doc TEXT NOT NULL, entity TEXT NOT NULL, alias TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (doc TEXT PRIMARY KEY, source TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS names_doc ON names (doc);
 CREATE INDEX IF NOT EXISTS aliases_doc ON aliases (doc);
 """
@@ -64,6 +65,14 @@ class Ledger:
     def hashes(self) -> dict[str, str]:
         """Document IRI -> content hash, for every document the ledger has recorded."""
         return dict(self.db.execute("SELECT doc, hash FROM documents"))
+
+    def sources(self) -> dict[str, str]:
+        """Document IRI -> the file it was read from, for documents read from files (not JSONL records)."""
+        return dict(self.db.execute("SELECT doc, source FROM sources"))
+
+    def record_sources(self, sources: dict[str, str]) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?)", sources.items())
 
     def record(self, documents: Iterable[tuple[str, str, dict[URIRef, EntityFacts]]]) -> None:
         """Replace the entries of each (document IRI, content hash, entity facts), all in one transaction."""
