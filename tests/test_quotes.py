@@ -790,3 +790,25 @@ def test_link_lines_ads_and_follow_prompts_are_no_statements(run):
 def test_a_sentence_that_only_starts_like_a_link_line_is_still_a_statement(run):
     said = run("More than forty residents said the barrier leaked, Mayor Lena Ortiz said.").said
     assert said and all(s.speaker in ("Lena Ortiz", "More than forty residents") for s in said)
+
+
+def test_told_with_an_infinitive_reports_the_request_with_its_addressee(run):
+    said = only(run("Since March, health officials have told Harbour residents not to swim in the bay.").said)
+    assert said.cue == "told" and said.speaker == "health officials"
+    assert words(said.content) == words("Harbour residents not to swim in the bay")
+
+
+def test_a_name_the_parse_hung_on_the_phrase_before_is_still_the_subject(run):
+    said = only(run("As part of the deal, Marco Lenz, 44, said that he sold nearly 100 stolen cars from his garage.").said)
+    assert (said.speaker, said.cue) == ("Marco Lenz", "said")
+
+
+def test_a_statement_nested_in_another_that_repeats_it_is_not_counted_twice(run):
+    said = only(run("Lena Ortiz told reporters she believes the old bridge will reopen in early May.").said)
+    assert (said.speaker, said.cue) == ("Lena Ortiz", "told")
+    assert words(said.content) == words("she believes the old bridge will reopen in early May")
+
+
+def test_a_nested_statement_that_says_something_of_its_own_is_kept(run):
+    said = run("Mayor Lena Ortiz added that several residents had called her to say they would not pay the new fee.").said
+    assert {s.speaker for s in said} == {"Lena Ortiz", "several residents"}

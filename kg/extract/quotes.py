@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -181,6 +182,27 @@ class QuoteExtractor:
         # No subject at all: a name right after the cue, however the parse hung it ("…,” said Smith").
         if after is not None and after.dep_ != "poss":
             return after
+        return self._subject_hung_elsewhere(cue)
+
+    def _subject_hung_elsewhere(self, cue: Token) -> Token | None:
+        """*As part of his plea, Marco Lenz, 44, said that …*: the small model hung the name on the phrase
+        before it and left the verb without a subject. A finite cue with no subject takes the name that
+        ends right before it, with nothing between but its own apposition, punctuation and adverbs."""
+        if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(
+                c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in cue.children):
+            return None
+        start = sent_of(cue).start
+        for i in range(cue.i - 1, max(start, cue.i - 30) - 1, -1):
+            key = self.index.entity_of(self.doc[i])
+            if not key or self.index.entities[key].kind not in ("PERSON", "ORG") or self.inside_quote(self.doc[i]):
+                continue
+            name = self.doc[i]
+            while name.dep_ in ("compound", "flat") and name.head.i == name.i + 1:
+                name = name.head
+            between = self.doc[name.i + 1:cue.i]
+            if all(t.is_punct or t.pos_ == "ADV" or name in t.ancestors for t in between):
+                return name
+            return None
         return None
 
     def _another_statement(self, part: Token) -> bool:
@@ -378,11 +400,40 @@ class QuoteExtractor:
                 anchor = statement.cue if statement.cue is not None else self.token_at(statement.content_spans[0][0])
                 self.resolver.note_speaker(statement.speaker, anchor or self.doc[0])
         found.sort(key=lambda st: st.content_spans[0][0])
-        for statement in found:
+        for statement in self._without_nested_repeats(found):
             if statement.speaker:
                 record = self.to_record(statement)
                 if record is not None:
                     yield record
+
+    def _without_nested_repeats(self, found: list[_Statement]) -> list[_Statement]:
+        """*Day added that some Democrats called to say they would not vote for her*: the statement whose
+        cue stands inside another's content, and says nearly all of it again, is part of what the outer
+        speaker reported; the outer one holds it already. So is a statement with no cue that repeats one
+        with a cue (a quotation the rules also read as a reported clause)."""
+        def words(st: _Statement) -> Counter:
+            return Counter(w for s, e in st.content_spans for w in re.findall(r"\w+", self.text[s:e].lower()))
+
+        bags = [words(st) for st in found]
+        sizes = [sum(bag.values()) for bag in bags]
+        bounds = [(st.content_spans[0][0], st.content_spans[-1][1]) for st in found]
+        order = sorted(range(len(found)), key=lambda k: bounds[k])
+        pairs = []  # statements whose contents overlap, found in one sweep (not all pairs)
+        for n, a in enumerate(order):
+            for b in order[n + 1:]:
+                if bounds[b][0] >= bounds[a][1]:
+                    break
+                pairs += [(a, b), (b, a)]
+        dropped: set[int] = set()
+        for i, j in pairs:  # i the inner candidate, j the outer
+            inner, outer = found[i], found[j]
+            if i in dropped or j in dropped or (sizes[i], j) > (sizes[j], i):
+                continue  # the shorter goes; of two the same length, the later one
+            if not _overlap(inner.content_spans, outer.content_spans) or _word_f1(bags[i], bags[j]) < 0.8:
+                continue
+            if inner.cue is None or any(s <= inner.cue.idx < e for s, e in outer.content_spans):
+                dropped.add(i)
+        return [st for i, st in enumerate(found) if i not in dropped]
 
     def _outside(self, quotations: list[Quotation], lines: list[tuple[int, int]]) -> list[Quotation]:
         """Quotations with the parts inside transcript and headline lines taken out (those lines are statements already)."""
@@ -898,6 +949,15 @@ class QuoteExtractor:
 
 
 MINOR_WORDS = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with", "is", "it", "from"}
+
+
+def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def _word_f1(a: Counter, b: Counter) -> float:
+    common = sum((a & b).values())
+    return 2 * common / (sum(a.values()) + sum(b.values())) if common else 0.0
 
 
 def _is_title_of_work(words: list[str]) -> bool:
