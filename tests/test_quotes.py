@@ -812,3 +812,18 @@ def test_a_statement_nested_in_another_that_repeats_it_is_not_counted_twice(run)
 def test_a_nested_statement_that_says_something_of_its_own_is_kept(run):
     said = run("Mayor Lena Ortiz added that several residents had called her to say they would not pay the new fee.").said
     assert {s.speaker for s in said} == {"Lena Ortiz", "several residents"}
+
+
+def test_as_the_paper_reported_attributes_the_clause_it_hangs_on(run):
+    said = only(run("As the Daily Courier reported, the singer gave thousands of dollars to the campaign.").said)
+    assert (said.speaker, said.cue) == ("Daily Courier", "reported")
+    assert words(said.content) == words("the singer gave thousands of dollars to the campaign")
+
+
+def test_an_as_clause_of_time_is_no_attribution(run):
+    assert not run("As Mayor Lena Ortiz spoke, the crowd outside grew louder.").said
+
+
+def test_said_yes_is_an_answer(run):
+    said = only(run("Asked whether she would run again, Mayor Lena Ortiz said yes.").said)
+    assert said.cue == "said" and words(said.content) == ["yes"]

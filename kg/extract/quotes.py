@@ -36,6 +36,9 @@ COMPLEMENT_DEPS = ("ccomp",)
 NOT_SPEECH_SUBJECTS = {"it", "this", "that", "which", "what"}
 MEDIUM_PREPS = {"to", "with", "on", "in"}
 MIN_WORDS_WITHOUT_CUE = 4
+# "As the Courier reported, …": verbs whose "as" clause attributes the clause it hangs on ("as she spoke" does not).
+AS_REPORTED = {"say", "report", "note", "write", "point", "explain", "state", "tell", "claim", "argue", "predict",
+               "acknowledge", "admit", "concede", "warn"}
 ANONYMITY = {"name", "identify", "quote"}  # "asked not to be named/identified/quoted"
 
 
@@ -609,7 +612,11 @@ class QuoteExtractor:
         if cue.dep_ in ("parataxis", "advcl", "ccomp") and cue.head.i != cue.i and cue.i > cue.head.left_edge.i \
                 and any(c.dep_ == "nsubj" for c in cue.children) and cue.head.pos_ in ("VERB", "AUX") \
                 and (cue.dep_ == "parataxis" or self.doc[cue.i - 1].text in (",", "—", "–", "(")
-                     or any(t.is_punct for t in cue.lefts)):
+                     or any(t.is_punct for t in cue.lefts)
+                     or cue.dep_ == "advcl" and lemma in AS_REPORTED and cue.tag_ != "VBG"
+                     and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.lefts)):
+            # "As the Courier reported, the singer gave …", "The plan, as Ruiz has said, will cost …": the
+            # clause the "as" cue hangs on is what was reported.
             # Parenthetical: "The emphasis, he noted, should be on …"; a clause the parse hung on the
             # cue before it ("If this fails, Mr. Castañeda argues, there are …") stays in the content.
             skip = {cue.i}
@@ -637,6 +644,9 @@ class QuoteExtractor:
         frame = lexicon.object_cues().get(lemma)
         if frame is not None:
             return self._object_content(cue, frame)
+        answer = next((c for c in cue.rights if c.lower_ in ("yes", "no") and c.i == cue.i + 1), None)
+        if answer is not None and lemma in self.verbs:
+            return [(answer.idx, answer.idx + len(answer.text))]  # "46 percent of voters said yes": the answer
         return None
 
     def _object_content(self, cue: Token, preps: frozenset[str]) -> list[tuple[int, int]] | None:
