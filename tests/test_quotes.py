@@ -827,3 +827,13 @@ def test_an_as_clause_of_time_is_no_attribution(run):
 def test_said_yes_is_an_answer(run):
     said = only(run("Asked whether she would run again, Mayor Lena Ortiz said yes.").said)
     assert said.cue == "said" and words(said.content) == ["yes"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Some said the new stadium would ruin the riverside.", "Some"),
+    ("Many of the delegates say the vote was rigged.", "Many of the delegates"),
+    ("Two told reporters that the plant would close in June.", "Two"),
+])
+def test_a_quantified_group_is_an_unnamed_source(run, sentence, speaker):
+    said = only(run(sentence).said)
+    assert said.speaker == speaker and said.speaker_kind == "SOURCE"

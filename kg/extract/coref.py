@@ -33,6 +33,9 @@ FACILITIES = {"stadium", "arena", "airport", "station", "hall", "center", "centr
               "courthouse", "field", "garden", "gardens", "hotel", "theater", "theatre"}
 # Posts a headline or a lead gives anyone in public life ("Lawmaker urges …" before "Rep. Adam Schiff said").
 GENERIC_TITLES = {"lawmaker", "legislator", "politician", "official", "leader", "head", "chief", "executive", "member"}
+# Quantifiers that head a speaker phrase of their own: who spoke is a group the text does not name.
+QUANTIFIED_SOURCES = {"some", "many", "most", "those", "both", "all", "several", "few", "another", "others",
+                      "someone", "somebody", "everyone", "everybody", "half", "majority", "minority"}
 NOT_SOURCES = {"it", "this", "that", "which", "what", "there", "here", "who", "one", "something", "nothing"}
 
 
@@ -181,6 +184,9 @@ class Resolver:
             return key
         if head.pos_ in ("NOUN", "PROPN") or lower in lexicon.speaker_nouns():
             return self._named_in_apposition(head) or self.description(head, phrase)
+        if lower in QUANTIFIED_SOURCES or head.pos_ == "NUM" and not head.ent_type_ in ("DATE", "TIME", "MONEY"):
+            # "Some said …", "Many of the delegates say …", "Two told reporters …": an unnamed group.
+            return self.index.add_source(source_phrase(head))
         return None
 
     def _named_in_apposition(self, head: Token) -> str | None:
