@@ -837,3 +837,12 @@ def test_said_yes_is_an_answer(run):
 def test_a_quantified_group_is_an_unnamed_source(run, sentence, speaker):
     said = only(run(sentence).said)
     assert said.speaker == speaker and said.speaker_kind == "SOURCE"
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("In addition to stating that the dam was safe, Mayor Lena Ortiz has promised a new inquiry.", "stating"),
+    ("Governor Ana Ruiz went out of her way to say that the budget was balanced.", "say"),
+])
+def test_a_participle_or_infinitive_speaks_for_the_subject_of_the_verb_above(run, sentence, cue):
+    said = [s for s in run(sentence).said if s.cue == cue]
+    assert len(said) == 1 and said[0].speaker in ("Lena Ortiz", "Ana Ruiz")

@@ -185,7 +185,24 @@ class QuoteExtractor:
         # No subject at all: a name right after the cue, however the parse hung it ("…,” said Smith").
         if after is not None and after.dep_ != "poss":
             return after
-        return self._subject_hung_elsewhere(cue)
+        return self._subject_hung_elsewhere(cue) or self._subject_of_governing_verb(cue)
+
+    def _subject_of_governing_verb(self, cue: Token) -> Token | None:
+        """*In addition to stating that …, Clinton has vowed*, *He went out of his way to say that …*: a
+        participle or infinitive with no subject of its own speaks for the subject of the nearest verb
+        above it, however many prepositions and nouns the parse put between them."""
+        if cue.tag_ not in ("VBG", "VB") or cue.lemma_.lower() in lexicon.object_cues():
+            return None  # "… attacking critics", "… describe Clinton as …": too often someone else's act
+        for hops, above in enumerate(cue.ancestors):
+            if hops >= 4:
+                break
+            if above.pos_ in ("VERB", "AUX"):
+                subject = next((c for c in above.children if c.dep_ == "nsubj" and c.lower_ not in NOT_SPEECH_SUBJECTS), None)
+                if subject is not None:
+                    return self._relative_antecedent(subject)
+                if any(c.dep_ in ("nsubjpass", "expl") for c in above.children):
+                    return None
+        return None
 
     def _subject_hung_elsewhere(self, cue: Token) -> Token | None:
         """*As part of his plea, Marco Lenz, 44, said that …*: the small model hung the name on the phrase
