@@ -846,3 +846,17 @@ def test_a_quantified_group_is_an_unnamed_source(run, sentence, speaker):
 def test_a_participle_or_infinitive_speaks_for_the_subject_of_the_verb_above(run, sentence, cue):
     said = [s for s in run(sentence).said if s.cue == cue]
     assert len(said) == 1 and said[0].speaker in ("Lena Ortiz", "Ana Ruiz")
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("Mayor Lena Ortiz reminded voters that the levy would expire in June.", "reminded",
+     "the levy would expire in June"),
+    ("Union leader Tom Berg requested that the board keep the plant open.", "requested",
+     "the board keep the plant open"),
+    ("Ana Ruiz listed three reasons for the delay at the harbour.", "listed",
+     "three reasons for the delay at the harbour"),
+])
+def test_more_general_reporting_verbs(run, sentence, cue, content):
+    said = [s for s in run(sentence).said if s.cue == cue]
+    assert len(said) == 1, run(sentence).said
+    assert words(content) == words(said[0].content) or set(words(content)) <= set(words(said[0].content))
