@@ -99,3 +99,11 @@ def test_straight_single_marks_pair_but_apostrophes_do_not_open():
     text = "'We will win,' she said. The Smiths' house and Ukraine's army stood.\n\nIt was the '90s then."
     quotations, warnings = find_quotations(text)
     assert [q.text(text) for q in quotations] == ["We will win,"] and not warnings
+
+
+def test_a_nested_single_quotation_closing_with_a_typewriter_double_one():
+    """''Some say, 'Go home,''' said X: the three marks close the inner quotation, then the outer one."""
+    text = "''Some say, 'Go home,''' said Ana Ruiz, who was born in Porto. ''This is my city.''"
+    quotations, warnings = find_quotations(text)
+    assert [q.text(text) for q in quotations] == ["Some say, 'Go home,'", "This is my city."]
+    assert not warnings

@@ -61,10 +61,15 @@ def find_quotations(text: str) -> tuple[list[Quotation], list[str]]:
         >>> qs, _ = find_quotations('“We will win,” she said. He said "no".')
         >>> [q.text('“We will win,” she said. He said "no".') for q in qs]
         ['We will win,', 'no']
+        >>> typed = "''Some say, 'Go home,''' said Ana Ruiz. ''No.''"
+        >>> [q.text(typed) for q in find_quotations(typed)[0]]
+        ["Some say, 'Go home,'", 'No.']
     """
     original = text
     # Typewriter style (''quoted'') reads as one double mark; the copy keeps every offset.
-    text = text.replace("''", '"\x00')
+    # Three marks after a word close a nested single quotation, then the typewriter double one:
+    # the single mark comes first.
+    text = re.sub(r"(?<=\S)'''", "'\"\x00", text).replace("''", '"\x00')
     pairs = lexicon.quote_marks()
     closers = set(pairs.values())
     warnings: list[str] = []
