@@ -860,3 +860,8 @@ def test_more_general_reporting_verbs(run, sentence, cue, content):
     said = [s for s in run(sentence).said if s.cue == cue]
     assert len(said) == 1, run(sentence).said
     assert words(content) == words(said[0].content) or set(words(content)) <= set(words(said[0].content))
+
+
+def test_a_gerund_object_is_what_was_reported(run):
+    said = only(run("The Harbour Action Fund has reported spending two million dollars on radio ads.").said)
+    assert said.cue == "reported" and words(said.content) == words("spending two million dollars on radio ads")

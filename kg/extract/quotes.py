@@ -684,7 +684,8 @@ class QuoteExtractor:
                                                    or more.dep_ == "prep" and more.lower_ == "for"
                                                    and cue.lemma_.lower() in lexicon.cue_class("blame"))
                              for more in cue.rights)
-            if child.dep_ in ("dobj", "ccomp") and child.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "PRON") \
+            gerund = child.dep_ in ("xcomp", "dobj") and child.tag_ == "VBG"  # "reported spending $1.8 million"
+            if (child.dep_ in ("dobj", "ccomp") or gerund) and child.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "PRON") \
                     and (predicated or len(list(child.subtree)) >= 2 and not self._is_person(child)):
                 # The object and what follows it without a break: "a hoax perpetrated by China",
                 # "his irritation regarding speculation …" (a comma ends it).
