@@ -865,3 +865,9 @@ def test_more_general_reporting_verbs(run, sentence, cue, content):
 def test_a_gerund_object_is_what_was_reported(run):
     said = only(run("The Harbour Action Fund has reported spending two million dollars on radio ads.").said)
     assert said.cue == "reported" and words(said.content) == words("spending two million dollars on radio ads")
+
+
+def test_a_second_verb_of_the_reported_clauses_own_subject_stays_in_the_clause(run):
+    said = only(run("City Hall announced that Mayor Lena Ortiz has met the governor and "
+                    "“repeated the need for help with the flooded harbour”.").said)
+    assert "repeated the need for help" in said.content and said.speaker == "City Hall"

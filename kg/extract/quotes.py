@@ -233,9 +233,11 @@ class QuoteExtractor:
             return True
         if part.dep_ == "conj" and part.lemma_.lower() in self.verbs and part.tag_ in ("VBD", "VBZ") \
                 and part.tag_ == part.head.head.tag_ and part.head.dep_ == "ccomp" \
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children):
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children) \
+                and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in part.head.children):
             # "She said she regretted the remarks and promised to stay out of it": a reporting verb in the
-            # cue's own tense, with no subject of its own, is the speaker's next statement.
+            # cue's own tense, with no subject of its own, after a clause about the speaker (a pronoun), is
+            # the speaker's next statement. Not "X announced that Y contacted Z and reiterated …": Y did both.
             return True
         return (part.dep_ == "conj" or part.dep_ == "advcl" and part.tag_ == "VBG") \
             and part.lemma_.lower() in self.verbs and self._conjoined_with_reported_clause(part)
