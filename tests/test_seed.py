@@ -193,7 +193,9 @@ def test_team_evaluation_on_the_seed(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     score = json.loads((out / "score.json").read_text(encoding="utf-8"))
     print("\n" + done.stdout.strip().splitlines()[-1])
-    assert score["quotes"]["attribution"]["f1"] >= 0.9, score["quotes"]
-    assert score["roles"]["f1"] >= 0.9, score["roles"]
+    # The floors issue 12 and 13 set: a change that costs the seed is caught here, not by reading a table.
+    assert score["quotes"]["attribution"]["f1"] >= 0.95 and score["quotes"]["detection"]["f1"] >= 0.95, score["quotes"]
+    assert score["roles"]["f1"] == 1.0, score["roles"]
+    assert score["about"]["f1"] >= 0.95, score["about"]
     assert score["entities"]["duplicate_nodes"] == 0 and score["entities"]["non_persons_typed_person"] == 0
     assert score["entities"]["persons_found"] == score["entities"]["gold_persons"]
