@@ -871,3 +871,7 @@ def test_a_second_verb_of_the_reported_clauses_own_subject_stays_in_the_clause(r
     said = only(run("City Hall announced that Mayor Lena Ortiz has met the governor and "
                     "“repeated the need for help with the flooded harbour”.").said)
     assert "repeated the need for help" in said.content and said.speaker == "City Hall"
+
+
+def test_a_belief_is_no_statement(run):
+    assert not run("Mayor Lena Ortiz believes the harbour will recover by summer.").said
