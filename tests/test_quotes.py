@@ -875,3 +875,9 @@ def test_a_second_verb_of_the_reported_clauses_own_subject_stays_in_the_clause(r
 
 def test_a_belief_is_no_statement(run):
     assert not run("Mayor Lena Ortiz believes the harbour will recover by summer.").said
+
+
+def test_interview_turn_markers_name_nobody(run):
+    text = ("Q: Will the harbour reopen this year?\n\nA: Not before the storms are over, I am afraid.\n\n"
+            "Q: And the ferry?\n\nA: The ferry will run again in May.")
+    assert not [s for s in run(text).said if s.speaker in ("Q", "A")]

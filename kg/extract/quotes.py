@@ -896,6 +896,8 @@ class QuoteExtractor:
                         and sentences(self.doc)[1][token.i] == 0:
                     # "Lawmaker urges retaliation on Russia": the person the story then quotes.
                     key = self.resolver.headline_speaker(token)
+                if len(who.rstrip(".")) == 1:
+                    continue  # "Q:" and "A:" mark an interview's turns; they name nobody
                 if key is None and who.isupper() and not capitalised_verb:
                     # A transcript speaker in capitals (WALLACE:): the person with that surname, if named, or
                     # a label in a transcript (several such turns); a lone "CORRECTION:" is an editor's note.
