@@ -345,6 +345,10 @@ def _record(line: bytes, where: str, max_chars: int) -> Document | Problem:
         return Problem(where, f"malformed JSON at column {err.colno}: {re.sub(r'( starting)?( at)?:?$', '', err.msg).lower()}")
     except RecursionError:
         return Problem(where, "malformed JSON (nested too deeply)")
+    except ValueError as err:  # a number past Python's limit for int() (4,300 digits), and the like
+        if "digits" in str(err):
+            return Problem(where, "a number in the record is too long to read (more than 4,300 digits)")
+        return Problem(where, f"malformed JSON: {' '.join(str(err).split())[:120]}")
     if not isinstance(record, dict):
         return Problem(where, "expected a JSON object")
     raw_id = record.get("id", record.get("doc_id"))

@@ -23,8 +23,11 @@ def load_query(query: str) -> str:
     path = Path(query)
     if path.suffix == ".rq" or (len(query) < 4096 and "\n" not in query and path.is_file()):
         if not path.is_file():
-            raise FileNotFoundError(f"{query}: no such query file")
-        return path.read_text(encoding="utf-8")
+            raise FileNotFoundError(f"{query}: " + ("a folder, not a query file" if path.is_dir() else "no such query file"))
+        try:
+            return path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as err:
+            raise FileNotFoundError(f"{query}: not UTF-8 (byte {err.start}); save the query as UTF-8") from None
     return query
 
 

@@ -622,3 +622,38 @@ def test_a_file_name_with_a_newline_stays_on_its_warning_line(tmp_path):
     assert done.returncode == 0, done.stderr
     assert all(line.startswith("kg: ") for line in done.stderr.splitlines()), done.stderr
     assert not any(line.startswith("kg: wrote everything") for line in done.stderr.splitlines())
+
+
+def test_a_jsonl_number_past_the_digit_limit_costs_only_its_line(tmp_path):
+    """D5: one number of more than 4,300 digits failed the whole build ("nothing written")."""
+    source = tmp_path / "news.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": "Ana Ruiz said the dam was safe."}) + "\n"
+                      + '{"id": "b", "text": "x", "n": ' + "9" * 5000 + "}\n"
+                      + json.dumps({"id": "c", "text": "Bo Li said it rained."}) + "\n", encoding="utf-8")
+    done = kg("build", str(source), "--out", str(tmp_path / "g.ttl"))
+    assert done.returncode == 0, done.stderr
+    assert "news.jsonl:2: a number in the record is too long to read" in done.stderr
+    assert "2 documents" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_query_file_that_is_not_utf8_or_is_a_folder_is_one_line(tmp_path):
+    """D16: a .rq that is not UTF-8, or a folder named *.rq, was a traceback."""
+    graph = tmp_path / "g.ttl"
+    graph.write_text('<urn:a> <http://schema.org/name> "Ana" .\n', encoding="utf-8")
+    latin = tmp_path / "latin.rq"
+    latin.write_bytes('SELECT * WHERE { ?s ?p "été" }'.encode("latin-1"))
+    folder = tmp_path / "folder.rq"
+    folder.mkdir()
+    for query, message in ((latin, "not UTF-8"), (folder, "a folder, not a query file")):
+        done = kg("query", str(query), "--graph", str(graph))
+        assert done.returncode == 1 and message in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "1e12"])
+def test_a_timeout_past_a_day_is_refused_by_name(tmp_path, value):
+    """D18: --timeout inf overflowed the query process's alarm and failed with a misleading message."""
+    graph = tmp_path / "g.ttl"
+    graph.write_text('<urn:a> <http://schema.org/name> "Ana" .\n', encoding="utf-8")
+    done = kg("serve", "--graph", str(graph), "--timeout", value, "--port", "1", timeout=60)
+    assert done.returncode == 1 and "--timeout must be" in done.stderr, done.stderr

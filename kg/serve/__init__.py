@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kg.cli import Failure, command, warn
 
+MAX_TIMEOUT = 86_400
 DEFAULTS = {"host": "127.0.0.1", "port": 7878, "timeout": 10.0, "max_rows": 10_000, "max_request_bytes": 65_536,
             "jobs": 2}
 
@@ -78,6 +79,9 @@ def _check(args: argparse.Namespace) -> None:
         raise Failure(f"--port {args.port}: expected 0 to 65535")
     if not args.timeout > 0:
         raise Failure("--timeout must be more than 0 seconds")
+    if not args.timeout <= MAX_TIMEOUT:  # inf and nan too: the query process's alarm takes whole seconds
+        raise Failure(f"--timeout must be at most {MAX_TIMEOUT:,} seconds (a day); a query that runs longer "
+                      "is better run with kg query")
     for name in ("max_rows", "max_request_bytes", "jobs"):
         if getattr(args, name) < 1:
             raise Failure(f"--{name.replace('_', '-')} must be at least 1")

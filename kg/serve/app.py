@@ -8,6 +8,7 @@ files read at start; no request path ever reaches the file system.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -66,7 +67,12 @@ def load_examples(folder: Path | None) -> list[dict[str, str]]:
         return []
     examples = []
     for path in sorted(folder.glob("*.rq")):
-        body = path.read_text(encoding="utf-8")
+        try:
+            body = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):  # a folder named *.rq, a file that is not UTF-8: not an example
+            print(f"kg serve: warning: {path}: not a readable UTF-8 query file; left out of the examples",
+                  file=sys.stderr)
+            continue
         comment = []
         for line in body.splitlines():
             if not line.startswith("#"):
