@@ -369,6 +369,13 @@ def _record(line: bytes, where: str, max_chars: int) -> Document | Problem:
     return Document(id=record_id(str(raw_id)), text=text, source=where, **meta)
 
 
+def _cr_only(path: Path) -> bool:
+    """Lines ended by CR alone (classic Mac OS, some exports): no LF anywhere in the first 64 KB."""
+    with path.open("rb") as f:
+        head = f.read(65536)
+    return b"\r" in head and b"\n" not in head
+
+
 def read_jsonl(path: Path, max_chars: int = MAX_CHARS) -> Iterator[Document | Problem]:
     """Documents from a JSON Lines file, read a line at a time; a bad line is a Problem naming it."""
     with path.open("rb") as f:
@@ -377,6 +384,8 @@ def read_jsonl(path: Path, max_chars: int = MAX_CHARS) -> Iterator[Document | Pr
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             lines: Iterable[bytes] = (line.encode("utf-8", "surrogatepass") + b"\n"
                                       for line in f.read().decode("utf-16").split("\n"))
+        elif _cr_only(path):
+            lines = (line + b"\n" for line in f.read().split(b"\r"))  # old Mac line ends: one record a line still
         else:
             lines = f
         for number, line in enumerate(lines, 1):
@@ -482,8 +491,10 @@ def _guard_jsonl(path: Path, max_chars: int, max_reported: int = 20) -> Iterator
     try:
         with path.open("rb") as f:
             head = f.read(8192)
-        if not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and sniff_binary(head):
-            yield Problem(where, f"{sniff_binary(head)}, not JSON Lines")
+        kind = "" if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else sniff_binary(head)
+        if kind and not (kind == "binary data" and head.lstrip(codecs.BOM_UTF8 + b" \t\r\n").startswith(b"{")):
+            # Records that open like JSON are read line by line: a stray NUL costs its line, not the file.
+            yield Problem(where, f"{kind}, not JSON Lines")
             return
         documents = bad = 0
         for item in read_jsonl(path, max_chars):

@@ -657,3 +657,22 @@ def test_a_timeout_past_a_day_is_refused_by_name(tmp_path, value):
     graph.write_text('<urn:a> <http://schema.org/name> "Ana" .\n', encoding="utf-8")
     done = kg("serve", "--graph", str(graph), "--timeout", value, "--port", "1", timeout=60)
     assert done.returncode == 1 and "--timeout must be" in done.stderr, done.stderr
+
+
+def test_a_nul_byte_in_one_jsonl_record_costs_that_record_only(tmp_path):
+    """D20: one NUL byte in the first 8 KB dropped every record of the file as "binary"."""
+    source = tmp_path / "news.jsonl"
+    source.write_bytes((json.dumps({"id": "a", "text": "Ana Ruiz said the dam was safe."}) + "\n").encode()
+                       + b'{"id": "b", "text": "x\x00y"}\n'
+                       + (json.dumps({"id": "c", "text": "Bo Li said it rained."}) + "\n").encode())
+    read = list(read_documents([source]))
+    assert [d.id for d in read if not isinstance(d, Problem)] == ["a", "c"]
+    assert [str(p) for p in read if isinstance(p, Problem)] == [f"{source}:2: malformed JSON at column 23: invalid control character"]
+
+
+def test_jsonl_with_cr_only_line_ends_is_read_a_record_a_line(tmp_path):
+    """D20: a JSONL file whose lines end in CR alone was one malformed line."""
+    source = tmp_path / "mac.jsonl"
+    source.write_bytes("\r".join(json.dumps({"id": i, "text": f"Bo Li said shipment {i} was late."})
+                                 for i in "abc").encode() + b"\r")
+    assert [d.id for d in read_documents([source]) if not isinstance(d, Problem)] == ["a", "b", "c"]

@@ -470,3 +470,18 @@ def test_page_runs_a_shipped_query_and_draws_in_a_browser(server: Server, expect
         page.wait_for_selector("#results .error")
         assert "read-only" in page.inner_text("#results .error")
     assert elsewhere == [], "every asset comes from the server itself"
+
+
+def test_xml_results_with_control_characters_are_well_formed() -> None:
+    """Issue 18 D17: a value holding C0 control characters came back as 200 but as XML no parser reads."""
+    from rdflib import Dataset, Literal, URIRef
+
+    from kg.serve.worker import answer
+
+    dataset = Dataset()
+    dataset.add((URIRef("urn:a"), URIRef("http://schema.org/name"), Literal("Ana\x07 Ruiz\x1b[2J\x00")))
+    reply = answer(dataset, "SELECT ?n WHERE { ?s <http://schema.org/name> ?n }", "application/sparql-results+xml", 10)
+    assert reply.status == 200
+    root = ET.fromstring(reply.body)  # raises on a character XML cannot hold
+    literal = root.find(f".//{{{SPARQL_RESULTS}}}literal")
+    assert literal is not None and literal.text.startswith("Ana\ufffd Ruiz")

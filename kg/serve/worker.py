@@ -29,6 +29,7 @@ import asyncio
 import itertools
 import json
 import os
+import re
 import signal
 import sys
 from collections.abc import Callable, Iterable
@@ -180,6 +181,19 @@ def _as_bytes(data: bytes | str) -> bytes:
     return data if isinstance(data, bytes) else data.encode("utf-8")
 
 
+# Characters XML 1.0 cannot hold, not even as character references (C0 controls but tab, newline, return).
+_NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_safe(body: bytes) -> bytes:
+    """XML whose values held control characters, with each one as U+FFFD: well-formed, and the rest intact.
+
+    >>> xml_safe(b"<literal>a\x07b</literal>")
+    b'<literal>a\xef\xbf\xbdb</literal>'
+    """
+    return _NOT_XML.sub("\ufffd".encode("utf-8"), body)
+
+
 def serialize(result: Result, offer: Offer, max_rows: int) -> Answer:
     """The result in the negotiated format, cut at ``max_rows`` rows (or triples) with headers saying so."""
     headers: dict[str, str] = {}
@@ -203,6 +217,8 @@ def serialize(result: Result, offer: Offer, max_rows: int) -> Answer:
         else:
             body = _as_bytes(result.serialize(format=offer.serializer, encoding="utf-8"))
         headers[ROWS_HEADER] = str(len(result.bindings))
+    if offer.serializer == "xml":
+        body = xml_safe(body)
     if truncated:
         headers[TRUNCATED_HEADER] = "true"
         headers[MAX_ROWS_HEADER] = str(max_rows)
