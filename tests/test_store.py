@@ -275,3 +275,24 @@ def test_a_file_of_the_same_name_from_another_folder_does_not_replace_a_stored_a
     (second / "report.txt").write_text("Bo Li said the harvest of the next year was very rich.\n", encoding="utf-8")
     assert store_build(store, second) == 1
     assert graph_names(stored(store)) == names
+
+
+def test_a_bound_parameter_goes_into_the_query_as_the_engine_reads_it(tmp_path, capsys):
+    """Issue 18 D8: --param was written after the first 'WHERE {' even inside a comment, and '#' lines inside
+    a long string were blanked: one query gave 1 row from --graph, 29 from --store, or a syntax error."""
+    folder = write(tmp_path / "in", "abc")
+    store = tmp_path / "store"
+    assert main(["build", str(folder), "--store", str(store), "--quiet"]) == 0
+    assert main(["build", str(folder), "--out", str(tmp_path / "file.nq"), "--quiet"]) == 0
+    query = tmp_path / "tricky.rq"
+    query.write_text('# not here: WHERE { \nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n'
+                     'SELECT DISTINCT ?who ?note WHERE {\n  ?who rdfs:label ?name .\n'
+                     '  BIND("""a note\n# that is no comment""" AS ?note)\n}\n', encoding="utf-8")
+    capsys.readouterr()
+    answers = []
+    for source in (["--store", str(store)], ["--graph", str(tmp_path / "file.nq")]):
+        assert main(["query", str(query), *source, "--param", "name=David Lammy", "--format", "csv"]) == 0
+        answers.append(sorted(capsys.readouterr().out.splitlines()))
+    assert answers[0] == answers[1]
+    text = "\n".join(answers[0])
+    assert "david-lammy" in text and "# that is no comment" in text and "biden" not in text

@@ -5,7 +5,7 @@ can be fooled (issue 18, D1: ``"\\u0022 ... #"`` is a comment to rdflib, which
 expands ``\\u`` escapes before parsing, and a string to Oxigraph, which does not):
 
 - :func:`mentions_service` reads the text as Oxigraph's lexer does (no escape
-  expansion; strings, IRIs and comments skipped) and finds a ``SERVICE``
+  expansion; strings, IRIs and comments skipped, :mod:`kg.rdf.sparqltext`) and finds a ``SERVICE``
   keyword there. :func:`kg.serve.worker.prepare` asks both it and rdflib's
   parser, and refuses when either sees one.
 - :func:`forbid_network` installs a seccomp filter in the forked child so that
@@ -21,6 +21,8 @@ import ctypes.util
 import platform
 import re
 import struct
+
+from kg.rdf.sparqltext import masked
 
 # seccomp(2) and filter(2) constants, from <linux/seccomp.h>, <linux/filter.h> and <linux/audit.h>.
 _PR_SET_NO_NEW_PRIVS = 38
@@ -79,12 +81,6 @@ def forbid_network() -> bool:
     return libc.prctl(_PR_SET_SECCOMP, _SECCOMP_MODE_FILTER, ctypes.byref(fprog), 0, 0) == 0
 
 
-# Oxigraph's lexer, as far as hiding a keyword goes: strings (long ones first) with backslash
-# escapes, IRIs (IRIREF has no spaces, quotes, braces or angle brackets), comments to the end of
-# a line. Escapes are not expanded: SPARQL's \u escapes in Oxigraph live only inside these tokens.
-_OPAQUE = re.compile(r'''"""(?:[^"\\]|\\.|"(?!""))*(?:"""|\Z)|'\'\'(?:[^'\\]|\\.|'(?!''))*(?:'\'\'|\Z)'''
-                     r'''|"(?:[^"\\\n\r]|\\.)*(?:"|\Z)|'(?:[^'\\\n\r]|\\.)*(?:'|\Z)'''
-                     r'''|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n\r]*''', re.DOTALL)
 _SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:-])", re.IGNORECASE)
 
 
@@ -96,4 +92,4 @@ def mentions_service(text: str) -> bool:
     >>> mentions_service('SELECT * WHERE { ?s ?p "Secret Service" } # no SERVICE here')
     False
     """
-    return bool(_SERVICE.search(_OPAQUE.sub(" ", text)))
+    return bool(_SERVICE.search(masked(text)))

@@ -15,6 +15,7 @@ from rdflib import Dataset
 
 from kg.rdf.graphs import NamedGraph, graph_quads, ox_quads
 from kg.rdf.namespaces import PREFIXES
+from kg.rdf.sparqltext import masked
 from kg.store import COUNTS_QUERY, HASHES_QUERY, StoreError, restore_datatypes
 
 DATABASE = "oxigraph"
@@ -159,12 +160,12 @@ def prebind(query: str, bindings: dict) -> str | None:
     """
     if not all(str(name).isidentifier() for name in bindings):
         return None
-    text = "\n".join("" if line.lstrip().startswith("#") else line for line in query.splitlines())
-    match = _WHERE.search(text)
+    # The outer group's brace as the engine reads the text: not one inside a comment or a string.
+    match = _WHERE.search(masked(query))
     if match is None:
         return None
     values = " ".join(f"VALUES ?{name} {{ {term.n3()} }}" for name, term in bindings.items())
-    return f"{text[: match.end()]} {values}{text[match.end():]}"
+    return f"{query[: match.end()]} {values}{query[match.end():]}"
 
 
 def dump_nquads(target: str | Path) -> bytes:
