@@ -208,6 +208,9 @@ def test_a_build_of_only_bad_files_fails_with_one_line(tmp_path):
     (["--out", "{tmp}/folder.ttl"], "is a folder"),
     (["--out", "{tmp}/graph.ttl", "--base", "http://example.org/my kg/"], "not an absolute IRI"),
     (["--out", "{tmp}/graph.ttl", "--base", "no-scheme"], "not an absolute IRI"),
+    # Issue 18 D7: these passed the check and failed after the whole parse (a store's ledger kept them).
+    (["--out", "{tmp}/graph.ttl", "--base", "http://e.org/kg/#"], "without a fragment"),
+    (["--store", "{tmp}/store", "--base", "https://e.org/%zz/"], "not a valid IRI"),
     (["--out", "{tmp}/graph.xyz"], "unknown graph format"),
     (["--out", "{tmp}/file.txt/graph.ttl"], "is a file, not a folder"),
 ])
@@ -217,6 +220,7 @@ def test_build_refuses_bad_arguments_before_parsing(tmp_path, args, message):
     done = kg("build", str(SEEDS), *[a.replace("{tmp}", str(tmp_path)) for a in args])
     assert done.returncode == 1, done.stderr
     assert done.stderr.count("\n") == 1 and message in done.stderr, done.stderr
+    assert not (tmp_path / "store").exists(), "refused before anything was written, so the store stays usable"
 
 
 def test_files_given_directly_whatever_their_name(tmp_path):
