@@ -154,6 +154,9 @@ def _check_out(out: Path) -> None:
         raise Failure(f"--out {out}: {parent} is a file, not a folder")
     if not os.access(parent, os.W_OK | os.X_OK):
         raise Failure(f"--out {out}: cannot write in {parent} (permission denied)")
+    limit = os.pathconf(parent, "PC_NAME_MAX") if hasattr(os, "pathconf") else 255
+    if len(out.name.encode("utf-8", "surrogateescape")) > limit:
+        raise Failure(f"--out {out}: the file name is longer than this file system allows ({limit} bytes)")
 
 
 def _inputs_without_output(paths: list[str], out: Path, iter_files) -> list[str]:
@@ -406,6 +409,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as err:  # writing failed: a name too long, a full disk, a file size limit, an immutable file
+        target = err.filename2 or err.filename  # os.replace(temporary, target): the target is the user's
+        where = f"{target}: " if target else ""
+        print(f"kg: error: {where}{err.strerror or err} (nothing was replaced)", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -680,3 +680,18 @@ def test_jsonl_with_cr_only_line_ends_is_read_a_record_a_line(tmp_path):
     source.write_bytes("\r".join(json.dumps({"id": i, "text": f"Bo Li said shipment {i} was late."})
                                  for i in "abc").encode() + b"\r")
     assert [d.id for d in read_documents([source]) if not isinstance(d, Problem)] == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize("command", ["build", "export", "viz"])
+def test_a_write_that_fails_is_one_line_naming_the_file(tmp_path, command):
+    """D10: an --out name near the 255-byte limit (its temporary's name passed it) was a traceback."""
+    graph = tmp_path / "g.ttl"
+    graph.write_text('<urn:a> <http://schema.org/name> "Ana" .\n', encoding="utf-8")
+    suffix = {"build": ".ttl", "export": ".nt", "viz": ".html"}[command]
+    out = tmp_path / ("a" * (256 - len(suffix)) + suffix)
+    source = [str(SEEDS)] if command == "build" else ["--graph", str(graph)]
+    done = kg(command, *source, "--out", str(out), *(["--quiet"] if command == "build" else []))
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and done.stderr.startswith("kg: error: ")
+    assert "File name too long" in done.stderr or "longer than this file system allows" in done.stderr
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
