@@ -216,6 +216,11 @@ class _HTMLText(HTMLParser):
         return "\n".join(self.lines), " ".join("".join(self.title_parts).split())
 
 
+# A "<" that no ">" closes before the next "<" opens no tag: as text, it spares html.parser a rescan of
+# the rest of the page at every such mark (150 KB of "<a " took minutes, issue 18 D6).
+_STRAY_LT = re.compile(r"<(?=[^<>]*(?:<|\Z))")
+
+
 def html_to_text(html: str) -> tuple[str, str]:
     """An HTML page's text (a paragraph a line) and its ``<title>``.
 
@@ -224,7 +229,7 @@ def html_to_text(html: str) -> tuple[str, str]:
         ('“No,” said Ann Lee.\\nNext', 'Row')
     """
     parser = _HTMLText()
-    parser.feed(html)
+    parser.feed(_STRAY_LT.sub("&lt;", html))
     return parser.result()
 
 
@@ -242,9 +247,12 @@ _MD_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),  # autolinks
     (re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"), ""),  # inline HTML tags
     (re.compile(r"`+([^`\n]+?)`+"), r"\1"),  # inline code
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
-    (re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"), r"\1"),  # emphasis with *
-    (re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"), r"\1"),  # emphasis with _
+    # Emphasis spans hold no marker of their own kind and stay within a line and 300 characters: a
+    # lazy ".+?" tried every later marker from every marker, quadratic on "*a *a *a …" (issue 18 D6).
+    (re.compile(r"\*\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*\*"), r"\1"),  # strong with **
+    (re.compile(r"__(?=\S)([^_\n]{1,300}?)(?<=\S)__"), r"\1"),  # strong with __
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\*(?![\w*])"), r"\1"),  # emphasis with *
+    (re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]{1,300}?)(?<=[^\s_])_(?![\w_])"), r"\1"),  # emphasis with _
     (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),  # strikethrough
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])"), r"\1"),  # backslash escapes
 ]
