@@ -183,7 +183,9 @@ class _HTMLText(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "title":
-            self.in_title = True
+            # The page's title only: an inline <svg>'s <title> names an icon (issue 18 D19), and a second
+            # <title> adds nothing to the first.
+            self.in_title = not self.title_parts and not any(t in ("svg", "math", "object") for t in self.skipping)
         elif tag in self.SKIP and tag not in ("br", "hr"):
             self.skipping.append(tag)
         if tag in self.BLOCK and not self.skipping:

@@ -710,3 +710,12 @@ def test_markdown_and_html_of_unclosed_markers_read_as_text():
     assert html_to_text(tags)[0].strip() == tags.strip()
     assert html_to_text("<title>T</title><p>Ana said a < b and <b>c</b> > d.</p><script>if (a<b) x();</script>") == \
         ("Ana said a < b and c > d.", "T")
+
+
+def test_the_title_of_an_inline_svg_icon_is_not_the_headline():
+    """D19: '<svg><title>Share icon</title></svg>' was appended to the article's headline."""
+    from kg.documents import html_to_text
+
+    page = ("<html><head><title>Dam holds</title></head><body><svg><title>Share icon</title><path/></svg>"
+            "<p>Ana Ruiz said the dam was safe.</p><svg><title>Close</title></svg></body></html>")
+    assert html_to_text(page) == ("Ana Ruiz said the dam was safe.", "Dam holds")
