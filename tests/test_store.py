@@ -296,3 +296,38 @@ def test_a_bound_parameter_goes_into_the_query_as_the_engine_reads_it(tmp_path, 
     assert answers[0] == answers[1]
     text = "\n".join(answers[0])
     assert "david-lammy" in text and "# that is no comment" in text and "biden" not in text
+
+
+class Odd(BaseHTTPRequestHandler):
+    """A query endpoint that answers 200 with JSON that is no SPARQL result."""
+
+    body = b"[]"
+
+    def do_POST(self):  # noqa: N802 (http.server's name)
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(Odd.body)))
+        self.end_headers()
+        self.wfile.write(Odd.body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.parametrize("body", [b"[]", b'{"results": {"bindings": [{"doc": {"type": "uri"}}]}}',
+                                  b'{"results": {"bindings": [["x"]]}}', b'{"results": {"bindings": 7}}'])
+def test_a_query_endpoint_answering_odd_json_is_one_clear_error(body):
+    """Issue 18 D22: '[]' or bindings without a 'value' were a traceback."""
+    Odd.body = body
+    server = HTTPServer(("127.0.0.1", 0), Odd)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        remote = RemoteStore(f"http://127.0.0.1:{server.server_port}/store",
+                             query_endpoint=f"http://127.0.0.1:{server.server_port}/query", attempts=1)
+        with pytest.raises(StoreError, match="not a SPARQL JSON result"):
+            remote.hashes()
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -97,10 +97,12 @@ class RemoteStore:
                                 headers={"Accept": "application/sparql-results+json"})
         try:
             bindings = response.json()["results"]["bindings"]
-        except (ValueError, KeyError) as err:
-            raise StoreError(f"{self.query_url}: not a SPARQL JSON result ({err}); is it the query endpoint? "
-                             "Pass --store-query URL") from None
-        return [{name: value["value"] for name, value in row.items()} for row in bindings]
+            # Every row an object of objects with a "value": '[]', a bare list or a binding without a
+            # value is no SPARQL JSON result, whatever the status said (issue 18 D22).
+            return [{name: str(value["value"]) for name, value in row.items()} for row in bindings]
+        except (ValueError, KeyError, TypeError, AttributeError) as err:
+            raise StoreError(f"{self.query_url}: not a SPARQL JSON result ({type(err).__name__}: {err}); is it the "
+                             "query endpoint? Pass --store-query URL") from None
 
     def hashes(self) -> dict[str, str]:
         return {row["doc"]: row["hash"] for row in self.select(HASHES_QUERY)}
