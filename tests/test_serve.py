@@ -485,3 +485,15 @@ def test_xml_results_with_control_characters_are_well_formed() -> None:
     root = ET.fromstring(reply.body)  # raises on a character XML cannot hold
     literal = root.find(f".//{{{SPARQL_RESULTS}}}literal")
     assert literal is not None and literal.text.startswith("Ana\ufffd Ruiz")
+
+
+def test_a_client_hanging_up_mid_body_leaves_no_traceback(server: Server) -> None:
+    """Issue 18 D14: a client that closed the connection before its body was whole left a traceback in the log."""
+    for _ in range(3):
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+            sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+                         b"Content-Length: 100\r\n\r\nSELECT * ")
+        time.sleep(0.2)
+    assert httpx.get(server.url + "/", timeout=10).status_code == 200
+    time.sleep(0.5)
+    assert "Traceback" not in server.log.read_text(errors="replace")

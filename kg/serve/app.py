@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -131,11 +131,14 @@ async def read_body(request: Request, limit: int) -> bytes:
         if int(declared) > limit:
             raise Refusal(413, f"request too large: {declared} bytes; the limit is {limit} (--max-request-bytes)")
     chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise Refusal(413, f"request too large: over {limit} bytes (--max-request-bytes)")
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise Refusal(413, f"request too large: over {limit} bytes (--max-request-bytes)")
+            chunks.append(chunk)
+    except ClientDisconnect:  # the client hung up mid-body (issue 18 D14): nobody to answer, nothing to log
+        raise Refusal(400, "the client closed the connection before the whole body arrived") from None
     return b"".join(chunks)
 
 
