@@ -6,6 +6,7 @@ see :mod:`kg.store`) takes each document's graph as soon as it is mapped.
 """
 from __future__ import annotations
 
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -89,6 +90,10 @@ _worker_nlp = None  # each worker process's own pipeline
 
 def _start_worker(model: str) -> None:
     global _worker_nlp
+    # Ctrl-C and a terminal hang-up are the parent's to handle: it stops the pool, and a worker would only
+    # print its own traceback (181 lines for one Ctrl-C, issue 18 D15).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool stops its workers with SIGTERM: they just end
     if _worker_nlp is None:  # forked workers already have the parent's
         _worker_nlp = load(model)
 

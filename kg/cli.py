@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -393,12 +394,23 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is so that it unwinds as for Ctrl-C: a build's worker pool is
+    stopped, temporary files go, and the workers are not left writing into a closed pipe (issue 18 D15)."""
+
+
+def _terminate(_signum: int, _frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     top = parser()
     args = top.parse_args(argv)
     if not args.command:
         top.print_help(sys.stderr)
         return 2
+    if args.command != "serve":  # the server has its own shutdown
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         return COMMANDS[args.command][1](args)
     except Failure as err:
@@ -407,6 +419,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print("kg: terminated", file=sys.stderr)
+        return 143
     except BrokenPipeError:
         return 0
     except OSError as err:  # writing failed: a name too long, a full disk, a file size limit, an immutable file

@@ -719,3 +719,33 @@ def test_the_title_of_an_inline_svg_icon_is_not_the_headline():
     page = ("<html><head><title>Dam holds</title></head><body><svg><title>Share icon</title><path/></svg>"
             "<p>Ana Ruiz said the dam was safe.</p><svg><title>Close</title></svg></body></html>")
     assert html_to_text(page) == ("Ana Ruiz said the dam was safe.", "Dam holds")
+
+
+@pytest.mark.parametrize("how", ["SIGTERM to kg", "Ctrl-C to the group"])
+def test_stopping_a_parallel_build_is_one_line_and_leaves_no_worker(tmp_path, how):
+    """D15: Ctrl-C during --jobs 2 printed 181 lines of worker tracebacks; SIGTERM to kg left its workers
+    writing into a closed pipe (BrokenPipeError tracebacks)."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(300):
+        (folder / f"a{n}.txt").write_text(SEED_TEXT, encoding="utf-8")
+    process = subprocess.Popen([*kg_command(), "build", str(folder), "--out", str(tmp_path / "g.ttl"), "--jobs", "2",
+                                "--quiet"], stderr=subprocess.PIPE, text=True, start_new_session=True, cwd=ROOT)
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None and not (
+            children.exists() and len(children.read_text().split()) >= 2):
+        time.sleep(0.2)
+    workers = [int(pid) for pid in children.read_text().split()] if children.exists() else []
+    time.sleep(2)  # into the parse
+    if how == "SIGTERM to kg":
+        os.kill(process.pid, signal.SIGTERM)
+    else:
+        os.killpg(process.pid, signal.SIGINT)
+    stderr = process.communicate(timeout=60)[1]
+    assert process.returncode == (143 if how == "SIGTERM to kg" else 130), stderr
+    assert stderr.strip() in ("kg: terminated", "kg: interrupted"), stderr
+    time.sleep(1)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()
+                and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]]
+    assert not (tmp_path / "g.ttl").exists()
