@@ -37,6 +37,7 @@ META_FIELDS = ("title", "url", "date", "publisher")
 # characters, and one article that long is a whole archive pasted together: refuse it by name.
 MAX_CHARS = 1_000_000
 MAX_ID_CHARS = 200
+MAX_META_CHARS = 2_000  # a title, URL, date or publisher longer than this is no such thing: cut (issue 18 D11)
 # File signatures, so a picture named .txt is refused as what it is.
 MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
          b"%PDF-": "PDF document", b"PK\x03\x04": "ZIP archive (or .docx/.xlsx/.odt)", b"\x1f\x8b": "gzip archive",
@@ -374,7 +375,7 @@ def _record(line: bytes, where: str, max_chars: int) -> Document | Problem:
         _check_length(text, where, max_chars)
     except InputError as err:
         return Problem(where, str(err).split(": ", 1)[1])
-    meta = {k: clean(str(record[k])) for k in META_FIELDS
+    meta = {k: clean(str(record[k]))[:MAX_META_CHARS] for k in META_FIELDS
             if isinstance(record.get(k), (str, int, float)) and not isinstance(record.get(k), bool) and str(record[k]).strip()}
     return Document(id=record_id(str(raw_id)), text=text, source=where, **meta)
 
@@ -384,6 +385,23 @@ def _cr_only(path: Path) -> bool:
     with path.open("rb") as f:
         head = f.read(65536)
     return b"\r" in head and b"\n" not in head
+
+
+def _bounded_lines(f, limit: int) -> Iterator[bytes | None]:
+    """The file's lines, each read up to ``limit`` bytes; None for a longer line, which is skipped without
+    being held (a 200 MB line had been read whole: memory grows with the line, issue 18 D11)."""
+    while True:
+        line = f.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while True:
+                rest = f.readline(2**20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+        else:
+            yield line
 
 
 def read_jsonl(path: Path, max_chars: int = MAX_CHARS) -> Iterator[Document | Problem]:
@@ -397,8 +415,12 @@ def read_jsonl(path: Path, max_chars: int = MAX_CHARS) -> Iterator[Document | Pr
         elif _cr_only(path):
             lines = (line + b"\n" for line in f.read().split(b"\r"))  # old Mac line ends: one record a line still
         else:
-            lines = f
+            lines = _bounded_lines(f, max_chars * 4 + 2**20)
         for number, line in enumerate(lines, 1):
+            if line is None:
+                yield Problem(f"{path}:{number}", f"record too long (over {(max_chars * 4 + 2**20) / 2**20:.0f} MB; "
+                                                  f"kg reads articles up to {max_chars:,} characters)")
+                continue
             if number == 1 and line.startswith(codecs.BOM_UTF8):
                 line = line[len(codecs.BOM_UTF8):]
             if not line.strip():

@@ -749,3 +749,19 @@ def test_stopping_a_parallel_build_is_one_line_and_leaves_no_worker(tmp_path, ho
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()
                 and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]]
     assert not (tmp_path / "g.ttl").exists()
+
+
+def test_a_jsonl_line_past_any_article_is_skipped_unread_and_metadata_is_bounded(tmp_path):
+    """D11: a JSONL line was read whole (a 200 MB line peaked at 751 MB) and a 40 MB title was kept."""
+    from kg.documents import MAX_META_CHARS
+
+    source = tmp_path / "big.jsonl"
+    with source.open("w", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "a", "text": "Ana Ruiz said the dam was safe.", "title": "T" * 50_000}) + "\n")
+        f.write('{"id": "b", "text": "' + "x" * (MAX_CHARS * 6) + '"}\n')
+        f.write(json.dumps({"id": "c", "text": "Bo Li said it rained."}) + "\n")
+    read = list(read_documents([source]))
+    documents = [d for d in read if not isinstance(d, Problem)]
+    assert [d.id for d in documents] == ["a", "c"]
+    assert len(documents[0].title) == MAX_META_CHARS
+    assert [str(p).split(": ", 1)[1][:15] for p in read if isinstance(p, Problem)] == ["record too long"]
