@@ -166,3 +166,16 @@ def test_a_store_endpoint_never_fetches_a_smuggled_service(request: pytest.Fixtu
                       httpx.post(server.url + "/graph", data={"query": query}, timeout=60)):
             assert reply.status_code == 400 and "SERVICE" in reply.text, (query, reply.status_code, reply.text[:200])
     assert listener.connections == 0
+
+
+def test_a_store_that_cannot_be_read_is_a_503_without_the_servers_paths(tmp_path) -> None:
+    """Issue 18 D9: queries while a build wrote the store got 500 with an internal file path."""
+    from kg.serve.source import Source
+    from kg.serve.worker import STORE_BUSY, failed
+
+    gone = Source("store", store=str(tmp_path / "being-rebuilt"))
+    reply = gone.query("SELECT * WHERE { ?s ?p ?o }", None, 10)()
+    assert (reply.status, reply.body.decode().strip()) == (503, STORE_BUSY)
+    assert str(tmp_path) not in reply.body.decode()
+    locked = failed(OSError(f"IO error: While lock file: {tmp_path}/oxigraph/LOCK: Resource temporarily unavailable"))
+    assert locked.status == 503 and str(tmp_path) not in locked.body.decode()

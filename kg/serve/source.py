@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from rdflib import Dataset
 
 from kg.serve.negotiate import offers_for
-from kg.serve.worker import Answer, answer
+from kg.serve.worker import STORE_BUSY, Answer, answer
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -64,7 +64,13 @@ class Source:
 
     def query(self, text: str, accept: str | None, max_rows: int) -> Callable[[], Answer]:
         """A job answering one query, to run in a child process."""
-        return lambda: answer(self.open(), text, accept, max_rows, engine_parses=self.store is not None)
+        def job() -> Answer:
+            try:
+                dataset = self.open()
+            except Exception:  # noqa: BLE001 - a store being written, or gone: say so, without its paths
+                return Answer.message(503, STORE_BUSY)
+            return answer(dataset, text, accept, max_rows, engine_parses=self.store is not None)
+        return job
 
     def draw_focus(self, focus: str, depth: int, max_nodes: int) -> Callable[[], Answer]:
         from kg.serve.drawing import draw_focus

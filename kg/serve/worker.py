@@ -48,6 +48,7 @@ FORM_OF_ALGEBRA = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery":
 TRUNCATED_HEADER = "X-KG-Truncated"  # "true" when rows were cut at --max-rows
 ROWS_HEADER = "X-KG-Rows"  # rows (or triples) in the answer
 MAX_ROWS_HEADER = "X-KG-Max-Rows"
+STORE_BUSY = "the store cannot be read just now (a build may be writing it); try again"
 
 
 @dataclass(slots=True)
@@ -255,12 +256,12 @@ def failed(err: Exception) -> Answer:
     The query's fault (400), as the fuzzer found: a bad regular expression in REGEX or
     REPLACE, SUM over IRIs, ORDER BY an error, LIMIT past any integer, IRI("a b") in a
     CONSTRUCT, a lone surrogate. Running out of memory and failing to read a store (an
-    OSError) are the server's (500).
+    OSError, as when a build is writing it) are the server's: 500 and 503.
     """
     if isinstance(err, MemoryError):
         return Answer.message(500, "query failed: out of memory")
-    if isinstance(err, OSError):
-        return Answer.message(500, f"query failed: {type(err).__name__}: {short(err)}")
+    if isinstance(err, OSError):  # the store's files: no path of the server's in the answer (issue 18 D9)
+        return Answer.message(503, STORE_BUSY)
     return Answer.message(400, f"query failed: {type(err).__name__}: {short(err)}")
 
 
