@@ -179,3 +179,19 @@ def test_a_store_that_cannot_be_read_is_a_503_without_the_servers_paths(tmp_path
     assert str(tmp_path) not in reply.body.decode()
     locked = failed(OSError(f"IO error: While lock file: {tmp_path}/oxigraph/LOCK: Resource temporarily unavailable"))
     assert locked.status == 503 and str(tmp_path) not in locked.body.decode()
+
+
+def test_an_answer_past_the_size_limit_is_refused_not_held(monkeypatch) -> None:
+    """Issue 18 D12: --max-rows bounds rows, not bytes; one huge row was held whole by the server."""
+    import asyncio
+
+    from kg.serve import worker
+    from kg.serve.worker import Answer, Runner
+
+    monkeypatch.setattr(worker, "MAX_ANSWER_BYTES", 2**20)
+    runner = Runner(timeout=30, jobs=1)
+    big = asyncio.run(runner.run(lambda: Answer(200, b"x" * (3 * 2**20))))
+    assert big.status == 400 and b"the answer is over 1 MB" in big.body
+    small = asyncio.run(runner.run(lambda: Answer(200, b"x" * 1000)))
+    assert small.status == 200 and small.body == b"x" * 1000
+    runner.stop()

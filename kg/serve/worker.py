@@ -48,6 +48,7 @@ FORM_OF_ALGEBRA = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery":
 TRUNCATED_HEADER = "X-KG-Truncated"  # "true" when rows were cut at --max-rows
 ROWS_HEADER = "X-KG-Rows"  # rows (or triples) in the answer
 MAX_ROWS_HEADER = "X-KG-Max-Rows"
+MAX_ANSWER_BYTES = 128 * 2**20  # what the server holds of one answer before sending it
 STORE_BUSY = "the store cannot be read just now (a build may be writing it); try again"
 
 
@@ -78,6 +79,10 @@ class Answer:
         if not isinstance(fields, dict):
             return cls.message(500, "query failed: the query process ended without an answer")
         return cls(int(fields["status"]), body, str(fields["content_type"]), dict(fields["headers"]))
+
+
+class AnswerTooLarge(Exception):
+    """A query's answer past MAX_ANSWER_BYTES: the child is killed and the client told."""
 
 
 class Refused(Exception):
@@ -353,9 +358,12 @@ class Runner:
         pipe = os.fdopen(read_fd, "rb", buffering=0)
         transport, _ = await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), pipe)
         try:
-            data = await asyncio.wait_for(reader.read(), seconds)
+            data = await asyncio.wait_for(self._read_bounded(reader), seconds)
         except asyncio.TimeoutError:
             return Answer.message(503, f"query timed out after {self.timeout:g} s (the limit set by --timeout)")
+        except AnswerTooLarge:
+            return Answer.message(400, f"query failed: the answer is over {MAX_ANSWER_BYTES // 2**20} MB; ask for "
+                                       "fewer or shorter values (LIMIT, SUBSTR)")
         finally:
             transport.close()
             if not self._try_reap(pid):  # reaped after the answer is sent; killed at once if it ran out of time
@@ -363,6 +371,18 @@ class Runner:
                 self._reaping.add(reaping)
                 reaping.add_done_callback(self._reaping.discard)
         return Answer.decode(data)
+
+    @staticmethod
+    async def _read_bounded(reader: asyncio.StreamReader) -> bytes:
+        """The child's answer, refused once past MAX_ANSWER_BYTES: --max-rows bounds rows, not their size, and
+        one row of a 243 MB literal had grown the server from 78 to 744 MB (issue 18 D12)."""
+        chunks, size = [], 0
+        while chunk := await reader.read(2**20):
+            size += len(chunk)
+            if size > MAX_ANSWER_BYTES:
+                raise AnswerTooLarge
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     def _try_reap(self, pid: int) -> bool:
         try:
