@@ -128,3 +128,24 @@ def test_a_company_the_model_missed_is_found_by_its_last_word_and_its_short_name
                  "Meridian said it would offer transport.")
     assert {s.speaker for s in result.said} == {"Meridian Health", "Samuel Okoye"}
     assert [(h.title, h.org) for h in result.posts_of("Samuel Okoye")] == [("Chief Medical Officer", "Meridian Health")]
+
+
+def test_a_first_name_coordinated_with_a_full_name_shares_its_surname(run):
+    result = run("Tom and Ellen Marsh opened the bakery in 1998. Mr. Marsh said the ovens were old. "
+                 "Ms. Marsh said the rent had doubled.")
+    assert {"Tom Marsh", "Ellen Marsh"} <= set(result.entities("PERSON"))
+    assert [s.speaker for s in result.said] == ["Tom Marsh", "Ellen Marsh"]
+
+
+def test_a_headline_verb_is_not_part_of_a_name_but_a_place_keeps_its_plural(run):
+    result = run("Glenn Hardy Blasts Council for Closing the Library\n\nGlenn Hardy, a local author, said the "
+                 "council had failed its readers. Libraries across the United States are closing.")
+    assert set(result.entities("PERSON")) == {"Glenn Hardy"}
+    assert "United States" in result.entities("GPE")
+
+
+def test_a_bare_surname_is_the_person_of_that_name_the_story_is_about(run):
+    result = run("Peter Hale founded the bakery in 1980. Nina Hale runs it now. Nina Hale hired 40 people this year, "
+                 "and Nina Hale plans to hire more. Hale said the bakery would open a second shop.")
+    assert set(result.entities("PERSON")) == {"Peter Hale", "Nina Hale"}
+    assert [s.speaker for s in result.said] == ["Nina Hale"]

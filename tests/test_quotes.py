@@ -745,3 +745,44 @@ def test_according_to_at_the_end_of_a_reported_clause_is_not_its_content(run):
                  "police report.")
     reported = [s for s in result.said if s.cue == "reported"]
     assert [s.content for s in reported] == ["two men had fled with watches"]
+
+
+# --- speakers the parse hides (issue 12, item 3) ------------------------------------
+
+def test_a_dateline_the_parse_made_the_subject_is_no_speaker(run):
+    result = run("DENVER, Colo. - Meeting teachers who are struggling to pay rent, Governor Alan Pierce tried on "
+                 "Friday to ease their worries and promised to raise their pay.")
+    assert [s.speaker for s in result.said] == ["Alan Pierce"]
+
+
+def test_an_outlet_told_after_the_subject_is_the_addressee_not_the_speaker(run):
+    result = run("Dana Whitfield, the mayor's chief of staff, told Reuters that the bridge would reopen in May.")
+    assert [(s.speaker, s.content) for s in result.said] == [("Dana Whitfield", "the bridge would reopen in May")]
+
+
+def test_a_post_before_a_headline_verb_is_the_person_the_story_quotes(run):
+    result = run("Sheriff Tells Voters Crime Is Down\n\nSheriff Tom Vance told voters on Monday that crime was down.")
+    assert {s.speaker for s in result.said} == {"Tom Vance"}
+
+
+def test_a_name_between_dashes_after_a_description_is_the_speaker(run):
+    result = run("A former Democratic presidential nominee -- Walter Brand, who lost the 1996 election to Clinton -- "
+                 "said the president \"offered no new ideas to fix the economy.\"")
+    assert [s.speaker for s in result.said] == ["Walter Brand"]
+
+
+def test_a_name_the_parse_hung_on_the_quotation_speaks_it(run):
+    result = run("Maria Lopez will focus on jobs in December. “It is not the position that everything is hunky-dory,” "
+                 "Gene Sperry, a top outside Lopez adviser, said at a recent CNN event on the economy in Iowa.")
+    assert [(s.speaker, s.content) for s in result.said] == \
+        [("Gene Sperry", "It is not the position that everything is hunky-dory")]
+
+
+def test_a_document_filed_by_someone_speaks_for_them(run):
+    result = run("The plant will close next year, according to a lawsuit filed in Ohio by Marta Kline, a former manager.")
+    assert [(s.speaker, s.speaker_kind) for s in result.said] == [("Marta Kline", "PERSON")]
+
+
+def test_the_object_of_a_verb_before_to_say_is_the_speaker(run):
+    result = run("Even the late timing of the hearing led Republicans to say that the mayor was hiding something.")
+    assert [s.speaker for s in result.said] == ["Republicans"]

@@ -33,6 +33,7 @@ FACILITIES = {"stadium", "arena", "airport", "station", "hall", "center", "centr
               "courthouse", "field", "garden", "gardens", "hotel", "theater", "theatre"}
 # Posts a headline or a lead gives anyone in public life ("Lawmaker urges …" before "Rep. Adam Schiff said").
 GENERIC_TITLES = {"lawmaker", "legislator", "politician", "official", "leader", "head", "chief", "executive", "member"}
+APPOSITION_MARKS = {",", "--", "—", "–"}
 NOT_SOURCES = {"it", "this", "that", "which", "what", "there", "here", "who", "one", "something", "nothing"}
 
 
@@ -150,6 +151,9 @@ class Resolver:
             for child in head.children:
                 if child.dep_ == "poss":
                     return self._resolve(child)
+        author = self._author(head) if head.pos_ == "NOUN" else None
+        if author:
+            return author
         lower = head.lower_
         if lower in lexicon.pronouns():
             return self.pronoun(head)
@@ -183,16 +187,33 @@ class Resolver:
             return self._named_in_apposition(head) or self.description(head, phrase)
         return None
 
+    def _author(self, head: Token) -> str | None:
+        """*calculations by Amy Glasmeier*, *an email from Neera Tanden*, *a lawsuit filed by Acme*: a
+        finding or a document speaks for whoever made it, when the text names them."""
+        if lexicon.speaker_nouns().get(head.lower_, ("",))[0] == "person":
+            return None  # "a friend from Ohio" is someone else
+        document = head.lemma_.lower() in lexicon.reporting_nouns() | lexicon.cue_class("document")
+        preps = [c for c in head.children if c.dep_ == "prep" and (c.lower_ == "by" or document and c.lower_ == "from")]
+        preps += [c for acl in head.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                  for c in acl.children if c.dep_ == "agent"]
+        for prep in preps:
+            for obj in prep.children:
+                key = self.name_of(obj) if obj.dep_ == "pobj" else None
+                if key and self.index.entities[key].kind in ("PERSON", "ORG"):
+                    return key
+        return None
+
     def _named_in_apposition(self, head: Token) -> str | None:
         """*A spokeswoman for Pacific Valley Electric, Dana Whitfield, said*: the person named
-        between commas right after the description is the speaker, wherever the parse hangs the name."""
+        between commas (or dashes: *A former candidate -- Ann Lee, who lost in 2008 -- said*) right
+        after the description is the speaker, wherever the parse hangs the name."""
         if not (_title_in(head.text) or lexicon.speaker_nouns().get(head.lower_, ("",))[0] == "person"):
             return None
         for token in head.subtree:
             key = self.index.entity_of(token) if token.dep_ == "appos" and token.i > head.i else None
             if key and self.index.entities[key].kind == "PERSON" and token.left_edge.i > 0 \
-                    and self.doc[token.left_edge.i - 1].text == "," and token.right_edge.i + 1 == head.right_edge.i \
-                    and self.doc[head.right_edge.i].text == ",":
+                    and self.doc[token.left_edge.i - 1].text in APPOSITION_MARKS \
+                    and token.right_edge.i + 1 == head.right_edge.i and self.doc[head.right_edge.i].text in APPOSITION_MARKS:
                 return key
         return None
 

@@ -132,11 +132,12 @@ class QuoteExtractor:
         # "…,” said Mr. Lammy / …, asserts Trump: an inverted subject right after a cue that follows punctuation;
         # it wins over a subject the parse found before the quotation. Not "…, called Mr. Obama's remarks".
         after = self._name_after(cue)
-        if after is not None and after.head.i == cue.i and after.dep_ not in ("poss", "compound"):
+        if after is not None and after.head.i == cue.i and after.dep_ not in ("poss", "compound") \
+                and not self._addressee_of_subject(cue, after):
             return after
         verb = cue
         for _ in range(3):
-            for child in verb.children:
+            for child in self._named_subject_first(verb):
                 if child.dep_ == "nsubj" and child.lower_ not in NOT_SPEECH_SUBJECTS:
                     subject = self.index.entity_of(child)
                     if not subject or self.index.entities[subject].kind == "GPE":
@@ -147,6 +148,9 @@ class QuoteExtractor:
                             key = self.index.entity_of(appos)
                             if appos.dep_ == "appos" and key and self.index.entities[key].kind == "PERSON":
                                 return appos
+                        named = self._person_before(child, verb) if self._place_or_time(child) else None
+                        if named is not None:
+                            return named
                     return self._relative_antecedent(child)
                 if child.dep_ == "agent":
                     objs = [g for g in child.children if g.dep_ == "pobj"]
@@ -167,6 +171,9 @@ class QuoteExtractor:
                     verb = noun.head
                     continue
                 break
+            controller = self._object_of_control(verb)
+            if controller is not None:
+                return controller
             # "…, contending that …", "… and said that …": the subject of the verb it hangs from.
             if verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head.pos_ in ("VERB", "AUX"):
                 if verb.dep_ in ("conj", "advcl") and self._conjoined_with_reported_clause(verb):
@@ -181,6 +188,64 @@ class QuoteExtractor:
         # No subject at all: a name right after the cue, however the parse hung it ("…,” said Smith").
         if after is not None and after.dep_ != "poss":
             return after
+        return self._named_after_quotation(cue)
+
+    def _named_after_quotation(self, cue: Token) -> Token | None:
+        """*“…,” Gene Lott, a former adviser, said*: the parse hung the name on the quotation; the name
+        that opens the words between the closing mark and the cue (an apposition closed by a comma) speaks."""
+        if cue.i < 2 or self.doc[cue.i - 1].text != ",":
+            return None
+        sentence = sent_of(cue)
+        mark = next((t for t in reversed(self.doc[max(sentence.start, cue.i - 25):cue.i])
+                     if t.is_quote and self.inside_quote(self.doc[t.i - 1]) and not self.inside_quote(t)), None)
+        if mark is None:
+            return None
+        first = next((t for t in self.doc[mark.i + 1:cue.i] if not t.is_punct and t.lower_ not in lexicon.honorifics()), None)
+        key = self.index.entity_of(first) if first is not None else None
+        if not key or self.index.entities[key].kind != "PERSON":
+            return None
+        name = first
+        while name.i + 1 < cue.i and self.index.entity_of(self.doc[name.i + 1]) == key:
+            name = self.doc[name.i + 1]
+        return name
+
+    @staticmethod
+    def _object_of_control(verb: Token) -> Token | None:
+        """*The timing led Republicans to say …*, *she urged voters to reject …*: an infinitive after a
+        verb's object has that object for its subject (but *he promised them to …* keeps his own)."""
+        if verb.dep_ != "xcomp" or verb.tag_ != "VB" or verb.head.lemma_.lower() == "promise":
+            return None
+        return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+    def _named_subject_first(self, verb: Token) -> list[Token]:
+        """A verb's children with a named subject first: *A former candidate -- Ann Lee -- said* gives the
+        verb two subjects, the description and the name; the name is who speaks."""
+        return sorted(verb.children, key=lambda c: not (c.dep_ == "nsubj" and self.index.entity_of(c)))
+
+    def _addressee_of_subject(self, cue: Token, after: Token) -> bool:
+        """*Betsy McManus, Gore's director, told POLITICO that …*: a name after the cue is its object
+        (who was told), not an inverted subject, when the cue has a subject of its own before it."""
+        return after.dep_ in ("dobj", "dative") and any(
+            c.dep_ == "nsubj" and c.i < cue.i and not self.inside_quote(c) for c in cue.children)
+
+    def _place_or_time(self, token: Token) -> bool:
+        """A subject that is a place or a time (*Saturday at the convention Sen. Warren said*, a
+        dateline *BUENA PARK, Calif. - …, Clinton promised*): the parse took a scene-setter for the speaker."""
+        key = self.index.entity_of(token)
+        return token.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") and not (key and self.index.entities[key].kind == "ORG") \
+            or bool(key) and self.index.entities[key].kind == "GPE"
+
+    def _person_before(self, subject: Token, verb: Token) -> Token | None:
+        """The first person named between a scene-setting subject and its verb, not as an object
+        or a possessor: the speaker the parse missed."""
+        for token in self.doc[subject.i + 1:verb.i]:
+            key = self.index.entity_of(token)
+            if key and self.index.entities[key].kind == "PERSON" and not self.inside_quote(token):
+                head = token
+                while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.i < verb.i:
+                    head = head.head
+                if head.dep_ not in ("pobj", "poss", "dobj", "dative"):
+                    return head
         return None
 
     def _another_statement(self, part: Token) -> bool:
