@@ -144,8 +144,14 @@ def test_a_headline_verb_is_not_part_of_a_name_but_a_place_keeps_its_plural(run)
     assert "United States" in result.entities("GPE")
 
 
-def test_a_bare_surname_is_the_person_of_that_name_the_story_is_about(run):
-    result = run("Peter Hale founded the bakery in 1980. Nina Hale runs it now. Nina Hale hired 40 people this year, "
-                 "and Nina Hale plans to hire more. Hale said the bakery would open a second shop.")
+def test_a_bare_surname_is_the_person_of_that_name_its_pronouns_agree_with(run):
+    result = run("Peter Hale founded the bakery in 1980, and his daughter Nina Hale runs it now. Hale said the bakery "
+                 "would open a second shop. Hale added that she had hired 40 people, and Hale said she would hire more.")
     assert set(result.entities("PERSON")) == {"Peter Hale", "Nina Hale"}
-    assert [s.speaker for s in result.said] == ["Nina Hale"]
+    assert [s.speaker for s in result.said] == ["Nina Hale"] * 3
+
+
+def test_an_abbreviated_title_is_not_part_of_the_name(run):
+    result = run("Former state AG Lena Brandt said the settlement was too small.")
+    assert set(result.entities("PERSON")) == {"Lena Brandt"}
+    assert [s.speaker for s in result.said] == ["Lena Brandt"]

@@ -786,3 +786,21 @@ def test_a_document_filed_by_someone_speaks_for_them(run):
 def test_the_object_of_a_verb_before_to_say_is_the_speaker(run):
     result = run("Even the late timing of the hearing led Republicans to say that the mayor was hiding something.")
     assert [s.speaker for s in result.said] == ["Republicans"]
+
+
+def test_of_two_subjects_the_parse_gives_a_verb_the_person_speaks(run):
+    result = run("Governor Ann Lee and Senator Tom Ford are rivals. Speaking at a town hall event in Salem, "
+                 "New Hampshire, Ford went after Lee, calling her “a total stiff.”")
+    assert [s.speaker for s in result.said] == ["Tom Ford"]
+
+
+def test_where_a_verb_went_is_no_speaker_of_the_infinitive_after_it(run):
+    result = run("Coach Dana Whitfield denied the report on Monday, with Whitfield taking to Twitter to call the "
+                 "story “totally false.”")
+    assert {s.speaker for s in result.said} == {"Dana Whitfield"}
+
+
+def test_a_description_the_text_names_on_the_spot_is_that_person(run):
+    result = run("The mayor was shaking hands. A woman later identified as Eva Resnick, an activist for a housing "
+                 "group, demanded to know whether the mayor would return the donations.")
+    assert [(s.speaker, s.speaker_kind) for s in result.said] == [("Eva Resnick", "PERSON")]

@@ -33,6 +33,7 @@ FACILITIES = {"stadium", "arena", "airport", "station", "hall", "center", "centr
               "courthouse", "field", "garden", "gardens", "hotel", "theater", "theatre"}
 # Posts a headline or a lead gives anyone in public life ("Lawmaker urges …" before "Rep. Adam Schiff said").
 GENERIC_TITLES = {"lawmaker", "legislator", "politician", "official", "leader", "head", "chief", "executive", "member"}
+NAMING_VERBS = {"name", "identify", "call"}  # "a man named …", "a woman identified as …"
 APPOSITION_MARKS = {",", "--", "—", "–"}
 NOT_SOURCES = {"it", "this", "that", "which", "what", "there", "here", "who", "one", "something", "nothing"}
 
@@ -184,7 +185,7 @@ class Resolver:
                 self.inferred_roles.append((key, title, post))
             return key
         if head.pos_ in ("NOUN", "PROPN") or lower in lexicon.speaker_nouns():
-            return self._named_in_apposition(head) or self.description(head, phrase)
+            return self._named_in_apposition(head) or self._named_as(head) or self.description(head, phrase)
         return None
 
     def _author(self, head: Token) -> str | None:
@@ -198,8 +199,23 @@ class Resolver:
                   for c in acl.children if c.dep_ == "agent"]
         for prep in preps:
             for obj in prep.children:
-                key = self.name_of(obj) if obj.dep_ == "pobj" else None
+                key = self.name_of(obj) or self._named_as(obj) if obj.dep_ == "pobj" else None
                 if key and self.index.entities[key].kind in ("PERSON", "ORG"):
+                    return key
+        return None
+
+    def _named_as(self, head: Token) -> str | None:
+        """*A woman later identified as Eva Ruiz*, *a former staffer named Tom Platt*: a description the
+        text names on the spot is that person."""
+        verbs = [c for c in head.children if c.dep_ == "acl"]
+        if head.dep_ in SUBJECTS and head.head.tag_ in ("VBN", "VBD"):
+            verbs.append(head.head)  # the parse made the participle the main verb: "A woman identified as …"
+        for acl in verbs:
+            if acl.lemma_.lower() not in NAMING_VERBS:
+                continue
+            for token in acl.subtree:
+                key = self.index.entity_of(token) if token.i > acl.i else None
+                if key and self.index.entities[key].kind == "PERSON":
                     return key
         return None
 

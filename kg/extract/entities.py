@@ -77,7 +77,7 @@ class EntityIndex:
         self._surname: dict[str, list[str]] = defaultdict(list)
         self.first_seen: dict[str, int] = {}  # person key -> token index of its first full-name mention
         self.guessed_gender: set[str] = set()  # people whose gender comes from the first-name lexicon alone
-        self.named_in_full: Counter = Counter()  # person key -> how often the text gives the full name
+        self.surname_gender: dict[str, str] = {}  # bare surname -> the gender the text's pronouns give it
 
     # -- lookups used by the other extractors -------------------------------------------------
     def entity_of(self, token: Token) -> str | None:
@@ -116,11 +116,14 @@ class EntityIndex:
         keys = list(dict.fromkeys(self._surname.get(normalise(surname), [])))
         return keys[0] if len(keys) == 1 else None
 
-    def main_person(self, keys: list[str]) -> str:
-        """Of people sharing a surname, whom the bare surname means: the one the text names in full most
-        often so far (*Nina Hale*, whose shop the story is about, not her father named once); on a tie,
-        the one introduced first (*Barack Obama* before *Michelle Obama*)."""
-        return min(keys, key=lambda k: (-self.named_in_full[k], self.first_seen.get(k, 1 << 30), keys.index(k)))
+    def main_person(self, keys: list[str], surname: str) -> str:
+        """Of people sharing a surname, whom the bare surname means: the one of the gender the text's
+        pronouns give the bare surname (*Trump said … he*, in a story that also names Ivanka Trump),
+        then the one introduced first (*Barack Obama* before *Michelle Obama*)."""
+        told = self.surname_gender.get(surname, "")
+        fitting = [k for k in keys if self.entities[k].gender == told] if told else []
+        keys = fitting or keys
+        return min(keys, key=lambda k: (self.first_seen.get(k, 1 << 30), keys.index(k)))
 
     def add_person(self, name: str) -> str:
         """A person the NER missed but the syntax names (*Stumpf said*); a bare surname several people
@@ -130,7 +133,7 @@ class EntityIndex:
             return key
         shared = list(dict.fromkeys(self._surname.get(normalise(name), []))) if len(name.split()) == 1 else []
         if len(shared) > 1:
-            return self.main_person(shared)
+            return self.main_person(shared, normalise(name))
         key = "PERSON:" + (normalise(name) or name.lower())
         gender = lexicon.first_names().get(name.split()[0].lower(), "") if len(name.split()) > 1 else ""
         self.entities.setdefault(key, Entity(key=key, name=name, kind="PERSON", gender=gender))
@@ -465,6 +468,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
             _set_gender(index, match, span, honorifics)
 
     implied = _first_names_sharing_a_surname(doc, merged, by_text)
+    index.surname_gender = _surname_genders(merged, surnames)
     for span, label in merged:
         text = span.text
         kind = decide(text)
@@ -490,7 +494,6 @@ def extract_entities(doc: Doc) -> EntityIndex:
                     index._surname[words[-1]].append(key)
             if len(words) > 1:  # a full name the NER typed otherwise introduces its person too
                 index.first_seen[key] = min(index.first_seen.get(key, span.start), span.start)
-                index.named_in_full[key] += 1
         else:
             entity = _find_org(index, kind, text) or new_entity(kind, text)
             key = entity.key
@@ -618,6 +621,44 @@ def _may_share_name(index: EntityIndex, key: str, words: list[str], first_name: 
     return len(other) < 2 or other[0] == first or other[0][:1] == first[:1] and len(other[0]) <= 2
 
 
+def _surname_genders(spans: list[tuple[Span, str]], surnames: set[str]) -> dict[str, str]:
+    """The gender each bare surname takes in the text: the pronouns that follow it in its sentences,
+    when two in three or more agree (*Fiorina said she …*, *Fiorina told her staff …*)."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for span, label in spans:
+        if len(name_words(span.text)) == 1 and (label == "PERSON" or span.text in surnames):
+            gender = _pronoun_gender_after(span, strict=False)
+            if gender:
+                votes[normalise(span.text)][gender] += 1
+    out = {}
+    for surname, counts in votes.items():
+        gender, n = counts.most_common(1)[0]
+        if 3 * n >= 2 * sum(counts.values()):
+            out[surname] = gender
+    return out
+
+
+def _pronoun_gender_after(span: Span, strict: bool = True) -> str:
+    """The gender of a he/she in the clause the name is the subject of: *Hale said she would …*, *Trump
+    says he would pay …* (not *Clinton called his vote …*, where *his* is someone else's). Not ``strict``:
+    the first he/she/his/her after the name in its sentence before anyone else is named, a weaker hint
+    that only a vote over the document may use."""
+    name = span.root
+    pronouns = lexicon.pronouns()
+    for token in span.doc[span.end:span.sent.end]:
+        if not strict and token.ent_type_ == "PERSON":
+            return ""
+        if token.pos_ != "PRON":
+            continue
+        if strict and not (name.dep_ in ("nsubj", "nsubjpass") and token.dep_ in ("nsubj", "nsubjpass")
+                           and token.head.head.i == name.head.i and token.head.dep_ in ("ccomp", "conj", "advcl", "xcomp")):
+            continue
+        gender = pronouns.get(token.lower_, ("", ""))[0]
+        if gender in ("m", "f"):
+            return gender
+    return ""
+
+
 def _pick_by_gender(index: EntityIndex, candidates: list[str], span: Span, honorifics: dict[str, str]) -> str | None:
     """Among people sharing a surname, *Mrs. Trump* is the woman; otherwise the most mentioned so far."""
     doc = span.doc
@@ -631,7 +672,12 @@ def _pick_by_gender(index: EntityIndex, candidates: list[str], span: Span, honor
         if not fitting:
             return None  # "Mr. Obama" is not Michelle Obama: someone the text has not named in full
         unique = fitting
-    return index.main_person(unique)
+    else:
+        # "Trump says he would pay for it": the pronoun that follows the name in its sentence tells which.
+        told = _pronoun_gender_after(span)
+        fitting = [k for k in unique if index.entities[k].gender == told]
+        unique = fitting if told and fitting else unique
+    return index.main_person(unique, normalise(span.text))
 
 
 def _find_org(index: EntityIndex, kind: str, text: str) -> Entity | None:

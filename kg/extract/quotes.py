@@ -128,7 +128,8 @@ class QuoteExtractor:
                 owner = self.index.entity_of(holder) if holder is not None else None
                 if owner and self.index.entities[owner].kind == "PERSON":
                     return holder  # "Chief Sam Cole of the Tulsa Police Department said": Cole speaks
-                return self.doc[left]
+                if holder is None or holder.pos_ not in ("VERB", "AUX"):
+                    return self.doc[left]  # not "… taking to Twitter to call X": where a verb went is no speaker
         # "…,” said Mr. Lammy / …, asserts Trump: an inverted subject right after a cue that follows punctuation;
         # it wins over a subject the parse found before the quotation. Not "…, called Mr. Obama's remarks".
         after = self._name_after(cue)
@@ -218,9 +219,13 @@ class QuoteExtractor:
         return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
     def _named_subject_first(self, verb: Token) -> list[Token]:
-        """A verb's children with a named subject first: *A former candidate -- Ann Lee -- said* gives the
-        verb two subjects, the description and the name; the name is who speaks."""
-        return sorted(verb.children, key=lambda c: not (c.dep_ == "nsubj" and self.index.entity_of(c)))
+        """A verb's children with a named subject first, a person before anything else: *A former
+        candidate -- Ann Lee -- said*, *In Salem, New Hampshire, Lee went after Ford, calling him …* give the
+        verb two subjects, and the person is who speaks."""
+        def rank(child: Token) -> int:
+            key = self.index.entity_of(child) if child.dep_ == "nsubj" else None
+            return 2 if not key else 0 if self.index.entities[key].kind == "PERSON" else 1
+        return sorted(verb.children, key=rank)
 
     def _addressee_of_subject(self, cue: Token, after: Token) -> bool:
         """*Betsy McManus, Gore's director, told POLITICO that …*: a name after the cue is its object
