@@ -804,3 +804,17 @@ def test_a_description_the_text_names_on_the_spot_is_that_person(run):
     result = run("The mayor was shaking hands. A woman later identified as Eva Resnick, an activist for a housing "
                  "group, demanded to know whether the mayor would return the donations.")
     assert [(s.speaker, s.speaker_kind) for s in result.said] == [("Eva Resnick", "PERSON")]
+
+
+def test_whoever_is_told_is_never_the_one_telling(run):
+    result = run("Several leaders endorsed the senator last week. “Yes, I support Ted Marsh,” Brent Hollis, founder of "
+                 "the Civic Research Center, tells Breitbart News in an exclusive interview.")
+    assert [s.speaker for s in result.said] == ["Brent Hollis"]
+    result = run("The mayor changed course again, telling CBS that the tax “is settled.”")
+    assert "CBS" not in {s.speaker for s in result.said}
+
+
+def test_a_service_before_a_rank_is_not_the_speaker_named_after_it(run):
+    result = run("“I really don’t understand how a better candidate didn’t jump into the race,” said Air Force 1st Lt. "
+                 "Dana Cole.")
+    assert [s.speaker for s in result.said] == ["Dana Cole"]

@@ -132,7 +132,8 @@ class QuoteExtractor:
                     return self.doc[left]  # not "… taking to Twitter to call X": where a verb went is no speaker
         # "…,” said Mr. Lammy / …, asserts Trump: an inverted subject right after a cue that follows punctuation;
         # it wins over a subject the parse found before the quotation. Not "…, called Mr. Obama's remarks".
-        after = self._name_after(cue)
+        # "…,” Bozell tells Breitbart News": whoever is told is never the one telling.
+        after = self._name_after(cue) if cue.lemma_.lower() not in ADDRESSEE_FIRST else None
         if after is not None and after.head.i == cue.i and after.dep_ not in ("poss", "compound") \
                 and not self._addressee_of_subject(cue, after):
             return after
@@ -140,6 +141,8 @@ class QuoteExtractor:
         for _ in range(3):
             for child in self._named_subject_first(verb):
                 if child.dep_ == "nsubj" and child.lower_ not in NOT_SPEECH_SUBJECTS:
+                    if child.i > verb.i and self.index.entity_of(child):
+                        child = self._person_after_rank(child)  # "…,” said Air Force Lt. Tyler Ross"
                     subject = self.index.entity_of(child)
                     if not subject or self.index.entities[subject].kind == "GPE":
                         # A dateline the parse made the subject: "WASHINGTON -- President Obama … said".
@@ -294,6 +297,23 @@ class QuoteExtractor:
         name = self.doc[right]
         while name.i + 1 < len(self.doc) and name.head.i == name.i + 1 and name.dep_ in ("compound", "flat"):
             name = self.doc[name.i + 1]
+        return self._person_after_rank(name)
+
+    def _person_after_rank(self, name: Token) -> Token:
+        """*said Air Force 1st Lt. Tyler Ross*: a service or an agency before a rank is where the person
+        serves; the person named after the rank speaks."""
+        key = self.index.entity_of(name)
+        if key and self.index.entities[key].kind == "PERSON":
+            return name
+        for token in self.doc[name.i + 1:min(len(self.doc), name.i + 6)]:
+            person = self.index.entity_of(token)
+            if person and self.index.entities[person].kind == "PERSON":
+                while token.i + 1 < len(self.doc) and self.index.entity_of(self.doc[token.i + 1]) == person:
+                    token = self.doc[token.i + 1]
+                return token
+            if not (token.text == "." or token.lower_.rstrip(".") in lexicon.title_words() or token.like_num
+                    or token.pos_ == "PROPN" and not self.index.entity_of(token)):
+                break
         return name
 
     def _relative_antecedent(self, token: Token) -> Token:
@@ -993,6 +1013,7 @@ def _inflections(lemmas: set[str] | frozenset[str]) -> set[str]:
     return forms
 
 
+ADDRESSEE_FIRST = {"tell", "inform", "assure", "remind"}  # verbs whose first object is the one spoken to
 CLAUSE_END = {".", ",", ";", ":", "!", "?", "—", "–", "-", "(", ")"}
 
 
