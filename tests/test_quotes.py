@@ -818,3 +818,32 @@ def test_a_service_before_a_rank_is_not_the_speaker_named_after_it(run):
     result = run("“I really don’t understand how a better candidate didn’t jump into the race,” said Air Force 1st Lt. "
                  "Dana Cole.")
     assert [s.speaker for s in result.said] == ["Dana Cole"]
+
+
+def test_a_name_after_a_participle_is_its_object_not_its_speaker(run):
+    result = run("Governor Ann Lee denied the accusations through a spokeswoman, dismissing Ray Dillon as \"a "
+                 "disgruntled former employee.\"")
+    assert {s.speaker for s in result.said} == {"Ann Lee"}
+
+
+def test_a_participle_hung_on_the_quotation_takes_the_subject_outside_it(run):
+    result = run("Governor Ann Lee seemed to be ready to joke about the incident in Dayton, telling the crowd, “Some "
+                 "people get a little carried away, have you noticed that?”")
+    assert [s.speaker for s in result.said] == ["Ann Lee"]
+
+
+def test_who_booed_a_speaker_is_not_the_speaker(run):
+    result = run("Sarah Pell was booed and shouted down by Tom Marsh supporters after telling holdouts for the senator "
+                 "that they were “being ridiculous.”")
+    assert [s.speaker for s in result.said] == ["Sarah Pell"]
+
+
+def test_the_person_before_a_participle_after_with_asks(run):
+    result = run("The conversation ended with Maddow asking Lee pointedly whether she would consider a woman as a "
+                 "running mate.")
+    assert [s.speaker for s in result.said] == ["Maddow"]
+
+
+def test_a_name_in_apposition_with_a_relative_clause_after_it_is_the_speaker(run):
+    result = run("“The plan will fail,” said a spokeswoman for the city, Dana Webb, who joined in May.")
+    assert [s.speaker for s in result.said] == ["Dana Webb"]

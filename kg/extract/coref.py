@@ -229,7 +229,8 @@ class Resolver:
             key = self.index.entity_of(token) if token.dep_ == "appos" and token.i > head.i else None
             if key and self.index.entities[key].kind == "PERSON" and token.left_edge.i > 0 \
                     and self.doc[token.left_edge.i - 1].text in APPOSITION_MARKS \
-                    and token.right_edge.i + 1 == head.right_edge.i and self.doc[head.right_edge.i].text in APPOSITION_MARKS:
+                    and (token.right_edge.i == head.right_edge.i  # "said his best friend, Bruce Turry, who …"
+                         or token.right_edge.i + 1 == head.right_edge.i and self.doc[head.right_edge.i].text in APPOSITION_MARKS):
                 return key
         return None
 

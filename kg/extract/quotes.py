@@ -134,13 +134,14 @@ class QuoteExtractor:
         # it wins over a subject the parse found before the quotation. Not "…, called Mr. Obama's remarks".
         # "…,” Bozell tells Breitbart News": whoever is told is never the one telling.
         after = self._name_after(cue) if cue.lemma_.lower() not in ADDRESSEE_FIRST else None
-        if after is not None and after.head.i == cue.i and after.dep_ not in ("poss", "compound") \
-                and not self._addressee_of_subject(cue, after):
+        if after is not None and self._addressee(cue, after):
+            after = None
+        if after is not None and after.head.i == cue.i and after.dep_ not in ("poss", "compound"):
             return after
         verb = cue
         for _ in range(3):
             for child in self._named_subject_first(verb):
-                if child.dep_ == "nsubj" and child.lower_ not in NOT_SPEECH_SUBJECTS:
+                if child.dep_ == "nsubj" and child.lower_ not in NOT_SPEECH_SUBJECTS and not self.inside_quote(child):
                     if child.i > verb.i and self.index.entity_of(child):
                         child = self._person_after_rank(child)  # "…,” said Air Force Lt. Tyler Ross"
                     subject = self.index.entity_of(child)
@@ -156,7 +157,7 @@ class QuoteExtractor:
                         if named is not None:
                             return named
                     return self._relative_antecedent(child)
-                if child.dep_ == "agent":
+                if child.dep_ == "agent" and verb is cue:  # "after telling …, she was booed by fans": not the fans
                     objs = [g for g in child.children if g.dep_ == "pobj"]
                     if objs:
                         return objs[0]
@@ -164,6 +165,10 @@ class QuoteExtractor:
                 # "After saying …, she was whisked off": a participle's speaker is the subject of its clause.
                 if child.dep_ == "nsubjpass" and (cue.lemma_ in ("quote", "cite") or verb is not cue):
                     return child
+            # "… ended with Maddow asking Clinton whether …": the person a participle follows is its speaker.
+            doer = self._absolute_subject(verb)
+            if doer is not None:
+                return doer
             # "issued a statement calling …", "his letter urging …": who made the statement.
             if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and \
                     verb.head.lemma_.lower() in lexicon.reporting_nouns() | lexicon.cue_class("document"):
@@ -182,7 +187,7 @@ class QuoteExtractor:
             if verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head.pos_ in ("VERB", "AUX"):
                 if verb.dep_ in ("conj", "advcl") and self._conjoined_with_reported_clause(verb):
                     verb = verb.head  # "She said the gaps remained wide and warned that …": she warned
-                verb = verb.head
+                verb = self._outside_quotation(verb.head)
                 continue
             # "… by telling them that …", "after saying that …": through the preposition to its verb.
             if verb.dep_ == "pcomp" and verb.head.dep_ in ("prep", "conj") and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -213,6 +218,26 @@ class QuoteExtractor:
             name = self.doc[name.i + 1]
         return name
 
+    def _absolute_subject(self, verb: Token) -> Token | None:
+        """*with Maddow asking Clinton whether …*, *the host, Ann Lee, asking …*: a participle right after a
+        person's name (its head, or the object of *with* before it) has that person for its subject."""
+        if verb.tag_ != "VBG" or verb.i == 0:
+            return None
+        before = self.doc[verb.i - 1]
+        key = self.index.entity_of(before)
+        if not key or self.index.entities[key].kind != "PERSON":
+            return None
+        if verb.dep_ == "acl" and verb.head.i == before.i or before.dep_ == "pobj" and before.head.lower_ == "with":
+            return before
+        return None
+
+    def _outside_quotation(self, verb: Token) -> Token:
+        """*Lee was ready to riff on it, telling the crowd, “Some people get carried away”*: the parse hung
+        the participle on the quotation's verb; its subject is that of the nearest verb outside the quotation."""
+        while self.inside_quote(verb) and verb.head.i != verb.i:
+            verb = verb.head
+        return verb
+
     @staticmethod
     def _object_of_control(verb: Token) -> Token | None:
         """*The timing led Republicans to say …*, *she urged voters to reject …*: an infinitive after a
@@ -230,11 +255,12 @@ class QuoteExtractor:
             return 2 if not key else 0 if self.index.entities[key].kind == "PERSON" else 1
         return sorted(verb.children, key=rank)
 
-    def _addressee_of_subject(self, cue: Token, after: Token) -> bool:
-        """*Betsy McManus, Gore's director, told POLITICO that …*: a name after the cue is its object
-        (who was told), not an inverted subject, when the cue has a subject of its own before it."""
-        return after.dep_ in ("dobj", "dative") and any(
-            c.dep_ == "nsubj" and c.i < cue.i and not self.inside_quote(c) for c in cue.children)
+    def _addressee(self, cue: Token, after: Token) -> bool:
+        """*Betsy McManus, Gore's director, told POLITICO that …*, *Trump denied it, dismissing O'Donnell
+        as …*: a name after the cue is its object, not an inverted subject, when the cue has a subject of
+        its own before it or is a participle (only a finite verb inverts: *…,” said Smith*)."""
+        return after.dep_ in ("dobj", "dative") and (cue.tag_ == "VBG" or any(
+            c.dep_ == "nsubj" and c.i < cue.i and not self.inside_quote(c) for c in cue.children))
 
     def _place_or_time(self, token: Token) -> bool:
         """A subject that is a place or a time (*Saturday at the convention Sen. Warren said*, a
