@@ -847,3 +847,10 @@ def test_the_person_before_a_participle_after_with_asks(run):
 def test_a_name_in_apposition_with_a_relative_clause_after_it_is_the_speaker(run):
     result = run("“The plan will fail,” said a spokeswoman for the city, Dana Webb, who joined in May.")
     assert [s.speaker for s in result.said] == ["Dana Webb"]
+
+
+def test_a_bare_surname_the_model_parsed_as_an_adverb_still_speaks(run):
+    result = run("But Bill Skelly, a longtime data operative, vouched for both of them.\n\n“Having access to the file and "
+                 "two people who understand it is valuable,” said Skelly, explaining he worked more closely with the "
+                 "state team.")
+    assert [s.speaker for s in result.said] == ["Bill Skelly"]

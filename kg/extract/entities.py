@@ -521,6 +521,16 @@ def _propagate(index: EntityIndex, by_text: dict[str, list[int]]) -> None:
             if mention.text[:1].isupper() and len(mention.text) > 2:
                 counts[mention.text][key] += 1
     forms = {form: keys.most_common(1)[0][0] for form, keys in counts.items()}
+    # A surname alone is its person wherever a person of that surname was named in full (*Reilly said*
+    # after *Health Secretary Tom Reilly*), whatever part of speech the small model gave it.
+    surnames = {}
+    for key, entity in index.entities.items():
+        words = entity.name.split()
+        if entity.kind == "PERSON" and len(words) > 1 and words[-1][:1].isupper() and len(words[-1]) > 2:
+            surnames.setdefault(words[-1], set()).add(key)
+    for surname, keys in surnames.items():
+        if surname not in forms:
+            forms[surname] = keys.pop() if len(keys) == 1 else index.main_person(sorted(keys), normalise(surname))
     if not forms:
         return
     text = text_of(doc)
@@ -529,7 +539,8 @@ def _propagate(index: EntityIndex, by_text: dict[str, list[int]]) -> None:
         by_first[form.split()[0]].append(form)
     candidates = [doc[i] for i in sorted(i for first in by_first for i in by_text.get(first, ()))]
     for token in candidates:
-        if token.i in index.token_entity or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
+        if token.i in index.token_entity or token.pos_ not in ("PROPN", "NOUN", "ADJ") \
+                and not (token.text in surnames and token.pos_ in ("ADV", "VERB", "X", "INTJ")):
             continue
         for form in sorted(by_first[token.text], key=len, reverse=True):
             end_char = token.idx + len(form)

@@ -118,7 +118,8 @@ class QuoteExtractor:
         """The subject of a cue, or the agent of a passive one, or a name right after it (*said Smith*)."""
         # "X said" with the name right before the cue is the surest subject, whatever the parse says.
         left = cue.i - 1
-        while left >= 0 and self.doc[left].pos_ in ("ADV", "AUX", "PART") and cue.i - left < 4:
+        while left >= 0 and self.doc[left].pos_ in ("ADV", "AUX", "PART") and cue.i - left < 4 \
+                and not self.index.entity_of(self.doc[left]):  # "Reilly said", Reilly parsed as an adverb
             left -= 1
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)  # "X was called …": X is no speaker
         if left >= 0 and not passive and not self.inside_quote(self.doc[left]):
