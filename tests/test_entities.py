@@ -155,3 +155,12 @@ def test_an_abbreviated_title_is_not_part_of_the_name(run):
     result = run("Former state AG Lena Brandt said the settlement was too small.")
     assert set(result.entities("PERSON")) == {"Lena Brandt"}
     assert [s.speaker for s in result.said] == ["Lena Brandt"]
+
+
+def test_a_known_first_name_before_a_named_persons_surname_is_a_full_name_even_untagged(nlp):
+    from kg.extract.entities import _untagged_full_names
+    from kg.extract.sentences import tokens_by_text
+
+    doc = nlp("Peter Hale opened the shop. The Stella Hale brand sells shoes.")
+    spans = _untagged_full_names(doc, [(doc[0:2], "PERSON")], tokens_by_text(doc))
+    assert [(span.text, label) for span, label in spans] == [("Peter Hale", "PERSON"), ("Stella Hale", "PERSON")]

@@ -854,3 +854,9 @@ def test_a_bare_surname_the_model_parsed_as_an_adverb_still_speaks(run):
                  "two people who understand it is valuable,” said Skelly, explaining he worked more closely with the "
                  "state team.")
     assert [s.speaker for s in result.said] == ["Bill Skelly"]
+
+
+def test_a_headline_quotation_is_the_person_the_headline_opens_with(run):
+    result = run("Hargrove on Ann Lee Releasing Her Speech Transcripts: ‘I Think She Will.’\n\nOn Friday, Sen. Mary "
+                 "Hargrove, a supporter of Ann Lee, said she believed Lee would release the transcripts.")
+    assert {s.content: s.speaker for s in result.said}["I Think She Will."] == "Mary Hargrove"

@@ -406,6 +406,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
 
     merged = _split_run_on_names(doc, merged)
     merged = _drop_headline_only_people(doc, merged)
+    merged = _untagged_full_names(doc, merged, by_text)
     # Full names (two words or more) of people anchor the surnames.
     full_names = [span for span, label in merged if label == "PERSON" and len(name_words(span.text)) > 1]
     surnames = {name_words(span.text)[-1] for span in full_names}
@@ -529,8 +530,10 @@ def _propagate(index: EntityIndex, by_text: dict[str, list[int]]) -> None:
         if entity.kind == "PERSON" and len(words) > 1 and words[-1][:1].isupper() and len(words[-1]) > 2:
             surnames.setdefault(words[-1], set()).add(key)
     for surname, keys in surnames.items():
-        if surname not in forms:
-            forms[surname] = keys.pop() if len(keys) == 1 else index.main_person(sorted(keys), normalise(surname))
+        if len(keys) > 1:  # shared: whom the bare surname means, not whoever NER tagged it for most
+            forms[surname] = index.main_person(sorted(keys), normalise(surname))
+        elif surname not in forms:
+            forms[surname] = keys.pop()
     if not forms:
         return
     text = text_of(doc)
@@ -569,6 +572,28 @@ def _first_names_sharing_a_surname(doc: Doc, spans: list[tuple[Span, str]],
         if first.text.lower() in lexicon.first_names() or len(by_text.get(first.text, ())) == 1:
             out[first.start] = f"{first.text} {name_words(full.text)[-1]}"
     return out
+
+
+def _untagged_full_names(doc: Doc, spans: list[tuple[Span, str]],
+                         by_text: dict[str, list[int]]) -> list[tuple[Span, str]]:
+    """*Ivanka Trump* where NER tagged nothing or a product, in a text that names *Donald Trump*: a known
+    first name right before the surname of a person named in full is a full name too."""
+    surnames = {name_words(span.text)[-1] for span, label in spans if label == "PERSON" and len(name_words(span.text)) > 1}
+    covered = {i: n for n, (span, label) in enumerate(spans) for i in range(span.start, span.end)}
+    found = []
+    for surname in surnames:
+        for i in by_text.get(surname, ()):
+            first = doc[i - 1] if i > 0 else None
+            if first is None or not first.text.istitle() or first.lower_ not in lexicon.first_names() \
+                    or not first.whitespace_ or any(covered.get(j) is not None and spans[covered[j]][1] == "PERSON"
+                                                    for j in (i - 1, i)):
+                continue
+            found.append(doc[i - 1:i + 1])
+    if not found:
+        return spans
+    taken = {i for span in found for i in range(span.start, span.end)}
+    kept = [(span, label) for span, label in spans if not any(i in taken for i in range(span.start, span.end))]
+    return sorted(kept + [(span, "PERSON") for span in found], key=lambda item: item[0].start)
 
 
 def _split_run_on_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:

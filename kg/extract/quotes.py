@@ -952,12 +952,15 @@ class QuoteExtractor:
 
     def _headline_quotes(self, direct_ranges: list[tuple[int, int]], seen: set[int]) -> Iterator[_Statement]:
         """*Warren Hammers Wells Fargo CEO: ‘You Should Be Investigated.’*: a headline that ends in a quotation
-        after a colon quotes the one person it names before the colon."""
+        after a colon quotes the one person it names before the colon, or the one it opens with."""
         pattern = re.compile(r"(?m)^(?P<before>[^\n:]{3,150}): ?[‘'\"“](?P<what>[^\n]{8,200}?)[’'\"”]\.?[ \t]*$")
         for match in pattern.finditer(self.text):
             before = [t for t in self.doc.char_span(*match.span("before"), alignment_mode="expand") or ()]
             people = {self.index.entity_of(t) for t in before} - {None}
             people = {k for k in people if self.index.entities[k].kind == "PERSON"}
+            opener = self.index.entity_of(before[0]) if before else None
+            if opener in people:
+                people = {opener}  # "Gillibrand on Hillary Releasing Her Speeches: ‘…’": who opens it speaks
             if len(people) != 1 or any(self.is_cue(t) for t in before):  # "X said: ‘…’" is read as usual
                 continue
             start, end = _trim(self.text, *match.span("what"))
