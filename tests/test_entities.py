@@ -164,3 +164,10 @@ def test_a_known_first_name_before_a_named_persons_surname_is_a_full_name_even_u
     doc = nlp("Peter Hale opened the shop. The Stella Hale brand sells shoes.")
     spans = _untagged_full_names(doc, [(doc[0:2], "PERSON")], tokens_by_text(doc))
     assert [(span.text, label) for span, label in spans] == [("Peter Hale", "PERSON"), ("Stella Hale", "PERSON")]
+
+
+def test_no_name_runs_across_a_headlines_colon(nlp):
+    from kg.extract.entities import clean_span
+
+    doc = nlp("De Blasio: Trust Bratton on security, not the mayor.")
+    assert clean_span(doc[0:5], person=True).text == "De Blasio"

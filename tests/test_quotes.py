@@ -860,3 +860,9 @@ def test_a_headline_quotation_is_the_person_the_headline_opens_with(run):
     result = run("Hargrove on Ann Lee Releasing Her Speech Transcripts: ‘I Think She Will.’\n\nOn Friday, Sen. Mary "
                  "Hargrove, a supporter of Ann Lee, said she believed Lee would release the transcripts.")
     assert {s.content: s.speaker for s in result.said}["I Think She Will."] == "Mary Hargrove"
+
+
+def test_a_reporting_verb_conjoined_to_a_reported_clause_in_the_cues_tense_is_the_speakers(run):
+    result = run("RNC spokesman Tom Pryce on Thursday evening said the Republican Party was not in a crisis, and urged "
+                 "that everyone take a deep breath and relax.")
+    assert {s.speaker for s in result.said} == {"Tom Pryce"}

@@ -170,6 +170,8 @@ def clean_span(span: Span, person: bool = False) -> Span | None:
             start += 1  # "Sens. Jon Tester": the abbreviation's full stop
     while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
+    # A headline's colon run into a name ("De Blasio: Trust Bratton …"): no name holds a colon.
+    end = next((i for i in range(start + 1, end) if doc[i].text == ":"), end)
     # A headline's verb before a name: "Lawmakers Rip Donald Trump" tagged "Rip Donald Trump".
     if person and end - start >= 3 and doc[start].lower_ not in lexicon.first_names() \
             and doc[start + 1].lower_ in lexicon.first_names() and doc[start].pos_ != "PROPN":

@@ -186,7 +186,8 @@ class QuoteExtractor:
                 return controller
             # "…, contending that …", "… and said that …": the subject of the verb it hangs from.
             if verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head.pos_ in ("VERB", "AUX"):
-                if verb.dep_ in ("conj", "advcl") and self._conjoined_with_reported_clause(verb):
+                if verb.dep_ in ("conj", "advcl") and (self._conjoined_with_reported_clause(verb)
+                                                       or self._next_report_in_cue_tense(verb)):
                     verb = verb.head  # "She said the gaps remained wide and warned that …": she warned
                 verb = self._outside_quotation(verb.head)
                 continue
@@ -231,6 +232,15 @@ class QuoteExtractor:
         if verb.dep_ == "acl" and verb.head.i == before.i or before.dep_ == "pobj" and before.head.lower_ == "with":
             return before
         return None
+
+    def _next_report_in_cue_tense(self, verb: Token) -> bool:
+        """*Spicer said the party was not in a crisis, and urged that …*: a reporting verb without a subject,
+        conjoined to a reported clause and in the tense of the cue above it, is the speaker's next statement,
+        whoever the reported clause's subject is."""
+        clause = verb.head
+        return verb.dep_ == "conj" and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.verbs \
+            and verb.tag_ == clause.head.tag_ and verb.tag_ in ("VBD", "VBZ") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
     def _outside_quotation(self, verb: Token) -> Token:
         """*Lee was ready to riff on it, telling the crowd, “Some people get carried away”*: the parse hung
