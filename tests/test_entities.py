@@ -128,3 +128,46 @@ def test_a_company_the_model_missed_is_found_by_its_last_word_and_its_short_name
                  "Meridian said it would offer transport.")
     assert {s.speaker for s in result.said} == {"Meridian Health", "Samuel Okoye"}
     assert [(h.title, h.org) for h in result.posts_of("Samuel Okoye")] == [("Chief Medical Officer", "Meridian Health")]
+
+
+def test_a_first_name_coordinated_with_a_full_name_shares_its_surname(run):
+    result = run("Tom and Ellen Marsh opened the bakery in 1998. Mr. Marsh said the ovens were old. "
+                 "Ms. Marsh said the rent had doubled.")
+    assert {"Tom Marsh", "Ellen Marsh"} <= set(result.entities("PERSON"))
+    assert [s.speaker for s in result.said] == ["Tom Marsh", "Ellen Marsh"]
+
+
+def test_a_headline_verb_is_not_part_of_a_name_but_a_place_keeps_its_plural(run):
+    result = run("Glenn Hardy Blasts Council for Closing the Library\n\nGlenn Hardy, a local author, said the "
+                 "council had failed its readers. Libraries across the United States are closing.")
+    assert set(result.entities("PERSON")) == {"Glenn Hardy"}
+    assert "United States" in result.entities("GPE")
+
+
+def test_a_bare_surname_is_the_person_of_that_name_its_pronouns_agree_with(run):
+    result = run("Peter Hale founded the bakery in 1980, and his daughter Nina Hale runs it now. Hale said the bakery "
+                 "would open a second shop. Hale added that she had hired 40 people, and Hale said she would hire more.")
+    assert set(result.entities("PERSON")) == {"Peter Hale", "Nina Hale"}
+    assert [s.speaker for s in result.said] == ["Nina Hale"] * 3
+
+
+def test_an_abbreviated_title_is_not_part_of_the_name(run):
+    result = run("Former state AG Lena Brandt said the settlement was too small.")
+    assert set(result.entities("PERSON")) == {"Lena Brandt"}
+    assert [s.speaker for s in result.said] == ["Lena Brandt"]
+
+
+def test_a_known_first_name_before_a_named_persons_surname_is_a_full_name_even_untagged(nlp):
+    from kg.extract.entities import _untagged_full_names
+    from kg.extract.sentences import tokens_by_text
+
+    doc = nlp("Peter Hale opened the shop. The Stella Hale brand sells shoes.")
+    spans = _untagged_full_names(doc, [(doc[0:2], "PERSON")], tokens_by_text(doc))
+    assert [(span.text, label) for span, label in spans] == [("Peter Hale", "PERSON"), ("Stella Hale", "PERSON")]
+
+
+def test_no_name_runs_across_a_headlines_colon(nlp):
+    from kg.extract.entities import clean_span
+
+    doc = nlp("De Blasio: Trust Bratton on security, not the mayor.")
+    assert clean_span(doc[0:5], person=True).text == "De Blasio"

@@ -881,3 +881,124 @@ def test_interview_turn_markers_name_nobody(run):
     text = ("Q: Will the harbour reopen this year?\n\nA: Not before the storms are over, I am afraid.\n\n"
             "Q: And the ferry?\n\nA: The ferry will run again in May.")
     assert not [s for s in run(text).said if s.speaker in ("Q", "A")]
+
+
+# --- speakers the parse hides (issue 12, item 3) ------------------------------------
+
+def test_a_dateline_the_parse_made_the_subject_is_no_speaker(run):
+    result = run("DENVER, Colo. - Meeting teachers who are struggling to pay rent, Governor Alan Pierce tried on "
+                 "Friday to ease their worries and promised to raise their pay.")
+    assert [s.speaker for s in result.said] == ["Alan Pierce"]
+
+
+def test_an_outlet_told_after_the_subject_is_the_addressee_not_the_speaker(run):
+    result = run("Dana Whitfield, the mayor's chief of staff, told Reuters that the bridge would reopen in May.")
+    assert [(s.speaker, s.content) for s in result.said] == [("Dana Whitfield", "the bridge would reopen in May")]
+
+
+def test_a_post_before_a_headline_verb_is_the_person_the_story_quotes(run):
+    result = run("Sheriff Tells Voters Crime Is Down\n\nSheriff Tom Vance told voters on Monday that crime was down.")
+    assert {s.speaker for s in result.said} == {"Tom Vance"}
+
+
+def test_a_name_between_dashes_after_a_description_is_the_speaker(run):
+    result = run("A former Democratic presidential nominee -- Walter Brand, who lost the 1996 election to Clinton -- "
+                 "said the president \"offered no new ideas to fix the economy.\"")
+    assert [s.speaker for s in result.said] == ["Walter Brand"]
+
+
+def test_a_name_the_parse_hung_on_the_quotation_speaks_it(run):
+    result = run("Maria Lopez will focus on jobs in December. “It is not the position that everything is hunky-dory,” "
+                 "Gene Sperry, a top outside Lopez adviser, said at a recent CNN event on the economy in Iowa.")
+    assert [(s.speaker, s.content) for s in result.said] == \
+        [("Gene Sperry", "It is not the position that everything is hunky-dory")]
+
+
+def test_a_document_filed_by_someone_speaks_for_them(run):
+    result = run("The plant will close next year, according to a lawsuit filed in Ohio by Marta Kline, a former manager.")
+    assert [(s.speaker, s.speaker_kind) for s in result.said] == [("Marta Kline", "PERSON")]
+
+
+def test_the_object_of_a_verb_before_to_say_is_the_speaker(run):
+    result = run("Even the late timing of the hearing led Republicans to say that the mayor was hiding something.")
+    assert [s.speaker for s in result.said] == ["Republicans"]
+
+
+def test_of_two_subjects_the_parse_gives_a_verb_the_person_speaks(run):
+    result = run("Governor Ann Lee and Senator Tom Ford are rivals. Speaking at a town hall event in Salem, "
+                 "New Hampshire, Ford went after Lee, calling her “a total stiff.”")
+    assert [s.speaker for s in result.said] == ["Tom Ford"]
+
+
+def test_where_a_verb_went_is_no_speaker_of_the_infinitive_after_it(run):
+    result = run("Coach Dana Whitfield denied the report on Monday, with Whitfield taking to Twitter to call the "
+                 "story “totally false.”")
+    assert {s.speaker for s in result.said} == {"Dana Whitfield"}
+
+
+def test_a_description_the_text_names_on_the_spot_is_that_person(run):
+    result = run("The mayor was shaking hands. A woman later identified as Eva Resnick, an activist for a housing "
+                 "group, demanded to know whether the mayor would return the donations.")
+    assert [(s.speaker, s.speaker_kind) for s in result.said] == [("Eva Resnick", "PERSON")]
+
+
+def test_whoever_is_told_is_never_the_one_telling(run):
+    result = run("Several leaders endorsed the senator last week. “Yes, I support Ted Marsh,” Brent Hollis, founder of "
+                 "the Civic Research Center, tells Breitbart News in an exclusive interview.")
+    assert [s.speaker for s in result.said] == ["Brent Hollis"]
+    result = run("The mayor changed course again, telling CBS that the tax “is settled.”")
+    assert "CBS" not in {s.speaker for s in result.said}
+
+
+def test_a_service_before_a_rank_is_not_the_speaker_named_after_it(run):
+    result = run("“I really don’t understand how a better candidate didn’t jump into the race,” said Air Force 1st Lt. "
+                 "Dana Cole.")
+    assert [s.speaker for s in result.said] == ["Dana Cole"]
+
+
+def test_a_name_after_a_participle_is_its_object_not_its_speaker(run):
+    result = run("Governor Ann Lee denied the accusations through a spokeswoman, dismissing Ray Dillon as \"a "
+                 "disgruntled former employee.\"")
+    assert {s.speaker for s in result.said} == {"Ann Lee"}
+
+
+def test_a_participle_hung_on_the_quotation_takes_the_subject_outside_it(run):
+    result = run("Governor Ann Lee seemed to be ready to joke about the incident in Dayton, telling the crowd, “Some "
+                 "people get a little carried away, have you noticed that?”")
+    assert [s.speaker for s in result.said] == ["Ann Lee"]
+
+
+def test_who_booed_a_speaker_is_not_the_speaker(run):
+    result = run("Sarah Pell was booed and shouted down by Tom Marsh supporters after telling holdouts for the senator "
+                 "that they were “being ridiculous.”")
+    assert [s.speaker for s in result.said] == ["Sarah Pell"]
+
+
+def test_the_person_before_a_participle_after_with_asks(run):
+    result = run("The conversation ended with Maddow asking Lee pointedly whether she would consider a woman as a "
+                 "running mate.")
+    assert [s.speaker for s in result.said] == ["Maddow"]
+
+
+def test_a_name_in_apposition_with_a_relative_clause_after_it_is_the_speaker(run):
+    result = run("“The plan will fail,” said a spokeswoman for the city, Dana Webb, who joined in May.")
+    assert [s.speaker for s in result.said] == ["Dana Webb"]
+
+
+def test_a_bare_surname_the_model_parsed_as_an_adverb_still_speaks(run):
+    result = run("But Bill Skelly, a longtime data operative, vouched for both of them.\n\n“Having access to the file and "
+                 "two people who understand it is valuable,” said Skelly, explaining he worked more closely with the "
+                 "state team.")
+    assert [s.speaker for s in result.said] == ["Bill Skelly"]
+
+
+def test_a_headline_quotation_is_the_person_the_headline_opens_with(run):
+    result = run("Hargrove on Ann Lee Releasing Her Speech Transcripts: ‘I Think She Will.’\n\nOn Friday, Sen. Mary "
+                 "Hargrove, a supporter of Ann Lee, said she believed Lee would release the transcripts.")
+    assert {s.content: s.speaker for s in result.said}["I Think She Will."] == "Mary Hargrove"
+
+
+def test_a_reporting_verb_conjoined_to_a_reported_clause_in_the_cues_tense_is_the_speakers(run):
+    result = run("RNC spokesman Tom Pryce on Thursday evening said the Republican Party was not in a crisis, and urged "
+                 "that everyone take a deep breath and relax.")
+    assert {s.speaker for s in result.said} == {"Tom Pryce"}

@@ -36,6 +36,8 @@ GENERIC_TITLES = {"lawmaker", "legislator", "politician", "official", "leader", 
 # Quantifiers that head a speaker phrase of their own: who spoke is a group the text does not name.
 QUANTIFIED_SOURCES = {"some", "many", "most", "those", "both", "all", "several", "few", "another", "others",
                       "someone", "somebody", "everyone", "everybody", "half", "majority", "minority"}
+NAMING_VERBS = {"name", "identify", "call"}  # "a man named …", "a woman identified as …"
+APPOSITION_MARKS = {",", "--", "—", "–"}
 NOT_SOURCES = {"it", "this", "that", "which", "what", "there", "here", "who", "one", "something", "nothing"}
 
 
@@ -153,6 +155,9 @@ class Resolver:
             for child in head.children:
                 if child.dep_ == "poss":
                     return self._resolve(child)
+        author = self._author(head) if head.pos_ == "NOUN" else None
+        if author:
+            return author
         lower = head.lower_
         if lower in lexicon.pronouns():
             return self.pronoun(head)
@@ -183,22 +188,55 @@ class Resolver:
                 self.inferred_roles.append((key, title, post))
             return key
         if head.pos_ in ("NOUN", "PROPN") or lower in lexicon.speaker_nouns():
-            return self._named_in_apposition(head) or self.description(head, phrase)
+            return self._named_in_apposition(head) or self._named_as(head) or self.description(head, phrase)
         if lower in QUANTIFIED_SOURCES or head.pos_ == "NUM" and not head.ent_type_ in ("DATE", "TIME", "MONEY"):
             # "Some said …", "Many of the delegates say …", "Two told reporters …": an unnamed group.
             return self.index.add_source(source_phrase(head))
         return None
 
+    def _author(self, head: Token) -> str | None:
+        """*calculations by Amy Glasmeier*, *an email from Neera Tanden*, *a lawsuit filed by Acme*: a
+        finding or a document speaks for whoever made it, when the text names them."""
+        if lexicon.speaker_nouns().get(head.lower_, ("",))[0] == "person":
+            return None  # "a friend from Ohio" is someone else
+        document = head.lemma_.lower() in lexicon.reporting_nouns() | lexicon.cue_class("document")
+        preps = [c for c in head.children if c.dep_ == "prep" and (c.lower_ == "by" or document and c.lower_ == "from")]
+        preps += [c for acl in head.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                  for c in acl.children if c.dep_ == "agent"]
+        for prep in preps:
+            for obj in prep.children:
+                key = self.name_of(obj) or self._named_as(obj) if obj.dep_ == "pobj" else None
+                if key and self.index.entities[key].kind in ("PERSON", "ORG"):
+                    return key
+        return None
+
+    def _named_as(self, head: Token) -> str | None:
+        """*A woman later identified as Eva Ruiz*, *a former staffer named Tom Platt*: a description the
+        text names on the spot is that person."""
+        verbs = [c for c in head.children if c.dep_ == "acl"]
+        if head.dep_ in SUBJECTS and head.head.tag_ in ("VBN", "VBD"):
+            verbs.append(head.head)  # the parse made the participle the main verb: "A woman identified as …"
+        for acl in verbs:
+            if acl.lemma_.lower() not in NAMING_VERBS:
+                continue
+            for token in acl.subtree:
+                key = self.index.entity_of(token) if token.i > acl.i else None
+                if key and self.index.entities[key].kind == "PERSON":
+                    return key
+        return None
+
     def _named_in_apposition(self, head: Token) -> str | None:
         """*A spokeswoman for Pacific Valley Electric, Dana Whitfield, said*: the person named
-        between commas right after the description is the speaker, wherever the parse hangs the name."""
+        between commas (or dashes: *A former candidate -- Ann Lee, who lost in 2008 -- said*) right
+        after the description is the speaker, wherever the parse hangs the name."""
         if not (_title_in(head.text) or lexicon.speaker_nouns().get(head.lower_, ("",))[0] == "person"):
             return None
         for token in head.subtree:
             key = self.index.entity_of(token) if token.dep_ == "appos" and token.i > head.i else None
             if key and self.index.entities[key].kind == "PERSON" and token.left_edge.i > 0 \
-                    and self.doc[token.left_edge.i - 1].text == "," and token.right_edge.i + 1 == head.right_edge.i \
-                    and self.doc[head.right_edge.i].text == ",":
+                    and self.doc[token.left_edge.i - 1].text in APPOSITION_MARKS \
+                    and (token.right_edge.i == head.right_edge.i  # "said his best friend, Bruce Turry, who …"
+                         or token.right_edge.i + 1 == head.right_edge.i and self.doc[head.right_edge.i].text in APPOSITION_MARKS):
                 return key
         return None
 

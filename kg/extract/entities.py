@@ -16,6 +16,7 @@ Not handled: nicknames (*Bibi*), transliteration variants (*Zelensky* /
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -76,6 +77,7 @@ class EntityIndex:
         self._surname: dict[str, list[str]] = defaultdict(list)
         self.first_seen: dict[str, int] = {}  # person key -> token index of its first full-name mention
         self.guessed_gender: set[str] = set()  # people whose gender comes from the first-name lexicon alone
+        self.surname_gender: dict[str, str] = {}  # bare surname -> the gender the text's pronouns give it
 
     # -- lookups used by the other extractors -------------------------------------------------
     def entity_of(self, token: Token) -> str | None:
@@ -114,11 +116,24 @@ class EntityIndex:
         keys = list(dict.fromkeys(self._surname.get(normalise(surname), [])))
         return keys[0] if len(keys) == 1 else None
 
+    def main_person(self, keys: list[str], surname: str) -> str:
+        """Of people sharing a surname, whom the bare surname means: the one of the gender the text's
+        pronouns give the bare surname (*Trump said … he*, in a story that also names Ivanka Trump),
+        then the one introduced first (*Barack Obama* before *Michelle Obama*)."""
+        told = self.surname_gender.get(surname, "")
+        fitting = [k for k in keys if self.entities[k].gender == told] if told else []
+        keys = fitting or keys
+        return min(keys, key=lambda k: (self.first_seen.get(k, 1 << 30), keys.index(k)))
+
     def add_person(self, name: str) -> str:
-        """A person the NER missed but the syntax names (*Stumpf said*)."""
+        """A person the NER missed but the syntax names (*Stumpf said*); a bare surname several people
+        share is one of them, never a person of its own."""
         key = self.person_by_surname(name.split()[-1]) if name.split() else None
         if key:
             return key
+        shared = list(dict.fromkeys(self._surname.get(normalise(name), []))) if len(name.split()) == 1 else []
+        if len(shared) > 1:
+            return self.main_person(shared, normalise(name))
         key = "PERSON:" + (normalise(name) or name.lower())
         gender = lexicon.first_names().get(name.split()[0].lower(), "") if len(name.split()) > 1 else ""
         self.entities.setdefault(key, Entity(key=key, name=name, kind="PERSON", gender=gender))
@@ -155,6 +170,8 @@ def clean_span(span: Span, person: bool = False) -> Span | None:
             start += 1  # "Sens. Jon Tester": the abbreviation's full stop
     while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
+    # A headline's colon run into a name ("De Blasio: Trust Bratton …"): no name holds a colon.
+    end = next((i for i in range(start + 1, end) if doc[i].text == ":"), end)
     # A headline's verb before a name: "Lawmakers Rip Donald Trump" tagged "Rip Donald Trump".
     if person and end - start >= 3 and doc[start].lower_ not in lexicon.first_names() \
             and doc[start + 1].lower_ in lexicon.first_names() and doc[start].pos_ != "PROPN":
@@ -167,12 +184,28 @@ def clean_span(span: Span, person: bool = False) -> Span | None:
             end = i
             break
         if doc[i].tag_ in ("VBZ", "VBD", "VBP") or doc[i].lemma_.lower() in lexicon.reporting_verbs() and doc[i].text.istitle() \
-                and doc[i].lower_ not in ("will",) and doc[i].lower_ != doc[i].lemma_.lower():
+                and doc[i].lower_ not in ("will",) and doc[i].lower_ != doc[i].lemma_.lower() or _headline_verb(doc[i]) and (person or doc[start].lower_ in titles):
             end = i
             break
-    if start >= end:
-        return None
+    if start >= end or end < span.end and all(t.lower_.rstrip(".") in lexicon.title_words() for t in doc[start:end]):
+        return None  # "Sheriff Tells Voters …": a post before a headline's verb names nobody
     return doc[start:end]
+
+
+@functools.cache
+def _cue_lemmas() -> frozenset[str]:
+    return frozenset(lexicon.reporting_verbs()) | frozenset(lexicon.object_cues())
+
+
+def _headline_verb(token: Token) -> bool:
+    """*Blasts*, *Tells*, *Calls* in *Glenn Beck Blasts Drudge*, *Sheriff Tells Voters*: a title-case headline
+    verb the tagger took for part of a person's name or a post (its lemma is then the word itself, so the form
+    is read directly). Not in other names: *United States*, *Consumer Reports*."""
+    word = token.lower_
+    if not token.text.istitle() or not word.endswith("s") or len(word) < 5:
+        return False
+    cues = _cue_lemmas()
+    return word[:-1] in cues or word.endswith("es") and word[:-2] in cues
 
 
 def _person_from_honorific(doc: Doc, covered: set[int]) -> Iterable[Span]:
@@ -375,6 +408,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
 
     merged = _split_run_on_names(doc, merged)
     merged = _drop_headline_only_people(doc, merged)
+    merged = _untagged_full_names(doc, merged, by_text)
     # Full names (two words or more) of people anchor the surnames.
     full_names = [span for span, label in merged if label == "PERSON" and len(name_words(span.text)) > 1]
     surnames = {name_words(span.text)[-1] for span in full_names}
@@ -436,28 +470,33 @@ def extract_entities(doc: Doc) -> EntityIndex:
         if not index.entities[match].gender:
             _set_gender(index, match, span, honorifics)
 
+    implied = _first_names_sharing_a_surname(doc, merged, by_text)
+    index.surname_gender = _surname_genders(merged, surnames)
     for span, label in merged:
         text = span.text
         kind = decide(text)
-        words = normalise(text).split()
+        name = implied.get(span.start, text) if kind == "PERSON" else text
+        words = normalise(name).split()
         if not words:
             continue
         key = None
         if kind == "PERSON":
-            if normalise(text) in person_keys:
-                key = person_keys[normalise(text)]
+            if normalise(name) in person_keys:
+                key = person_keys[normalise(name)]
             else:
-                candidates = index._surname.get(words[-1], [])
+                candidates = [k for k in index._surname.get(words[-1], []) if _may_share_name(index, k, words, span.start in implied)]
                 if len(words) == 1 and not candidates:
                     # A first name alone (*Hillary*) names the one person with that first name.
                     candidates = [k for n, k in person_keys.items() if n.split()[0] == words[0]]
                     candidates = list(dict.fromkeys(candidates))
                 key = _pick_by_gender(index, candidates, span, honorifics) if candidates else None
                 if key is None:
-                    key = new_entity("PERSON", text).key
+                    key = new_entity("PERSON", name).key
                     if len(words) > 1:
-                        person_keys[normalise(text)] = key
+                        person_keys[normalise(name)] = key
                     index._surname[words[-1]].append(key)
+            if len(words) > 1:  # a full name the NER typed otherwise introduces its person too
+                index.first_seen[key] = min(index.first_seen.get(key, span.start), span.start)
         else:
             entity = _find_org(index, kind, text) or new_entity(kind, text)
             key = entity.key
@@ -478,11 +517,25 @@ def _propagate(index: EntityIndex, by_text: dict[str, list[int]]) -> None:
     """One sense per discourse: a name NER tagged once is the same entity where NER missed it
     (*Kyiv* in *between Moscow and Kyiv*)."""
     doc = index.doc
-    forms: dict[str, str] = {}
+    # A form two people share (*Fiorina* for Carly and for her husband) is the one it names most often.
+    counts: dict[str, Counter] = defaultdict(Counter)
     for key, entity in index.entities.items():
         for mention in entity.mentions:
             if mention.text[:1].isupper() and len(mention.text) > 2:
-                forms.setdefault(mention.text, key)
+                counts[mention.text][key] += 1
+    forms = {form: keys.most_common(1)[0][0] for form, keys in counts.items()}
+    # A surname alone is its person wherever a person of that surname was named in full (*Reilly said*
+    # after *Health Secretary Tom Reilly*), whatever part of speech the small model gave it.
+    surnames = {}
+    for key, entity in index.entities.items():
+        words = entity.name.split()
+        if entity.kind == "PERSON" and len(words) > 1 and words[-1][:1].isupper() and len(words[-1]) > 2:
+            surnames.setdefault(words[-1], set()).add(key)
+    for surname, keys in surnames.items():
+        if len(keys) > 1:  # shared: whom the bare surname means, not whoever NER tagged it for most
+            forms[surname] = index.main_person(sorted(keys), normalise(surname))
+        elif surname not in forms:
+            forms[surname] = keys.pop()
     if not forms:
         return
     text = text_of(doc)
@@ -491,7 +544,8 @@ def _propagate(index: EntityIndex, by_text: dict[str, list[int]]) -> None:
         by_first[form.split()[0]].append(form)
     candidates = [doc[i] for i in sorted(i for first in by_first for i in by_text.get(first, ()))]
     for token in candidates:
-        if token.i in index.token_entity or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
+        if token.i in index.token_entity or token.pos_ not in ("PROPN", "NOUN", "ADJ") \
+                and not (token.text in surnames and token.pos_ in ("ADV", "VERB", "X", "INTJ")):
             continue
         for form in sorted(by_first[token.text], key=len, reverse=True):
             end_char = token.idx + len(form)
@@ -505,6 +559,43 @@ def _propagate(index: EntityIndex, by_text: dict[str, list[int]]) -> None:
             for t in span:
                 index.token_entity[t.i] = key
             break
+
+
+def _first_names_sharing_a_surname(doc: Doc, spans: list[tuple[Span, str]],
+                                    by_text: dict[str, list[int]]) -> dict[int, str]:
+    """*Bill and Hillary Clinton*, *Khizr and Ghazala Khan*: a first name coordinated with a full name
+    carries that name's surname (start of the first name -> the full name it stands for). Not a surname
+    in its own right (*Sanders and Hillary Clinton*): a known first name, or a word the text uses once."""
+    out = {}
+    for (first, label), (full, other) in zip(spans, spans[1:]):
+        if label != "PERSON" or other != "PERSON" or len(first) != 1 or len(name_words(full.text)) < 2 \
+                or full.start != first.end + 1 or doc[first.end].lower_ not in ("and", "&"):
+            continue
+        if first.text.lower() in lexicon.first_names() or len(by_text.get(first.text, ())) == 1:
+            out[first.start] = f"{first.text} {name_words(full.text)[-1]}"
+    return out
+
+
+def _untagged_full_names(doc: Doc, spans: list[tuple[Span, str]],
+                         by_text: dict[str, list[int]]) -> list[tuple[Span, str]]:
+    """*Ivanka Trump* where NER tagged nothing or a product, in a text that names *Donald Trump*: a known
+    first name right before the surname of a person named in full is a full name too."""
+    surnames = {name_words(span.text)[-1] for span, label in spans if label == "PERSON" and len(name_words(span.text)) > 1}
+    covered = {i: n for n, (span, label) in enumerate(spans) for i in range(span.start, span.end)}
+    found = []
+    for surname in surnames:
+        for i in by_text.get(surname, ()):
+            first = doc[i - 1] if i > 0 else None
+            if first is None or not first.text.istitle() or first.lower_ not in lexicon.first_names() \
+                    or not first.whitespace_ or any(covered.get(j) is not None and spans[covered[j]][1] == "PERSON"
+                                                    for j in (i - 1, i)):
+                continue
+            found.append(doc[i - 1:i + 1])
+    if not found:
+        return spans
+    taken = {i for span in found for i in range(span.start, span.end)}
+    kept = [(span, label) for span, label in spans if not any(i in taken for i in range(span.start, span.end))]
+    return sorted(kept + [(span, "PERSON") for span in found], key=lambda item: item[0].start)
 
 
 def _split_run_on_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
@@ -557,6 +648,55 @@ def _gender_of(span: Span, honorifics: dict[str, str]) -> str:
     return ""
 
 
+def _may_share_name(index: EntityIndex, key: str, words: list[str], first_name: bool = False) -> bool:
+    """A name with a first name of its own (*Carly Fiorina*) is not a person of that surname with
+    another first name (*Frank Fiorina*): spouses and siblings share surnames, not first names.
+    ``first_name``: the first word is one for sure (*Khizr* in *Khizr and Ghazala Khan*)."""
+    first = words[0] if len(words) > 1 else ""
+    if not first or not first_name and first not in lexicon.first_names():
+        return True
+    other = normalise(index.entities[key].name).split()
+    return len(other) < 2 or other[0] == first or other[0][:1] == first[:1] and len(other[0]) <= 2
+
+
+def _surname_genders(spans: list[tuple[Span, str]], surnames: set[str]) -> dict[str, str]:
+    """The gender each bare surname takes in the text: the pronouns that follow it in its sentences,
+    when two in three or more agree (*Fiorina said she …*, *Fiorina told her staff …*)."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for span, label in spans:
+        if len(name_words(span.text)) == 1 and (label == "PERSON" or span.text in surnames):
+            gender = _pronoun_gender_after(span, strict=False)
+            if gender:
+                votes[normalise(span.text)][gender] += 1
+    out = {}
+    for surname, counts in votes.items():
+        gender, n = counts.most_common(1)[0]
+        if 3 * n >= 2 * sum(counts.values()):
+            out[surname] = gender
+    return out
+
+
+def _pronoun_gender_after(span: Span, strict: bool = True) -> str:
+    """The gender of a he/she in the clause the name is the subject of: *Hale said she would …*, *Trump
+    says he would pay …* (not *Clinton called his vote …*, where *his* is someone else's). Not ``strict``:
+    the first he/she/his/her after the name in its sentence before anyone else is named, a weaker hint
+    that only a vote over the document may use."""
+    name = span.root
+    pronouns = lexicon.pronouns()
+    for token in span.doc[span.end:span.sent.end]:
+        if not strict and token.ent_type_ == "PERSON":
+            return ""
+        if token.pos_ != "PRON":
+            continue
+        if strict and not (name.dep_ in ("nsubj", "nsubjpass") and token.dep_ in ("nsubj", "nsubjpass")
+                           and token.head.head.i == name.head.i and token.head.dep_ in ("ccomp", "conj", "advcl", "xcomp")):
+            continue
+        gender = pronouns.get(token.lower_, ("", ""))[0]
+        if gender in ("m", "f"):
+            return gender
+    return ""
+
+
 def _pick_by_gender(index: EntityIndex, candidates: list[str], span: Span, honorifics: dict[str, str]) -> str | None:
     """Among people sharing a surname, *Mrs. Trump* is the woman; otherwise the most mentioned so far."""
     doc = span.doc
@@ -570,8 +710,12 @@ def _pick_by_gender(index: EntityIndex, candidates: list[str], span: Span, honor
         if not fitting:
             return None  # "Mr. Obama" is not Michelle Obama: someone the text has not named in full
         unique = fitting
-    # The person introduced first is the one the story is about (*Barack Obama* before *Michelle Obama*).
-    return min(unique, key=lambda k: (index.first_seen.get(k, 1 << 30), unique.index(k)))
+    else:
+        # "Trump says he would pay for it": the pronoun that follows the name in its sentence tells which.
+        told = _pronoun_gender_after(span)
+        fitting = [k for k in unique if index.entities[k].gender == told]
+        unique = fitting if told and fitting else unique
+    return index.main_person(unique, normalise(span.text))
 
 
 def _find_org(index: EntityIndex, kind: str, text: str) -> Entity | None:

@@ -39,6 +39,8 @@ MIN_WORDS_WITHOUT_CUE = 4
 # "As the Courier reported, …": verbs whose "as" clause attributes the clause it hangs on ("as she spoke" does not).
 AS_REPORTED = {"say", "report", "note", "write", "point", "explain", "state", "tell", "claim", "argue", "predict",
                "acknowledge", "admit", "concede", "warn"}
+# "She called him to say …", "he promised them to …": verbs whose subject, not their object, does the infinitive.
+SUBJECT_CONTROL = {"promise", "call", "phone", "ring", "contact", "email", "write", "text", "visit", "meet", "join"}
 ANONYMITY = {"name", "identify", "quote"}  # "asked not to be named/identified/quoted"
 
 
@@ -122,7 +124,8 @@ class QuoteExtractor:
         """The subject of a cue, or the agent of a passive one, or a name right after it (*said Smith*)."""
         # "X said" with the name right before the cue is the surest subject, whatever the parse says.
         left = cue.i - 1
-        while left >= 0 and self.doc[left].pos_ in ("ADV", "AUX", "PART") and cue.i - left < 4:
+        while left >= 0 and self.doc[left].pos_ in ("ADV", "AUX", "PART") and cue.i - left < 4 \
+                and not self.index.entity_of(self.doc[left]):  # "Reilly said", Reilly parsed as an adverb
             left -= 1
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children)  # "X was called …": X is no speaker
         if left >= 0 and not passive and not self.inside_quote(self.doc[left]):
@@ -132,16 +135,22 @@ class QuoteExtractor:
                 owner = self.index.entity_of(holder) if holder is not None else None
                 if owner and self.index.entities[owner].kind == "PERSON":
                     return holder  # "Chief Sam Cole of the Tulsa Police Department said": Cole speaks
-                return self.doc[left]
+                if holder is None or holder.pos_ not in ("VERB", "AUX"):
+                    return self.doc[left]  # not "… taking to Twitter to call X": where a verb went is no speaker
         # "…,” said Mr. Lammy / …, asserts Trump: an inverted subject right after a cue that follows punctuation;
         # it wins over a subject the parse found before the quotation. Not "…, called Mr. Obama's remarks".
-        after = self._name_after(cue)
+        # "…,” Bozell tells Breitbart News": whoever is told is never the one telling.
+        after = self._name_after(cue) if cue.lemma_.lower() not in ADDRESSEE_FIRST else None
+        if after is not None and self._addressee(cue, after):
+            after = None
         if after is not None and after.head.i == cue.i and after.dep_ not in ("poss", "compound"):
             return after
         verb = cue
         for _ in range(3):
-            for child in verb.children:
-                if child.dep_ == "nsubj" and child.lower_ not in NOT_SPEECH_SUBJECTS:
+            for child in self._named_subject_first(verb):
+                if child.dep_ == "nsubj" and child.lower_ not in NOT_SPEECH_SUBJECTS and not self.inside_quote(child):
+                    if child.i > verb.i and self.index.entity_of(child):
+                        child = self._person_after_rank(child)  # "…,” said Air Force Lt. Tyler Ross"
                     subject = self.index.entity_of(child)
                     if not subject or self.index.entities[subject].kind == "GPE":
                         # A dateline the parse made the subject: "WASHINGTON -- President Obama … said".
@@ -151,8 +160,11 @@ class QuoteExtractor:
                             key = self.index.entity_of(appos)
                             if appos.dep_ == "appos" and key and self.index.entities[key].kind == "PERSON":
                                 return appos
+                        named = self._person_before(child, verb) if self._place_or_time(child) else None
+                        if named is not None:
+                            return named
                     return self._relative_antecedent(child)
-                if child.dep_ == "agent":
+                if child.dep_ == "agent" and verb is cue:  # "after telling …, she was booed by fans": not the fans
                     objs = [g for g in child.children if g.dep_ == "pobj"]
                     if objs:
                         return objs[0]
@@ -160,6 +172,10 @@ class QuoteExtractor:
                 # "After saying …, she was whisked off": a participle's speaker is the subject of its clause.
                 if child.dep_ == "nsubjpass" and (cue.lemma_ in ("quote", "cite") or verb is not cue):
                     return child
+            # "… ended with Maddow asking Clinton whether …": the person a participle follows is its speaker.
+            doer = self._absolute_subject(verb)
+            if doer is not None:
+                return doer
             # "issued a statement calling …", "his letter urging …": who made the statement.
             if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and \
                     verb.head.lemma_.lower() in lexicon.reporting_nouns() | lexicon.cue_class("document"):
@@ -171,11 +187,15 @@ class QuoteExtractor:
                     verb = noun.head
                     continue
                 break
+            controller = self._object_of_control(verb)
+            if controller is not None:
+                return controller
             # "…, contending that …", "… and said that …": the subject of the verb it hangs from.
             if verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head.pos_ in ("VERB", "AUX"):
-                if verb.dep_ in ("conj", "advcl") and self._conjoined_with_reported_clause(verb):
+                if verb.dep_ in ("conj", "advcl") and (self._conjoined_with_reported_clause(verb)
+                                                       or self._next_report_in_cue_tense(verb)):
                     verb = verb.head  # "She said the gaps remained wide and warned that …": she warned
-                verb = verb.head
+                verb = self._outside_quotation(verb.head)
                 continue
             # "… by telling them that …", "after saying that …": through the preposition to its verb.
             if verb.dep_ == "pcomp" and verb.head.dep_ in ("prep", "conj") and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -185,7 +205,8 @@ class QuoteExtractor:
         # No subject at all: a name right after the cue, however the parse hung it ("…,” said Smith").
         if after is not None and after.dep_ != "poss":
             return after
-        return self._subject_hung_elsewhere(cue) or self._subject_of_governing_verb(cue)
+        return self._named_after_quotation(cue) or self._subject_hung_elsewhere(cue) \
+            or self._subject_of_governing_verb(cue)
 
     def _subject_of_governing_verb(self, cue: Token) -> Token | None:
         """*In addition to stating that …, Clinton has vowed*, *He went out of his way to say that …*: a
@@ -223,6 +244,98 @@ class QuoteExtractor:
             if all(t.is_punct or t.pos_ == "ADV" or name in t.ancestors for t in between):
                 return name
             return None
+        return None
+
+    def _named_after_quotation(self, cue: Token) -> Token | None:
+        """*“…,” Gene Lott, a former adviser, said*: the parse hung the name on the quotation; the name
+        that opens the words between the closing mark and the cue (an apposition closed by a comma) speaks."""
+        if cue.i < 2 or self.doc[cue.i - 1].text != ",":
+            return None
+        sentence = sent_of(cue)
+        mark = next((t for t in reversed(self.doc[max(sentence.start, cue.i - 25):cue.i])
+                     if t.is_quote and self.inside_quote(self.doc[t.i - 1]) and not self.inside_quote(t)), None)
+        if mark is None:
+            return None
+        first = next((t for t in self.doc[mark.i + 1:cue.i] if not t.is_punct and t.lower_ not in lexicon.honorifics()), None)
+        key = self.index.entity_of(first) if first is not None else None
+        if not key or self.index.entities[key].kind != "PERSON":
+            return None
+        name = first
+        while name.i + 1 < cue.i and self.index.entity_of(self.doc[name.i + 1]) == key:
+            name = self.doc[name.i + 1]
+        return name
+
+    def _absolute_subject(self, verb: Token) -> Token | None:
+        """*with Maddow asking Clinton whether …*, *the host, Ann Lee, asking …*: a participle right after a
+        person's name (its head, or the object of *with* before it) has that person for its subject."""
+        if verb.tag_ != "VBG" or verb.i == 0:
+            return None
+        before = self.doc[verb.i - 1]
+        key = self.index.entity_of(before)
+        if not key or self.index.entities[key].kind != "PERSON":
+            return None
+        if verb.dep_ == "acl" and verb.head.i == before.i or before.dep_ == "pobj" and before.head.lower_ == "with":
+            return before
+        return None
+
+    def _next_report_in_cue_tense(self, verb: Token) -> bool:
+        """*Spicer said the party was not in a crisis, and urged that …*: a reporting verb without a subject,
+        conjoined to a reported clause and in the tense of the cue above it, is the speaker's next statement,
+        whoever the reported clause's subject is."""
+        clause = verb.head
+        return verb.dep_ == "conj" and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.verbs \
+            and verb.tag_ == clause.head.tag_ and verb.tag_ in ("VBD", "VBZ") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+    def _outside_quotation(self, verb: Token) -> Token:
+        """*Lee was ready to riff on it, telling the crowd, “Some people get carried away”*: the parse hung
+        the participle on the quotation's verb; its subject is that of the nearest verb outside the quotation."""
+        while self.inside_quote(verb) and verb.head.i != verb.i:
+            verb = verb.head
+        return verb
+
+    @staticmethod
+    def _object_of_control(verb: Token) -> Token | None:
+        """*The timing led Republicans to say …*, *she urged voters to reject …*: an infinitive after a
+        verb's object has that object for its subject (but *he promised them to …* keeps his own)."""
+        if verb.dep_ != "xcomp" or verb.tag_ != "VB" or verb.head.lemma_.lower() in SUBJECT_CONTROL:
+            return None
+        return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+    def _named_subject_first(self, verb: Token) -> list[Token]:
+        """A verb's children with a named subject first, a person before anything else: *A former
+        candidate -- Ann Lee -- said*, *In Salem, New Hampshire, Lee went after Ford, calling him …* give the
+        verb two subjects, and the person is who speaks."""
+        def rank(child: Token) -> int:
+            key = self.index.entity_of(child) if child.dep_ == "nsubj" else None
+            return 2 if not key else 0 if self.index.entities[key].kind == "PERSON" else 1
+        return sorted(verb.children, key=rank)
+
+    def _addressee(self, cue: Token, after: Token) -> bool:
+        """*Betsy McManus, Gore's director, told POLITICO that …*, *Trump denied it, dismissing O'Donnell
+        as …*: a name after the cue is its object, not an inverted subject, when the cue has a subject of
+        its own before it or is a participle (only a finite verb inverts: *…,” said Smith*)."""
+        return after.dep_ in ("dobj", "dative") and (cue.tag_ == "VBG" or any(
+            c.dep_ == "nsubj" and c.i < cue.i and not self.inside_quote(c) for c in cue.children))
+
+    def _place_or_time(self, token: Token) -> bool:
+        """A subject that is a place or a time (*Saturday at the convention Sen. Warren said*, a
+        dateline *BUENA PARK, Calif. - …, Clinton promised*): the parse took a scene-setter for the speaker."""
+        key = self.index.entity_of(token)
+        return token.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") and not (key and self.index.entities[key].kind == "ORG") \
+            or bool(key) and self.index.entities[key].kind == "GPE"
+
+    def _person_before(self, subject: Token, verb: Token) -> Token | None:
+        """The first person named between a scene-setting subject and its verb, not as an object
+        or a possessor: the speaker the parse missed."""
+        for token in self.doc[subject.i + 1:verb.i]:
+            key = self.index.entity_of(token)
+            if key and self.index.entities[key].kind == "PERSON" and not self.inside_quote(token):
+                head = token
+                while head.dep_ in ("compound", "flat") and head.head.i != head.i and head.head.i < verb.i:
+                    head = head.head
+                if head.dep_ not in ("pobj", "poss", "dobj", "dative"):
+                    return head
         return None
 
     def _another_statement(self, part: Token) -> bool:
@@ -268,6 +381,23 @@ class QuoteExtractor:
         name = self.doc[right]
         while name.i + 1 < len(self.doc) and name.head.i == name.i + 1 and name.dep_ in ("compound", "flat"):
             name = self.doc[name.i + 1]
+        return self._person_after_rank(name)
+
+    def _person_after_rank(self, name: Token) -> Token:
+        """*said Air Force 1st Lt. Tyler Ross*: a service or an agency before a rank is where the person
+        serves; the person named after the rank speaks."""
+        key = self.index.entity_of(name)
+        if key and self.index.entities[key].kind == "PERSON":
+            return name
+        for token in self.doc[name.i + 1:min(len(self.doc), name.i + 6)]:
+            person = self.index.entity_of(token)
+            if person and self.index.entities[person].kind == "PERSON":
+                while token.i + 1 < len(self.doc) and self.index.entity_of(self.doc[token.i + 1]) == person:
+                    token = self.doc[token.i + 1]
+                return token
+            if not (token.text == "." or token.lower_.rstrip(".") in lexicon.title_words() or token.like_num
+                    or token.pos_ == "PROPN" and not self.index.entity_of(token)):
+                break
         return name
 
     def _relative_antecedent(self, token: Token) -> Token:
@@ -918,12 +1048,15 @@ class QuoteExtractor:
 
     def _headline_quotes(self, direct_ranges: list[tuple[int, int]], seen: set[int]) -> Iterator[_Statement]:
         """*Warren Hammers Wells Fargo CEO: ‘You Should Be Investigated.’*: a headline that ends in a quotation
-        after a colon quotes the one person it names before the colon."""
+        after a colon quotes the one person it names before the colon, or the one it opens with."""
         pattern = re.compile(r"(?m)^(?P<before>[^\n:]{3,150}): ?[‘'\"“](?P<what>[^\n]{8,200}?)[’'\"”]\.?[ \t]*$")
         for match in pattern.finditer(self.text):
             before = [t for t in self.doc.char_span(*match.span("before"), alignment_mode="expand") or ()]
             people = {self.index.entity_of(t) for t in before} - {None}
             people = {k for k in people if self.index.entities[k].kind == "PERSON"}
+            opener = self.index.entity_of(before[0]) if before else None
+            if opener in people:
+                people = {opener}  # "Gillibrand on Hillary Releasing Her Speeches: ‘…’": who opens it speaks
             if len(people) != 1 or any(self.is_cue(t) for t in before):  # "X said: ‘…’" is read as usual
                 continue
             start, end = _trim(self.text, *match.span("what"))
@@ -1015,6 +1148,7 @@ def _inflections(lemmas: set[str] | frozenset[str]) -> set[str]:
     return forms
 
 
+ADDRESSEE_FIRST = {"tell", "inform", "assure", "remind"}  # verbs whose first object is the one spoken to
 CLAUSE_END = {".", ",", ";", ":", "!", "?", "—", "–", "-", "(", ")"}
 
 
