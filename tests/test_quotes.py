@@ -745,3 +745,25 @@ def test_according_to_at_the_end_of_a_reported_clause_is_not_its_content(run):
                  "police report.")
     reported = [s for s in result.said if s.cue == "reported"]
     assert [s.content for s in reported] == ["two men had fled with watches"]
+
+
+# --- content boundaries -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, content", [
+    pytest.param("Anna Berg said that the ferry “is not safe for children” and should be retired.",
+                 "the ferry is not safe for children and should be retired", id="quote-inside-that-clause"),
+    pytest.param("Anna Berg said on Friday that “the ferry is not safe” and that the port should retire it.",
+                 "the ferry is not safe and that the port should retire it", id="quote-then-second-that-clause"),
+    pytest.param("The old ferry, Anna Berg said, “is not safe for children.”",
+                 "The old ferry is not safe for children", id="subject-before-cue-then-quote"),
+])
+def test_a_quotation_inside_a_reported_clause_is_a_mixed_statement_of_the_whole_clause(run, text, content):
+    said = only(run(text).said)
+    assert (said.speaker, said.cue, said.kind) == ("Anna Berg", "said", "mixed")
+    assert words(said.content) == words(content)
+
+
+def test_a_quotation_closed_by_its_own_comma_ends_the_statement(run):
+    said = only(run("Anna Berg wrote “It is time to go,” and shared a link to her page.").said)
+    assert (said.kind, words(said.content)) == ("direct", words("It is time to go"))

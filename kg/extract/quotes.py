@@ -361,6 +361,11 @@ class QuoteExtractor:
                 head = self.speaker_of(cue)
             token = self.token_at(quotation.start) or self.doc[0]
             sentence = sent_of(cue) if cue is not None else sent_of(token)
+            clause = self._clause_around(cue, quotation) if cue is not None else None
+            if clause is not None:
+                found.append(_Statement(clause, "mixed", cue, head, sentence, paragraph))
+                direct_ranges.append((clause[0][0], clause[-1][1]))
+                continue
             found.append(_Statement(list(quotation.segments), "direct", cue, head, sentence, paragraph))
             direct_ranges.append((quotation.start, quotation.end))
         found.extend(self.indirect(used_cues, direct_ranges))
@@ -383,6 +388,29 @@ class QuoteExtractor:
                 record = self.to_record(statement)
                 if record is not None:
                     yield record
+
+    def _clause_around(self, cue: Token, quotation: Quotation) -> list[tuple[int, int]] | None:
+        """*said that their father “could be stern” and that …*, *The plan, she said, “will fail”*: a
+        quotation that is only part of the clause its cue reports. What was said is the whole clause
+        (a mixed statement), not the quoted words alone."""
+        if len(quotation.segments) > 1:
+            return None
+        content = self._complement(cue)
+        if not content:
+            return None
+        content = [_trim(self.text, s, e) for s, e in content]
+        start, end = content[0][0], content[-1][1]
+        if not (start <= quotation.start + 1 and quotation.end - 1 <= end):
+            return None
+        if re.search(r"[,.;:!?]\W*$", quotation.text(self.text)):
+            # "“We will see,” and left": a quotation closed by its own punctuation ends what was said.
+            content = [(s, min(e, quotation.end + 1)) for s, e in content if s <= quotation.end]
+            end = content[-1][1]
+        outside = [t for t in self.doc.char_span(start, end, alignment_mode="expand") or []
+                   if not quotation.start - 1 <= t.idx < quotation.end + 1]
+        if sum(not t.is_punct for t in outside) < 3 or any(t.i != cue.i and self.is_cue(t) for t in outside):
+            return None  # the quotation is the clause, or the clause reports another cue's words
+        return content
 
     def _outside(self, quotations: list[Quotation], lines: list[tuple[int, int]]) -> list[Quotation]:
         """Quotations with the parts inside transcript and headline lines taken out (those lines are statements already)."""
