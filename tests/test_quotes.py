@@ -767,3 +767,14 @@ def test_a_quotation_inside_a_reported_clause_is_a_mixed_statement_of_the_whole_
 def test_a_quotation_closed_by_its_own_comma_ends_the_statement(run):
     said = only(run("Anna Berg wrote “It is time to go,” and shared a link to her page.").said)
     assert (said.kind, words(said.content)) == ("direct", words("It is time to go"))
+
+
+def test_a_relative_clause_after_a_comma_at_the_end_of_a_report_is_the_writers(run):
+    said = only(run("Anna Berg said she backs the new budget, which includes funds for schools.").said)
+    assert words(said.content) == words("she backs the new budget")
+
+
+def test_a_second_that_clause_after_but_goes_on_with_the_report(run):
+    said = only(run("Mayor Anna Berg predicted that rents would rise, but that wages would more than offset "
+                    "the increase.").said)
+    assert words(said.content) == words("rents would rise but that wages would more than offset the increase")

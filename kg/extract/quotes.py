@@ -517,6 +517,7 @@ class QuoteExtractor:
             if content is None:
                 continue
             content = [_trim(self.text, s, e) for s, e in content]
+            content[-1] = self._without_aside(*content[-1])
             # "an employee reported that …, according to a police report": the source of the report is
             # another attribution, not part of what the employee said.
             cut = self.text.find(", according to ", content[-1][0], content[-1][1])
@@ -535,6 +536,21 @@ class QuoteExtractor:
             quoted = any(start <= s < end for s, _ in self.quoted)
             kind = "mixed" if quoted else "indirect"
             yield _Statement(content, kind, token, head, sent_of(token), self.paragraph_of(start))
+
+    def _without_aside(self, start: int, end: int) -> tuple[int, int]:
+        """*said he backs the bill, which includes new funds*: a relative clause set off by a comma at the
+        end of the content describes a person or thing for the reader; the writer adds it, the speaker
+        did not say it. (An apposition is kept: after a comma it is as often the next item of a list.)"""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 6:
+            return start, end
+        last = span[-1]
+        for token in span[3:]:
+            if token.dep_ == "relcl" and token.left_edge.i > span.start + 2 \
+                    and self.doc[token.left_edge.i - 1].text == "," and token.right_edge.i >= last.i - 1 \
+                    and token.left_edge.lower_ in ("who", "which", "where", "when", "whose"):
+                return _trim(self.text, start, self.doc[token.left_edge.i - 1].idx)
+        return start, end
 
     def _complement(self, cue: Token) -> list[tuple[int, int]] | None:
         """Character spans of what a cue reports (several when a parenthetical cue splits the clause)."""
@@ -720,6 +736,9 @@ class QuoteExtractor:
             # "said that claim smacked of hypocrisy, because Democrats have …": the reason the parse hung
             # on the cue is part of the claim.
             cue = head.head
+            second = self._second_that_clause(head)
+            if second is not None:
+                end = max(end, _clause(second)[1])
             reason = next((c for c in cue.rights if c.dep_ == "advcl" and c.i > head.right_edge.i and any(
                 m.dep_ == "mark" and m.lower_ == "because" for m in c.children)), None)
             if reason is not None and reason.left_edge.i - head.right_edge.i <= 3:
@@ -728,6 +747,18 @@ class QuoteExtractor:
                     last = self.doc[last.i - 1]
                 end = max(end, last.idx + len(last.text))
         return start, end
+
+    def _second_that_clause(self, head: Token) -> Token | None:
+        """*predicted that rents would rise, but that wages would rise more*: a second *that* clause the
+        parse conjoined to the cue instead of to the first one is the same report going on."""
+        cue = head.head
+        for conj in cue.rights:
+            if conj.dep_ != "conj" or conj.i <= head.right_edge.i or conj.left_edge.lower_ != "that":
+                continue
+            between = self.doc[head.right_edge.i + 1:conj.left_edge.i]
+            if len(between) <= 3 and all(t.is_punct or t.dep_ == "cc" for t in between):
+                return conj
+        return None
 
     def _near(self, cue: Token, clause: Token) -> bool:
         """A complement starts close after its cue (*said on Monday that*, *told reporters that*), or
