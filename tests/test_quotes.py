@@ -778,3 +778,14 @@ def test_a_second_that_clause_after_but_goes_on_with_the_report(run):
     said = only(run("Mayor Anna Berg predicted that rents would rise, but that wages would more than offset "
                     "the increase.").said)
     assert words(said.content) == words("rents would rise but that wages would more than offset the increase")
+
+
+def test_a_reason_after_a_cue_set_off_by_commas_is_part_of_the_report(run):
+    said = only(run("The economy is strong, Anna Berg said, because people are spending.").said)
+    assert words(said.content) == words("The economy is strong because people are spending")
+
+
+def test_a_conjoined_cue_verb_with_the_speaker_as_subject_starts_a_second_statement(run):
+    said = run("Senator Anna Berg says she respects the governor and calls her a capable leader.").said
+    assert [(s.cue, words(s.content)) for s in said] == [("says", words("she respects the governor")),
+                                                         ("calls", words("her a capable leader"))]

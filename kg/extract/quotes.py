@@ -189,7 +189,8 @@ class QuoteExtractor:
         if part.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children) \
                 and any(t.pos_ == "VERB" and t.lemma_.lower() in self.verbs for t in part.subtree):
             return True
-        if part.dep_ == "conj" and part.lemma_.lower() in self.verbs and part.tag_ in ("VBD", "VBZ") \
+        if part.dep_ == "conj" and (part.lemma_.lower() in self.verbs or part.lemma_.lower() in lexicon.object_cues()) \
+                and part.tag_ in ("VBD", "VBZ") \
                 and part.tag_ == part.head.head.tag_ and part.head.dep_ == "ccomp" \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children):
             # "She said she regretted the remarks and promised to stay out of it": a reporting verb in the
@@ -584,7 +585,7 @@ class QuoteExtractor:
         for child in cue.children:
             if child.dep_ in COMPLEMENT_DEPS and child.i < cue.i:
                 # "The economy is strong, he said." : the clause before the cue.
-                return [_clause(child)]
+                return [_clause(child), *self._reason_after(cue)] if parenthetical else [_clause(child)]
         if parenthetical:
             # "Though the transition was seamless, he said, replacing her would be hard": two clauses, one
             # on each side of the cue, however the parse hung them; what was said is both.
@@ -759,6 +760,15 @@ class QuoteExtractor:
             if len(between) <= 3 and all(t.is_punct or t.dep_ == "cc" for t in between):
                 return conj
         return None
+
+    def _reason_after(self, cue: Token) -> list[tuple[int, int]]:
+        """*She was not surprised that X, her aides said, because Y*: a cue set off by commas inside the
+        sentence it reports; the reason after it, which the parse hung on the cue, is the rest of the report."""
+        for child in cue.rights:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("because", "since", "although", "though")
+                                             for m in child.children):
+                return [_clause(child)]
+        return []
 
     def _near(self, cue: Token, clause: Token) -> bool:
         """A complement starts close after its cue (*said on Monday that*, *told reporters that*), or
