@@ -789,3 +789,14 @@ def test_a_conjoined_cue_verb_with_the_speaker_as_subject_starts_a_second_statem
     said = run("Senator Anna Berg says she respects the governor and calls her a capable leader.").said
     assert [(s.cue, words(s.content)) for s in said] == [("says", words("she respects the governor")),
                                                          ("calls", words("her a capable leader"))]
+
+
+@pytest.mark.parametrize("text, content", [
+    pytest.param("Mayor Anna Berg said the team won the title, leaving the city excited about next season.",
+                 "the team won the title", id="participle"),
+    pytest.param("Anna Berg said most voters had decided, with about four in ten saying they could still change.",
+                 "most voters had decided", id="absolute-with"),
+])
+def test_a_writers_comment_after_a_reported_clause_is_not_what_was_said(run, text, content):
+    said = only(run(text).said)
+    assert words(said.content) == words(content)

@@ -193,8 +193,9 @@ class QuoteExtractor:
                 and part.tag_ in ("VBD", "VBZ") \
                 and part.tag_ == part.head.head.tag_ and part.head.dep_ == "ccomp" \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children):
-            # "She said she regretted the remarks and promised to stay out of it": a reporting verb in the
-            # cue's own tense, with no subject of its own, is the speaker's next statement.
+            # "She said she regretted the remarks and promised to stay out of it", "says she respects X and
+            # calls her Y": a reporting verb (or a verb whose object is what was said) in the cue's own
+            # tense, with no subject of its own, is the speaker's next statement.
             return True
         return (part.dep_ == "conj" or part.dep_ == "advcl" and part.tag_ == "VBG") \
             and part.lemma_.lower() in self.verbs and self._conjoined_with_reported_clause(part)
@@ -726,6 +727,9 @@ class QuoteExtractor:
         """A complement clause, up to a clause joined to it that reports speech of its own: in *She said
         A, and when pressed, the mother replied B*, B is another statement."""
         start, end = _clause(head)
+        comment = _trailing_comment(head)
+        if comment is not None:
+            end = min(end, _trim(self.text, start, self.doc[comment.left_edge.i - 1].idx)[1])
         for conj in head.rights:
             if self._another_statement(conj):
                 last = self.doc[conj.left_edge.i - 1]
@@ -1005,6 +1009,27 @@ def _clause(head: Token) -> tuple[int, int]:
     if not tokens:
         tokens = [head]
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _trailing_comment(head: Token) -> Token | None:
+    """What the writer adds after a comma at the end of a reported clause: a participle clause with no
+    subject or conjunction (*said the team won, leaving the city excited*) or an absolute *with* phrase
+    (*said they had decided, with four in ten saying …*) tells the consequence or the context as the
+    writer sees it, not what was said. Only when it ends the clause: one followed by more of the
+    clause may describe a noun inside it."""
+    if head.lemma_ == "be" and not any(c.dep_ in ("attr", "acomp") for c in head.children):
+        return None  # "Democrats were, at some cost, favoring X": the participle is the predicate
+    for child in head.rights:
+        if child.left_edge.i - 2 <= head.left_edge.i or child.doc[child.left_edge.i - 1].text != "," \
+                or child.right_edge.i < head.right_edge.i - 1:
+            continue
+        participle = child.dep_ == "advcl" and child.tag_ == "VBG" and child.left_edge.i == child.i \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children)
+        absolute = child.dep_ == "prep" and child.lower_ == "with" and any(
+            g.tag_ == "VBG" and g.dep_ in ("pcomp", "acl") for g in child.subtree)
+        if participle or absolute:
+            return child
+    return None
 
 
 def _runs(tokens: list[Token]) -> list[list[Token]]:
