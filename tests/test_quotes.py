@@ -800,3 +800,9 @@ def test_a_conjoined_cue_verb_with_the_speaker_as_subject_starts_a_second_statem
 def test_a_writers_comment_after_a_reported_clause_is_not_what_was_said(run, text, content):
     said = only(run(text).said)
     assert words(said.content) == words(content)
+
+
+def test_a_quotation_after_but_goes_on_with_the_reported_statement(run):
+    said = only(run("Anna Berg said she had received offers for the boat, but “the offers were not serious.”").said)
+    assert said.kind == "mixed"
+    assert words(said.content) == words("she had received offers for the boat the offers were not serious")

@@ -426,8 +426,9 @@ class QuoteExtractor:
         return out
 
     def _attach_leftovers(self, found: list[_Statement], leftovers: list[Quotation]) -> None:
-        """*The talks may fail, Smith said. “We have no time.”*: a quotation right after a reported
-        statement's cue, in its paragraph, goes on with that statement (it becomes mixed)."""
+        """*The talks may fail, Smith said. “We have no time.”*, *Smith said the talks may fail, but “we
+        will try.”*: a quotation right after a reported statement's cue, in its paragraph, goes on with
+        that statement (it becomes mixed)."""
         for quotation in leftovers:
             words = re.findall(r"[\w'’]+", quotation.text(self.text))
             if len(words) < MIN_WORDS_WITHOUT_CUE:
@@ -440,7 +441,9 @@ class QuoteExtractor:
             statement = max(before, key=lambda st: max(st.content_spans[-1][1], st.cue.idx))
             end = max(statement.content_spans[-1][1], statement.cue.idx + len(statement.cue.text))
             gap = self.text[end:quotation.start - 1]
-            if re.search(r"[.:;!?]\W*$", gap) and len(re.findall(r"\w+", gap)) <= 8 and "\n" not in gap.strip():
+            but = re.fullmatch(r"\s*,?\s*(but|and)\s*", gap)  # "said A, but “B.”": the report goes on
+            if (but or re.search(r"[.:;!?]\W*$", gap)) and len(re.findall(r"\w+", gap)) <= 8 \
+                    and "\n" not in gap.strip():
                 statement.content_spans.extend(quotation.segments)
                 statement.kind = "mixed"
 
