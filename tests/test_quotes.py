@@ -806,3 +806,10 @@ def test_a_quotation_after_but_goes_on_with_the_reported_statement(run):
     said = only(run("Anna Berg said she had received offers for the boat, but “the offers were not serious.”").said)
     assert said.kind == "mixed"
     assert words(said.content) == words("she had received offers for the boat the offers were not serious")
+
+
+def test_a_quotation_opened_inside_a_reported_clause_runs_to_its_close(run):
+    said = only(run("Anna Berg said she would “close the port for good. I do not know if it will ever open "
+                    "again.”").said)
+    assert said.kind == "mixed"
+    assert words(said.content) == words("she would close the port for good I do not know if it will ever open again")

@@ -528,6 +528,7 @@ class QuoteExtractor:
             cut = self.text.find(", according to ", content[-1][0], content[-1][1])
             if cut > content[-1][0]:
                 content[-1] = (content[-1][0], cut)
+            content[-1] = self._through_quotation(*content[-1])
             start, end = content[0][0], content[-1][1]
             if end - start < 3:
                 continue
@@ -541,6 +542,16 @@ class QuoteExtractor:
             quoted = any(start <= s < end for s, _ in self.quoted)
             kind = "mixed" if quoted else "indirect"
             yield _Statement(content, kind, token, head, sent_of(token), self.paragraph_of(start))
+
+    def _through_quotation(self, start: int, end: int) -> tuple[int, int]:
+        """*said he would “bomb them into oblivion. I don't know if …”*: a quotation opened inside the
+        reported clause is the speaker's words to its close (within the paragraph), past the sentence
+        end where the parse stopped the clause."""
+        for quotation in self.quotations:
+            first_start, first_end = quotation.segments[0]
+            if start < first_start < end < first_end:
+                return start, first_end
+        return start, end
 
     def _without_aside(self, start: int, end: int) -> tuple[int, int]:
         """*said he backs the bill, which includes new funds*: a relative clause set off by a comma at the
