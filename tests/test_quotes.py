@@ -1002,3 +1002,71 @@ def test_a_reporting_verb_conjoined_to_a_reported_clause_in_the_cues_tense_is_th
     result = run("RNC spokesman Tom Pryce on Thursday evening said the Republican Party was not in a crisis, and urged "
                  "that everyone take a deep breath and relax.")
     assert {s.speaker for s in result.said} == {"Tom Pryce"}
+
+
+# --- content boundaries -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, content", [
+    pytest.param("Anna Berg said that the ferry “is not safe for children” and should be retired.",
+                 "the ferry is not safe for children and should be retired", id="quote-inside-that-clause"),
+    pytest.param("Anna Berg said on Friday that “the ferry is not safe” and that the port should retire it.",
+                 "the ferry is not safe and that the port should retire it", id="quote-then-second-that-clause"),
+    pytest.param("The old ferry, Anna Berg said, “is not safe for children.”",
+                 "The old ferry is not safe for children", id="subject-before-cue-then-quote"),
+])
+def test_a_quotation_inside_a_reported_clause_is_a_mixed_statement_of_the_whole_clause(run, text, content):
+    said = only(run(text).said)
+    assert (said.speaker, said.cue, said.kind) == ("Anna Berg", "said", "mixed")
+    assert words(said.content) == words(content)
+
+
+def test_a_quotation_closed_by_its_own_comma_ends_the_statement(run):
+    said = only(run("Anna Berg wrote “It is time to go,” and shared a link to her page.").said)
+    assert (said.kind, words(said.content)) == ("direct", words("It is time to go"))
+
+
+def test_a_relative_clause_after_a_comma_at_the_end_of_a_report_is_the_writers(run):
+    said = only(run("Anna Berg said she backs the new budget, which includes funds for schools.").said)
+    assert words(said.content) == words("she backs the new budget")
+
+
+def test_a_second_that_clause_after_but_goes_on_with_the_report(run):
+    said = only(run("Mayor Anna Berg predicted that rents would rise, but that wages would more than offset "
+                    "the increase.").said)
+    assert words(said.content) == words("rents would rise but that wages would more than offset the increase")
+
+
+def test_a_reason_after_a_cue_set_off_by_commas_is_part_of_the_report(run):
+    said = only(run("The economy is strong, Anna Berg said, because people are spending.").said)
+    assert words(said.content) == words("The economy is strong because people are spending")
+
+
+def test_a_conjoined_cue_verb_with_the_speaker_as_subject_starts_a_second_statement(run):
+    said = run("Senator Anna Berg says she respects the governor and calls her a capable leader.").said
+    assert [(s.cue, words(s.content)) for s in said] == [("says", words("she respects the governor")),
+                                                         ("calls", words("her a capable leader"))]
+
+
+@pytest.mark.parametrize("text, content", [
+    pytest.param("Mayor Anna Berg said the team won the title, leaving the city excited about next season.",
+                 "the team won the title", id="participle"),
+    pytest.param("Anna Berg said most voters had decided, with about four in ten saying they could still change.",
+                 "most voters had decided", id="absolute-with"),
+])
+def test_a_writers_comment_after_a_reported_clause_is_not_what_was_said(run, text, content):
+    said = only([s for s in run(text).said if s.speaker == "Anna Berg"])  # "about four in ten" say their own
+    assert words(said.content) == words(content)
+
+
+def test_a_quotation_after_but_goes_on_with_the_reported_statement(run):
+    said = only(run("Anna Berg said she had received offers for the boat, but “the offers were not serious.”").said)
+    assert said.kind == "mixed"
+    assert words(said.content) == words("she had received offers for the boat the offers were not serious")
+
+
+def test_a_quotation_opened_inside_a_reported_clause_runs_to_its_close(run):
+    said = only(run("Anna Berg said she would “close the port for good. I do not know if it will ever open "
+                    "again.”").said)
+    assert said.kind == "mixed"
+    assert words(said.content) == words("she would close the port for good I do not know if it will ever open again")

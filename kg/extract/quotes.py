@@ -344,13 +344,15 @@ class QuoteExtractor:
         if part.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children) \
                 and any(t.pos_ == "VERB" and t.lemma_.lower() in self.verbs for t in part.subtree):
             return True
-        if part.dep_ == "conj" and part.lemma_.lower() in self.verbs and part.tag_ in ("VBD", "VBZ") \
+        if part.dep_ == "conj" and (part.lemma_.lower() in self.verbs or part.lemma_.lower() in lexicon.object_cues()) \
+                and part.tag_ in ("VBD", "VBZ") \
                 and part.tag_ == part.head.head.tag_ and part.head.dep_ == "ccomp" \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children) \
                 and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in part.head.children):
-            # "She said she regretted the remarks and promised to stay out of it": a reporting verb in the
-            # cue's own tense, with no subject of its own, after a clause about the speaker (a pronoun), is
-            # the speaker's next statement. Not "X announced that Y contacted Z and reiterated …": Y did both.
+            # "She said she regretted the remarks and promised to stay out of it", "says she respects X and
+            # calls her Y": a reporting verb (or a verb whose object is what was said) in the cue's own
+            # tense, with no subject of its own, after a clause about the speaker (a pronoun), is the
+            # speaker's next statement. Not "X announced that Y contacted Z and reiterated …": Y did both.
             return True
         return (part.dep_ == "conj" or part.dep_ == "advcl" and part.tag_ == "VBG") \
             and part.lemma_.lower() in self.verbs and self._conjoined_with_reported_clause(part)
@@ -535,6 +537,11 @@ class QuoteExtractor:
                 head = self.speaker_of(cue)
             token = self.token_at(quotation.start) or self.doc[0]
             sentence = sent_of(cue) if cue is not None else sent_of(token)
+            clause = self._clause_around(cue, quotation) if cue is not None else None
+            if clause is not None:
+                found.append(_Statement(clause, "mixed", cue, head, sentence, paragraph))
+                direct_ranges.append((clause[0][0], clause[-1][1]))
+                continue
             found.append(_Statement(list(quotation.segments), "direct", cue, head, sentence, paragraph))
             direct_ranges.append((quotation.start, quotation.end))
         found.extend(self.indirect(used_cues, direct_ranges))
@@ -587,6 +594,29 @@ class QuoteExtractor:
                 dropped.add(i)
         return [st for i, st in enumerate(found) if i not in dropped]
 
+    def _clause_around(self, cue: Token, quotation: Quotation) -> list[tuple[int, int]] | None:
+        """*said that their father “could be stern” and that …*, *The plan, she said, “will fail”*: a
+        quotation that is only part of the clause its cue reports. What was said is the whole clause
+        (a mixed statement), not the quoted words alone."""
+        if len(quotation.segments) > 1:
+            return None
+        content = self._complement(cue)
+        if not content:
+            return None
+        content = [_trim(self.text, s, e) for s, e in content]
+        start, end = content[0][0], content[-1][1]
+        if not (start <= quotation.start + 1 and quotation.end - 1 <= end):
+            return None
+        if re.search(r"[,.;:!?]\W*$", quotation.text(self.text)):
+            # "“We will see,” and left": a quotation closed by its own punctuation ends what was said.
+            content = [(s, min(e, quotation.end + 1)) for s, e in content if s <= quotation.end]
+            end = content[-1][1]
+        outside = [t for t in self.doc.char_span(start, end, alignment_mode="expand") or []
+                   if not quotation.start - 1 <= t.idx < quotation.end + 1]
+        if sum(not t.is_punct for t in outside) < 3 or any(t.i != cue.i and self.is_cue(t) for t in outside):
+            return None  # the quotation is the clause, or the clause reports another cue's words
+        return content
+
     def _outside(self, quotations: list[Quotation], lines: list[tuple[int, int]]) -> list[Quotation]:
         """Quotations with the parts inside transcript and headline lines taken out (those lines are statements already)."""
         out = []
@@ -599,8 +629,9 @@ class QuoteExtractor:
         return out
 
     def _attach_leftovers(self, found: list[_Statement], leftovers: list[Quotation]) -> None:
-        """*The talks may fail, Smith said. “We have no time.”*: a quotation right after a reported
-        statement's cue, in its paragraph, goes on with that statement (it becomes mixed)."""
+        """*The talks may fail, Smith said. “We have no time.”*, *Smith said the talks may fail, but “we
+        will try.”*: a quotation right after a reported statement's cue, in its paragraph, goes on with
+        that statement (it becomes mixed)."""
         for quotation in leftovers:
             words = re.findall(r"[\w'’]+", quotation.text(self.text))
             if len(words) < MIN_WORDS_WITHOUT_CUE:
@@ -613,7 +644,9 @@ class QuoteExtractor:
             statement = max(before, key=lambda st: max(st.content_spans[-1][1], st.cue.idx))
             end = max(statement.content_spans[-1][1], statement.cue.idx + len(statement.cue.text))
             gap = self.text[end:quotation.start - 1]
-            if re.search(r"[.:;!?]\W*$", gap) and len(re.findall(r"\w+", gap)) <= 8 and "\n" not in gap.strip():
+            but = re.fullmatch(r"\s*,?\s*(but|and)\s*", gap)  # "said A, but “B.”": the report goes on
+            if (but or re.search(r"[.:;!?]\W*$", gap)) and len(re.findall(r"\w+", gap)) <= 8 \
+                    and "\n" not in gap.strip():
                 statement.content_spans.extend(quotation.segments)
                 statement.kind = "mixed"
 
@@ -692,11 +725,13 @@ class QuoteExtractor:
             if content is None:
                 continue
             content = [_trim(self.text, s, e) for s, e in content]
+            content[-1] = self._without_aside(*content[-1])
             # "an employee reported that …, according to a police report": the source of the report is
             # another attribution, not part of what the employee said.
             cut = self.text.find(", according to ", content[-1][0], content[-1][1])
             if cut > content[-1][0]:
                 content[-1] = (content[-1][0], cut)
+            content[-1] = self._through_quotation(*content[-1])
             start, end = content[0][0], content[-1][1]
             if end - start < 3:
                 continue
@@ -710,6 +745,31 @@ class QuoteExtractor:
             quoted = any(start <= s < end for s, _ in self.quoted)
             kind = "mixed" if quoted else "indirect"
             yield _Statement(content, kind, token, head, sent_of(token), self.paragraph_of(start))
+
+    def _through_quotation(self, start: int, end: int) -> tuple[int, int]:
+        """*said he would “bomb them into oblivion. I don't know if …”*: a quotation opened inside the
+        reported clause is the speaker's words to its close (within the paragraph), past the sentence
+        end where the parse stopped the clause."""
+        for quotation in self.quotations:
+            first_start, first_end = quotation.segments[0]
+            if start < first_start < end < first_end:
+                return start, first_end
+        return start, end
+
+    def _without_aside(self, start: int, end: int) -> tuple[int, int]:
+        """*said he backs the bill, which includes new funds*: a relative clause set off by a comma at the
+        end of the content describes a person or thing for the reader; the writer adds it, the speaker
+        did not say it. (An apposition is kept: after a comma it is as often the next item of a list.)"""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 6:
+            return start, end
+        last = span[-1]
+        for token in span[3:]:
+            if token.dep_ == "relcl" and token.left_edge.i > span.start + 2 \
+                    and self.doc[token.left_edge.i - 1].text == "," and token.right_edge.i >= last.i - 1 \
+                    and token.left_edge.lower_ in ("who", "which", "where", "when", "whose"):
+                return _trim(self.text, start, self.doc[token.left_edge.i - 1].idx)
+        return start, end
 
     def _complement(self, cue: Token) -> list[tuple[int, int]] | None:
         """Character spans of what a cue reports (several when a parenthetical cue splits the clause)."""
@@ -743,7 +803,7 @@ class QuoteExtractor:
         for child in cue.children:
             if child.dep_ in COMPLEMENT_DEPS and child.i < cue.i:
                 # "The economy is strong, he said." : the clause before the cue.
-                return [_clause(child)]
+                return [_clause(child), *self._reason_after(cue)] if parenthetical else [_clause(child)]
         if parenthetical:
             # "Though the transition was seamless, he said, replacing her would be hard": two clauses, one
             # on each side of the cue, however the parse hung them; what was said is both.
@@ -892,6 +952,9 @@ class QuoteExtractor:
         """A complement clause, up to a clause joined to it that reports speech of its own: in *She said
         A, and when pressed, the mother replied B*, B is another statement."""
         start, end = _clause(head)
+        comment = _trailing_comment(head)
+        if comment is not None:
+            end = min(end, _trim(self.text, start, self.doc[comment.left_edge.i - 1].idx)[1])
         for conj in head.rights:
             if self._another_statement(conj):
                 last = self.doc[conj.left_edge.i - 1]
@@ -903,6 +966,9 @@ class QuoteExtractor:
             # "said that claim smacked of hypocrisy, because Democrats have …": the reason the parse hung
             # on the cue is part of the claim.
             cue = head.head
+            second = self._second_that_clause(head)
+            if second is not None:
+                end = max(end, _clause(second)[1])
             reason = next((c for c in cue.rights if c.dep_ == "advcl" and c.i > head.right_edge.i and any(
                 m.dep_ == "mark" and m.lower_ == "because" for m in c.children)), None)
             if reason is not None and reason.left_edge.i - head.right_edge.i <= 3:
@@ -911,6 +977,27 @@ class QuoteExtractor:
                     last = self.doc[last.i - 1]
                 end = max(end, last.idx + len(last.text))
         return start, end
+
+    def _second_that_clause(self, head: Token) -> Token | None:
+        """*predicted that rents would rise, but that wages would rise more*: a second *that* clause the
+        parse conjoined to the cue instead of to the first one is the same report going on."""
+        cue = head.head
+        for conj in cue.rights:
+            if conj.dep_ != "conj" or conj.i <= head.right_edge.i or conj.left_edge.lower_ != "that":
+                continue
+            between = self.doc[head.right_edge.i + 1:conj.left_edge.i]
+            if len(between) <= 3 and all(t.is_punct or t.dep_ == "cc" for t in between):
+                return conj
+        return None
+
+    def _reason_after(self, cue: Token) -> list[tuple[int, int]]:
+        """*She was not surprised that X, her aides said, because Y*: a cue set off by commas inside the
+        sentence it reports; the reason after it, which the parse hung on the cue, is the rest of the report."""
+        for child in cue.rights:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("because", "since", "although", "though")
+                                             for m in child.children):
+                return [_clause(child)]
+        return []
 
     def _near(self, cue: Token, clause: Token) -> bool:
         """A complement starts close after its cue (*said on Monday that*, *told reporters that*), or
@@ -1162,6 +1249,27 @@ def _clause(head: Token) -> tuple[int, int]:
     if not tokens:
         tokens = [head]
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _trailing_comment(head: Token) -> Token | None:
+    """What the writer adds after a comma at the end of a reported clause: a participle clause with no
+    subject or conjunction (*said the team won, leaving the city excited*) or an absolute *with* phrase
+    (*said they had decided, with four in ten saying …*) tells the consequence or the context as the
+    writer sees it, not what was said. Only when it ends the clause: one followed by more of the
+    clause may describe a noun inside it."""
+    if head.lemma_ == "be" and not any(c.dep_ in ("attr", "acomp") for c in head.children):
+        return None  # "Democrats were, at some cost, favoring X": the participle is the predicate
+    for child in head.rights:
+        if child.left_edge.i - 2 <= head.left_edge.i or child.doc[child.left_edge.i - 1].text != "," \
+                or child.right_edge.i < head.right_edge.i - 1:
+            continue
+        participle = child.dep_ == "advcl" and child.tag_ == "VBG" and child.left_edge.i == child.i \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children)
+        absolute = child.dep_ == "prep" and child.lower_ == "with" and any(
+            g.tag_ == "VBG" and g.dep_ in ("pcomp", "acl") for g in child.subtree)
+        if participle or absolute:
+            return child
+    return None
 
 
 def _runs(tokens: list[Token]) -> list[list[Token]]:
