@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -56,22 +56,18 @@ def listener() -> Iterator[Listener]:
     seen.close()
 
 
-def service_from_child(port: int, fenced: bool) -> str:
-    """What Oxigraph says, in a forked child, to a SERVICE at the port: 'answered' or the error's first words."""
+def in_child(job: Callable[[], str]) -> str:
+    """What ``job`` returns when run in a forked child (the filter dies with the child, not this process)."""
     read_fd, write_fd = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child
+    if pid == 0:
         try:
             os.close(read_fd)
-            outcome = "filter not installed"
-            if not fenced or forbid_network():
-                try:
-                    list(pyoxigraph.Store().query(f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> "
-                                                  "{ ?s ?p ?o } }"))
-                    outcome = "answered"
-                except Exception as err:  # noqa: BLE001 - reported to the parent
-                    outcome = f"{type(err).__name__}: {err}"
-            os.write(write_fd, outcome.encode()[:500])
+            try:
+                said = job()
+            except Exception as err:  # noqa: BLE001 - reported to the parent
+                said = f"{type(err).__name__}: {err}"
+            os.write(write_fd, said.encode()[:500])
         finally:
             os._exit(0)
     os.close(write_fd)
@@ -79,6 +75,16 @@ def service_from_child(port: int, fenced: bool) -> str:
         said = pipe.read().decode()
     os.waitpid(pid, 0)
     return said
+
+
+def service_from_child(port: int, fenced: bool) -> str:
+    """What Oxigraph says, in a forked child, to a SERVICE at the port: 'answered' or the error's first words."""
+    def ask() -> str:
+        if fenced and not forbid_network():
+            return "filter not installed"
+        list(pyoxigraph.Store().query(f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"))
+        return "answered"
+    return in_child(ask)
 
 
 def test_oxigraph_in_a_fenced_child_cannot_connect(listener: Listener) -> None:
@@ -93,26 +99,17 @@ def test_oxigraph_in_a_fenced_child_cannot_connect(listener: Listener) -> None:
 
 
 def test_a_fenced_child_keeps_unix_pipes_and_sockets() -> None:
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:
+    def try_sockets() -> str:
+        ok = forbid_network()
+        left, right = socket.socketpair(socket.AF_UNIX)
+        left.sendall(b"x")
         try:
-            os.close(read_fd)
-            ok = forbid_network()
-            left, right = socket.socketpair(socket.AF_UNIX)
-            left.sendall(b"x")
-            try:
-                socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
-                inet = "opened"
-            except PermissionError:
-                inet = "refused"
-            os.write(write_fd, f"{ok} {right.recv(1).decode()} {inet}".encode())
-        finally:
-            os._exit(0)
-    os.close(write_fd)
-    with os.fdopen(read_fd, "rb") as pipe:
-        said = pipe.read().decode()
-    os.waitpid(pid, 0)
+            socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+            inet = "opened"
+        except PermissionError:
+            inet = "refused"
+        return f"{ok} {right.recv(1).decode()} {inet}"
+    said = in_child(try_sockets)
     assert said == "True x refused"
 
 
