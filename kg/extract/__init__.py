@@ -30,7 +30,7 @@ def extract(doc: Doc, document: Document) -> Extraction:
     for role in roles:
         resolver.note_role(role.title, role.person)
     quotes, warnings = extract_quotes(doc, index, resolver, paired)
-    furniture = scraped_lines(doc.text)
+    furniture = scraped_lines(text_of(doc))
     quotes = [q for q in quotes if not inside(furniture, q.start) and not inside(furniture, q.sentence.start)
               and not is_handle(index.entities[q.speaker].name if q.speaker in index.entities else q.speaker)]
     roles += _roles_from_descriptions(doc, index, resolver, roles)
