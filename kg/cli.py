@@ -99,9 +99,10 @@ def run_build(args: argparse.Namespace) -> int:
             notices.append(problem)
             warn(str(problem))
 
+    files = [str(f) for f in iter_files(args.paths)]  # the folders walked once: counted, then read
     if args.out:
-        args.paths = _inputs_without_output(args.paths, Path(args.out), iter_files)
-    total = sum(1 for _ in iter_files(args.paths))
+        files = _without_output(args.paths, files, Path(args.out))
+    total, args.paths = len(files), files
     if args.store:
         return _build_into_store(args, on_problem, problems)
     try:
@@ -160,19 +161,16 @@ def _check_out(out: Path) -> None:
         raise Failure(f"--out {out}: the file name is longer than this file system allows ({limit} bytes)")
 
 
-def _inputs_without_output(paths: list[str], out: Path, iter_files) -> list[str]:
-    """The inputs with ``--out`` left out, so an article is never replaced by the graph or picture built from it.
+def _without_output(paths: list[str], files: list[str], out: Path) -> list[str]:
+    """The input files with ``--out`` left out, so an article is never replaced by the graph or picture built from it.
 
     Naming the output as an input is refused; an output inside an input folder (``--out news/graph.html``
     for ``news/``) is kg's own file: the next build leaves it out instead of reading it as an article.
     """
     target = os.path.realpath(out)
-    named = [p for p in paths if Path(p).is_file() and os.path.realpath(p) == target]
-    if named:
+    if any(Path(p).is_file() and os.path.realpath(p) == target for p in paths):
         raise Failure(f"--out {out}: is one of the inputs; writing it would replace that article (name another file)")
-    files = [str(f) for f in iter_files(paths)]
-    kept = [f for f in files if os.path.realpath(f) != target]
-    return paths if len(kept) == len(files) else kept
+    return [f for f in files if os.path.realpath(f) != target]
 
 
 def _check_base(base: str) -> None:

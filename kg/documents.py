@@ -314,6 +314,14 @@ def doc_id_for(path: Path) -> str:
     return safe_id(path.stem)
 
 
+def other_ids_for(path: Path) -> list[str]:
+    """Ids for a file whose stem another file holds, in the order to try them: its folder's name before the
+    stem, then before the name, then a digest of the whole path when folders do not tell them apart
+    (``{a,b,c}/2024/report.txt``). The reader uses them within a run, a store across runs."""
+    return [safe_id(f"{path.parent.name}_{path.stem}"), safe_id(f"{path.parent.name}_{path.name}"),
+            f"{safe_id(path.stem)}-{_digest(path.as_posix())}"]
+
+
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Every input file under the given paths, in a stable (sorted) order, each once.
 
@@ -495,10 +503,7 @@ def read_documents(paths: Iterable[str | Path], max_chars: int = MAX_CHARS) -> I
             doc_id = doc_id_for(path)
             if doc_id in first_seen:
                 # Two files with one name (2023/report.txt, 2024/report.txt) are two articles: keep both.
-                # A digest of the whole path when the folder's name does not tell them apart ({a,b,c}/2024/report.txt).
-                free = [i for i in (safe_id(f"{path.parent.name}_{path.stem}"),
-                                    safe_id(f"{path.parent.name}_{path.name}"),
-                                    f"{safe_id(path.stem)}-{_digest(path.as_posix())}") if i not in first_seen]
+                free = [i for i in other_ids_for(path) if i not in first_seen]
                 if free:
                     yield Problem(str(path), f"document id {doc_id!r} is taken by {first_seen[doc_id]}; "
                                              f"read as {free[0]!r}", skipped=False)

@@ -128,18 +128,18 @@ class StoreWriter:
             return document, ""
         where = os.path.realpath(document.source)  # the same file from another working directory is the same article
         known = self.ids_of_sources.get(where)
-        if known is not None and known != document.id:
-            return dataclasses.replace(document, id=known), ""  # the id an earlier run gave it
-        path = Path(where)
-        for candidate in (document.id, f"{path.parent.name}_{path.stem}", f"{document.id}-{_digest(where)}"):
-            candidate = candidate if candidate == document.id else _safe(candidate)
+        if known is not None:  # the id an earlier run gave it
+            return (document if known == document.id else dataclasses.replace(document, id=known)), ""
+        from kg.documents import other_ids_for
+
+        for candidate in (document.id, *other_ids_for(Path(where))):
             iri = str(self.mint.document(candidate))
-            holder = self.new_sources.get(iri) or self.sources.get(iri)
-            if holder is not None and holder != where:
+            if iri in self.sources or iri in self.new_sources:
                 continue
             self.new_sources[iri] = where
-            if candidate == document.id or holder == where:  # its own id, or the one an earlier run gave it
-                return dataclasses.replace(document, id=candidate), ""
+            self.ids_of_sources[where] = candidate
+            if candidate == document.id:
+                return document, ""
             first = str(self.mint.document(document.id))
             taken = self.new_sources.get(first) or self.sources.get(first)
             return dataclasses.replace(document, id=candidate), (
@@ -200,16 +200,6 @@ def _from_file(document: Document) -> bool:
 
     path = Path(document.source)
     return bool(document.source) and path.suffix.lower() not in JSONL_SUFFIXES and path.is_file()
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-
-
-def _safe(raw: str) -> str:
-    from kg.documents import safe_id
-
-    return safe_id(raw)
 
 
 def default_ledger(target: str) -> Path:
