@@ -902,7 +902,7 @@ def test_a_post_before_a_headline_verb_is_the_person_the_story_quotes(run):
 
 
 def test_a_name_between_dashes_after_a_description_is_the_speaker(run):
-    result = run("A former Democratic presidential nominee -- Walter Brand, who lost the 1996 election to Clinton -- "
+    result = run("A former Democratic presidential nominee -- Walter Brand, who lost the 1996 election to Harding -- "
                  "said the president \"offered no new ideas to fix the economy.\"")
     assert [s.speaker for s in result.said] == ["Walter Brand"]
 
@@ -944,7 +944,7 @@ def test_a_description_the_text_names_on_the_spot_is_that_person(run):
 
 def test_whoever_is_told_is_never_the_one_telling(run):
     result = run("Several leaders endorsed the senator last week. “Yes, I support Ted Marsh,” Brent Hollis, founder of "
-                 "the Civic Research Center, tells Breitbart News in an exclusive interview.")
+                 "the Civic Research Center, tells the Harbour Times in an exclusive interview.")
     assert [s.speaker for s in result.said] == ["Brent Hollis"]
     result = run("The mayor changed course again, telling CBS that the tax “is settled.”")
     assert "CBS" not in {s.speaker for s in result.said}
@@ -975,9 +975,9 @@ def test_who_booed_a_speaker_is_not_the_speaker(run):
 
 
 def test_the_person_before_a_participle_after_with_asks(run):
-    result = run("The conversation ended with Maddow asking Lee pointedly whether she would consider a woman as a "
+    result = run("The conversation ended with Okafor asking Lee pointedly whether she would pick a farmer as a "
                  "running mate.")
-    assert [s.speaker for s in result.said] == ["Maddow"]
+    assert [s.speaker for s in result.said] == ["Okafor"]
 
 
 def test_a_name_in_apposition_with_a_relative_clause_after_it_is_the_speaker(run):
@@ -986,9 +986,8 @@ def test_a_name_in_apposition_with_a_relative_clause_after_it_is_the_speaker(run
 
 
 def test_a_bare_surname_the_model_parsed_as_an_adverb_still_speaks(run):
-    result = run("But Bill Skelly, a longtime data operative, vouched for both of them.\n\n“Having access to the file and "
-                 "two people who understand it is valuable,” said Skelly, explaining he worked more closely with the "
-                 "state team.")
+    result = run("But Bill Skelly, a veteran harbour pilot, spoke up for both of them.\n\n“Having two pilots who know the "
+                 "channel is worth a lot,” said Skelly, explaining he had trained them on the night ferries.")
     assert [s.speaker for s in result.said] == ["Bill Skelly"]
 
 

@@ -195,7 +195,7 @@ class Resolver:
         return None
 
     def _author(self, head: Token) -> str | None:
-        """*calculations by Amy Glasmeier*, *an email from Neera Tanden*, *a lawsuit filed by Acme*: a
+        """*calculations by Ana Ruiz*, *an email from Tom Berg*, *a lawsuit filed by Acme*: a
         finding or a document speaks for whoever made it, when the text names them."""
         if lexicon.speaker_nouns().get(head.lower_, ("",))[0] == "person":
             return None  # "a friend from Ohio" is someone else

@@ -118,8 +118,8 @@ class EntityIndex:
 
     def main_person(self, keys: list[str], surname: str) -> str:
         """Of people sharing a surname, whom the bare surname means: the one of the gender the text's
-        pronouns give the bare surname (*Trump said … he*, in a story that also names Ivanka Trump),
-        then the one introduced first (*Barack Obama* before *Michelle Obama*)."""
+        pronouns give the bare surname (*Berg said … he*, in a story that also names Anna Berg),
+        then the one introduced first (*Tom Berg* before *Anna Berg*)."""
         told = self.surname_gender.get(surname, "")
         fitting = [k for k in keys if self.entities[k].gender == told] if told else []
         keys = fitting or keys
@@ -170,7 +170,7 @@ def clean_span(span: Span, person: bool = False) -> Span | None:
             start += 1  # "Sens. Jon Tester": the abbreviation's full stop
     while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
-    # A headline's colon run into a name ("De Blasio: Trust Bratton …"): no name holds a colon.
+    # A headline's colon run into a name ("Ruiz: Trust Berg …"): no name holds a colon.
     end = next((i for i in range(start + 1, end) if doc[i].text == ":"), end)
     # A headline's verb before a name: "Lawmakers Rip Donald Trump" tagged "Rip Donald Trump".
     if person and end - start >= 3 and doc[start].lower_ not in lexicon.first_names() \
@@ -517,7 +517,7 @@ def _propagate(index: EntityIndex, by_text: dict[str, list[int]]) -> None:
     """One sense per discourse: a name NER tagged once is the same entity where NER missed it
     (*Kyiv* in *between Moscow and Kyiv*)."""
     doc = index.doc
-    # A form two people share (*Fiorina* for Carly and for her husband) is the one it names most often.
+    # A form two people share (*Berg* for Anna and for her husband) is the one it names most often.
     counts: dict[str, Counter] = defaultdict(Counter)
     for key, entity in index.entities.items():
         for mention in entity.mentions:
@@ -563,9 +563,9 @@ def _propagate(index: EntityIndex, by_text: dict[str, list[int]]) -> None:
 
 def _first_names_sharing_a_surname(doc: Doc, spans: list[tuple[Span, str]],
                                     by_text: dict[str, list[int]]) -> dict[int, str]:
-    """*Bill and Hillary Clinton*, *Khizr and Ghazala Khan*: a first name coordinated with a full name
+    """*Tom and Anna Berg*, *Omar and Leila Haddad*: a first name coordinated with a full name
     carries that name's surname (start of the first name -> the full name it stands for). Not a surname
-    in its own right (*Sanders and Hillary Clinton*): a known first name, or a word the text uses once."""
+    in its own right (*Ruiz and Anna Berg*): a known first name, or a word the text uses once."""
     out = {}
     for (first, label), (full, other) in zip(spans, spans[1:]):
         if label != "PERSON" or other != "PERSON" or len(first) != 1 or len(name_words(full.text)) < 2 \
@@ -578,7 +578,7 @@ def _first_names_sharing_a_surname(doc: Doc, spans: list[tuple[Span, str]],
 
 def _untagged_full_names(doc: Doc, spans: list[tuple[Span, str]],
                          by_text: dict[str, list[int]]) -> list[tuple[Span, str]]:
-    """*Ivanka Trump* where NER tagged nothing or a product, in a text that names *Donald Trump*: a known
+    """*Anna Berg* where NER tagged nothing or a product, in a text that names *Tom Berg*: a known
     first name right before the surname of a person named in full is a full name too."""
     surnames = {name_words(span.text)[-1] for span, label in spans if label == "PERSON" and len(name_words(span.text)) > 1}
     covered = {i: n for n, (span, label) in enumerate(spans) for i in range(span.start, span.end)}
@@ -649,9 +649,9 @@ def _gender_of(span: Span, honorifics: dict[str, str]) -> str:
 
 
 def _may_share_name(index: EntityIndex, key: str, words: list[str], first_name: bool = False) -> bool:
-    """A name with a first name of its own (*Carly Fiorina*) is not a person of that surname with
-    another first name (*Frank Fiorina*): spouses and siblings share surnames, not first names.
-    ``first_name``: the first word is one for sure (*Khizr* in *Khizr and Ghazala Khan*)."""
+    """A name with a first name of its own (*Anna Berg*) is not a person of that surname with
+    another first name (*Tom Berg*): spouses and siblings share surnames, not first names.
+    ``first_name``: the first word is one for sure (*Omar* in *Omar and Leila Haddad*)."""
     first = words[0] if len(words) > 1 else ""
     if not first or not first_name and first not in lexicon.first_names():
         return True
@@ -661,7 +661,7 @@ def _may_share_name(index: EntityIndex, key: str, words: list[str], first_name: 
 
 def _surname_genders(spans: list[tuple[Span, str]], surnames: set[str]) -> dict[str, str]:
     """The gender each bare surname takes in the text: the pronouns that follow it in its sentences,
-    when two in three or more agree (*Fiorina said she …*, *Fiorina told her staff …*)."""
+    when two in three or more agree (*Berg said she …*, *Berg told her staff …*)."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for span, label in spans:
         if len(name_words(span.text)) == 1 and (label == "PERSON" or span.text in surnames):
@@ -677,8 +677,8 @@ def _surname_genders(spans: list[tuple[Span, str]], surnames: set[str]) -> dict[
 
 
 def _pronoun_gender_after(span: Span, strict: bool = True) -> str:
-    """The gender of a he/she in the clause the name is the subject of: *Hale said she would …*, *Trump
-    says he would pay …* (not *Clinton called his vote …*, where *his* is someone else's). Not ``strict``:
+    """The gender of a he/she in the clause the name is the subject of: *Berg said she would …*, *Ruiz
+    says he would pay …* (not *Ortiz called his vote …*, where *his* is someone else's). Not ``strict``:
     the first he/she/his/her after the name in its sentence before anyone else is named, a weaker hint
     that only a vote over the document may use."""
     name = span.root
@@ -711,7 +711,7 @@ def _pick_by_gender(index: EntityIndex, candidates: list[str], span: Span, honor
             return None  # "Mr. Obama" is not Michelle Obama: someone the text has not named in full
         unique = fitting
     else:
-        # "Trump says he would pay for it": the pronoun that follows the name in its sentence tells which.
+        # "Ruiz says he would pay for it": the pronoun that follows the name in its sentence tells which.
         told = _pronoun_gender_after(span)
         fitting = [k for k in unique if index.entities[k].gender == told]
         unique = fitting if told and fitting else unique

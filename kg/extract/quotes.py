@@ -305,7 +305,7 @@ class QuoteExtractor(SpeakerFinder):
                     yield record
 
     def _without_nested_repeats(self, found: list[_Statement]) -> list[_Statement]:
-        """*Day added that some Democrats called to say they would not vote for her*: the statement whose
+        """*Ortiz added that some residents called to say they would not pay the fee*: the statement whose
         cue stands inside another's content, and says nearly all of it again, is part of what the outer
         speaker reported; the outer one holds it already. So is a statement with no cue that repeats one
         with a cue (a quotation the rules also read as a reported clause)."""
@@ -882,7 +882,7 @@ class QuoteExtractor(SpeakerFinder):
             people = {k for k in people if self.index.entities[k].kind == "PERSON"}
             opener = self.index.entity_of(before[0]) if before else None
             if opener in people:
-                people = {opener}  # "Gillibrand on Hillary Releasing Her Speeches: ‘…’": who opens it speaks
+                people = {opener}  # "Ruiz on Berg Releasing His Records: ‘…’": who opens it speaks
             if len(people) != 1 or any(self.is_cue(t) for t in before):  # "X said: ‘…’" is read as usual
                 continue
             start, end = _trim(self.text, *match.span("what"))
@@ -996,7 +996,7 @@ def _trailing_comment(head: Token) -> Token | None:
     writer sees it, not what was said. Only when it ends the clause: one followed by more of the
     clause may describe a noun inside it."""
     if head.lemma_ == "be" and not any(c.dep_ in ("attr", "acomp") for c in head.children):
-        return None  # "Democrats were, at some cost, favoring X": the participle is the predicate
+        return None  # "Voters were, at some cost, favoring X": the participle is the predicate
     for child in head.rights:
         if child.left_edge.i - 2 <= head.left_edge.i or child.doc[child.left_edge.i - 1].text != "," \
                 or child.right_edge.i < head.right_edge.i - 1:

@@ -94,7 +94,7 @@ class RoleExtractor:
             if first is None:
                 kept[key] = role
             elif not (first.org or first.org_name) and (role.org or role.org_name) and first.former == role.former:
-                # "Senator Cruz" first, "Senator Ted Cruz of Texas" later: the post is one, its organisation
+                # "Senator Ruiz" first, "Senator Ana Ruiz of Oregon" later: the post is one, its organisation
                 # the one the article gives anywhere.
                 first.org, first.org_name = role.org, role.org_name
         yield from kept.values()
@@ -162,10 +162,10 @@ class RoleExtractor:
             if own and self.index.entities[key].kind == "ORG":
                 return "", doc[k:own[0]].text, k  # "Harbor News’ Boston" taken as one name: the owner is before
             if self.index.entities[key].kind == "GPE" and k >= 2 and doc[k - 1].lower_ in ("'s", "’s", "'", "’"):
-                # "Breitbart News' Washington political editor": the place is the bureau, the owner the employer.
+                # "Harbour News' Salem political editor": the place is the bureau, the owner the employer.
                 owner = self.index.token_entity.get(k - 2)
                 if not owner and doc[k - 2].pos_ == "PROPN":
-                    owner = self.index.known_org(doc[k - 2].text)  # "Breitbart's" after "Breitbart News"
+                    owner = self.index.known_org(doc[k - 2].text)  # "Harbour's" after "Harbour News"
                 if owner and self.index.entities[owner].kind == "ORG":
                     k2 = k - 2
                     while k2 > 0 and self.index.token_entity.get(k2 - 1) == owner:
@@ -237,7 +237,7 @@ class RoleExtractor:
                 org_name, k2 = lexicon.parties()[doc[k - 1].text], k - 1  # "Republican nominee Donald Trump"
             if k2 < k and k2 > sent_start and (doc[k2 - 1].lower_ in FORMER or (
                     doc[k2 - 1].text == "-" and k2 > sent_start + 1 and doc[k2 - 2].lower_ in FORMER)):
-                former = True  # "former Pennsylvania Gov. Ed Rendell", "then-Arkansas Gov. Bill Clinton"
+                former = True  # "former Ohio Gov. Ana Ruiz", "then-Oregon Gov. Tom Berg"
             elif k2 < k and k2 > sent_start and doc[k2 - 1].lower_ in RANKS - {"senior", "chief", "co"}:
                 title = f"{doc[k2 - 1].text.capitalize()} {title}"  # "Interim DNC Chairwoman Donna Brazile"
             org_before = bool(org or org_name)
@@ -430,7 +430,7 @@ class RoleExtractor:
         for child in head.lefts:
             if child.dep_ in ("nmod", "compound", "poss") and child.pos_ == "PROPN" and child.i + 1 < head.i \
                     and child.nbor().lower_ in ("'s", "’s", "'", "’") and head.lower_ in CAMPAIGN_POSTS:
-                # "Sanders' campaign manager", the possessive parsed as a modifier
+                # "Ruiz' campaign manager", the possessive parsed as a modifier
                 person = self.index.token_entity.get(child.i) or self.index.person_by_surname(child.text)
                 if person and self.index.entities[person].kind == "PERSON":
                     return "", self._campaign_of(person)
@@ -443,7 +443,7 @@ class RoleExtractor:
                     continue
                 key = self.index.entity_of(child) or self._named_before(child)
                 if key and self.index.entities[key].kind == "PERSON" and head.lower_ in CAMPAIGN_POSTS:
-                    return "", self._campaign_of(key)  # "Sanders' campaign manager": the campaign employs
+                    return "", self._campaign_of(key)  # "Ruiz' campaign manager": the campaign employs
                 if key and self.index.entities[key].kind in ("ORG", "GPE", "PERSON"):
                     return key, self.index.entities[key].name
         after = self._org_after_of(head)

@@ -41,7 +41,7 @@ class SpeakerFinder:
                     return self.doc[left]  # not "… taking to Twitter to call X": where a verb went is no speaker
         # "…,” said Mr. Lammy / …, asserts Trump: an inverted subject right after a cue that follows punctuation;
         # it wins over a subject the parse found before the quotation. Not "…, called Mr. Obama's remarks".
-        # "…,” Bozell tells Breitbart News": whoever is told is never the one telling.
+        # "…,” Berg tells the Harbour Times": whoever is told is never the one telling.
         after = self._name_after(cue) if cue.lemma_.lower() not in ADDRESSEE_FIRST else None
         if after is not None and self._addressee(cue, after):
             after = None
@@ -74,7 +74,7 @@ class SpeakerFinder:
                 # "After saying …, she was whisked off": a participle's speaker is the subject of its clause.
                 if child.dep_ == "nsubjpass" and (cue.lemma_ in ("quote", "cite") or verb is not cue):
                     return child
-            # "… ended with Maddow asking Clinton whether …": the person a participle follows is its speaker.
+            # "… ended with Ruiz asking Berg whether …": the person a participle follows is its speaker.
             doer = self._absolute_subject(verb)
             if doer is not None:
                 return doer
@@ -111,11 +111,11 @@ class SpeakerFinder:
             or self._subject_of_governing_verb(cue)
 
     def _subject_of_governing_verb(self, cue: Token) -> Token | None:
-        """*In addition to stating that …, Clinton has vowed*, *He went out of his way to say that …*: a
+        """*In addition to stating that …, Ortiz has vowed*, *He went out of his way to say that …*: a
         participle or infinitive with no subject of its own speaks for the subject of the nearest verb
         above it, however many prepositions and nouns the parse put between them."""
         if cue.tag_ not in ("VBG", "VB") or cue.lemma_.lower() in lexicon.object_cues():
-            return None  # "… attacking critics", "… describe Clinton as …": too often someone else's act
+            return None  # "… attacking critics", "… describe Ortiz as …": too often someone else's act
         for hops, above in enumerate(cue.ancestors):
             if hops >= 4:
                 break
@@ -168,7 +168,7 @@ class SpeakerFinder:
         return name
 
     def _absolute_subject(self, verb: Token) -> Token | None:
-        """*with Maddow asking Clinton whether …*, *the host, Ann Lee, asking …*: a participle right after a
+        """*with Ruiz asking Berg whether …*, *the host, Ann Lee, asking …*: a participle right after a
         person's name (its head, or the object of *with* before it) has that person for its subject."""
         if verb.tag_ != "VBG" or verb.i == 0:
             return None
@@ -181,7 +181,7 @@ class SpeakerFinder:
         return None
 
     def _next_report_in_cue_tense(self, verb: Token) -> bool:
-        """*Spicer said the party was not in a crisis, and urged that …*: a reporting verb without a subject,
+        """*Berg said the union was not in a crisis, and urged that …*: a reporting verb without a subject,
         conjoined to a reported clause and in the tense of the cue above it, is the speaker's next statement,
         whoever the reported clause's subject is."""
         clause = verb.head
@@ -214,7 +214,7 @@ class SpeakerFinder:
         return sorted(verb.children, key=rank)
 
     def _addressee(self, cue: Token, after: Token) -> bool:
-        """*Betsy McManus, Gore's director, told POLITICO that …*, *Trump denied it, dismissing O'Donnell
+        """*Ana Ruiz, Berg's director, told the Courier that …*, *Berg denied it, dismissing Ortiz
         as …*: a name after the cue is its object, not an inverted subject, when the cue has a subject of
         its own before it or is a participle (only a finite verb inverts: *…,” said Smith*)."""
         return after.dep_ in ("dobj", "dative") and (cue.tag_ == "VBG" or any(
@@ -222,7 +222,7 @@ class SpeakerFinder:
 
     def _place_or_time(self, token: Token) -> bool:
         """A subject that is a place or a time (*Saturday at the convention Sen. Warren said*, a
-        dateline *BUENA PARK, Calif. - …, Clinton promised*): the parse took a scene-setter for the speaker."""
+        dateline *SPRINGVALE, Ore. - …, Ruiz promised*): the parse took a scene-setter for the speaker."""
         key = self.index.entity_of(token)
         return token.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") and not (key and self.index.entities[key].kind == "ORG") \
             or bool(key) and self.index.entities[key].kind == "GPE"
