@@ -171,3 +171,14 @@ def test_no_name_runs_across_a_headlines_colon(nlp):
 
     doc = nlp("Van Dorn: Trust Keller on housing, not the governor.")
     assert clean_span(doc[0:5], person=True).text == "Van Dorn"
+
+
+def test_a_name_joined_to_a_place_after_a_preposition_is_a_place(run):
+    # The small model tags Crimea here as an organisation; the conjunct with "the country" says otherwise.
+    result = run("Rebels still hold villages in the north of the country and Crimea, the governor said.")
+    assert result.entities()["Crimea"].kind == "GPE"
+
+
+def test_a_company_joined_to_a_place_noun_as_subject_stays_a_company(run):
+    result = run("The country and Exxon agreed to a deal on Monday.")
+    assert result.entities()["Exxon"].kind == "ORG"

@@ -740,11 +740,12 @@ def test_a_title_case_headline_with_a_bare_post_is_the_person_the_story_quotes(r
     assert [(s.speaker, s.content) for s in result.said][0] == ("Adam Schiff", "Retaliation on Russia")
 
 
-def test_according_to_at_the_end_of_a_reported_clause_is_not_its_content(run):
+def test_according_to_at_the_end_of_a_sentence_attributes_all_of_it(run):
+    # The employee's report is part of what the police report says, as annotated news counts it.
     result = run("Officers came after an employee reported that two men had fled with watches, according to a "
                  "police report.")
-    reported = [s for s in result.said if s.cue == "reported"]
-    assert [s.content for s in reported] == ["two men had fled with watches"]
+    assert [(s.speaker, s.content) for s in result.said] == [
+        ("police report", "Officers came after an employee reported that two men had fled with watches")]
 
 
 # --- learned from the train split: constructions the rules missed on unseen news ----------
@@ -809,9 +810,11 @@ def test_a_statement_nested_in_another_that_repeats_it_is_not_counted_twice(run)
     assert words(said.content) == words("she believes the old bridge will reopen in early May")
 
 
-def test_a_nested_statement_that_says_something_of_its_own_is_kept(run):
+def test_a_nested_statement_is_part_of_the_outer_one(run):
+    # Annotated news counts what the residents said as part of what the mayor reported (the 737 train
+    # articles: an inner statement wholly inside another was twice as often no statement of its own).
     said = run("Mayor Lena Ortiz added that several residents had called her to say they would not pay the new fee.").said
-    assert {s.speaker for s in said} == {"Lena Ortiz", "several residents"}
+    assert {s.speaker for s in said} == {"Lena Ortiz"}
 
 
 def test_as_the_paper_reported_attributes_the_clause_it_hangs_on(run):
@@ -1069,3 +1072,9 @@ def test_a_quotation_opened_inside_a_reported_clause_runs_to_its_close(run):
                     "again.”").said)
     assert said.kind == "mixed"
     assert words(said.content) == words("she would close the port for good I do not know if it will ever open again")
+
+
+def test_a_statement_wholly_inside_another_is_part_of_it(run):
+    # What the residents complained of is part of what Ortiz said; it is not a second statement.
+    said = run("Ortiz said residents had complained that the fee was unfair.").said
+    assert [(s.speaker, s.content) for s in said] == [("Ortiz", "residents had complained that the fee was unfair")]

@@ -121,8 +121,6 @@ def test_each_person_is_one_node_and_places_are_not_people(seed):
     assert {"Kyiv", "Moscow", "Ukraine", "Russia"} <= {r["name"] for r in entities if r["type"].endswith("Place")}
 
 
-@pytest.mark.xfail(strict=True, reason="Crimea ('the eastern part of the nation and Crimea') is typed Organization, "
-                                       "not Place")
 def test_crimea_is_a_place(seed):
     kinds = {r["name"]: r["type"] for r in rows(seed[0], "entities")}
     assert kinds["Crimea"].endswith("Place")

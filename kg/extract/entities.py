@@ -293,6 +293,22 @@ def _title_in_apposition(span: Span) -> bool:
     return False
 
 
+PLACE_NOUNS = {"nation", "country", "region", "province", "territory", "peninsula", "island", "city", "town",
+               "village"}
+
+
+def _conjoined_with_place(doc: Doc, text: str, ents_by_token: dict[int, str], by_text: dict[str, list[int]]) -> bool:
+    """*the eastern part of the nation and Crimea*, *in Kyiv and Crimea*: a name joined by *and* to a place
+    (named, or a noun that means one) after a preposition is a place too (not *the country and Exxon agreed*)."""
+    for token in (doc[i] for i in by_text.get(text, ())):
+        if not any(t.dep_ == "pobj" for t in (token, *token.conjuncts)):
+            continue
+        for other in token.conjuncts:
+            if ents_by_token.get(other.i) == "GPE" or (other.pos_ == "NOUN" and other.lemma_.lower() in PLACE_NOUNS):
+                return True
+    return False
+
+
 def _place_evidence(doc: Doc, text: str, ents_by_token: dict[int, str], by_text: dict[str, list[int]]) -> int:
     """How often the text uses a name as a place: *in Kyiv*, *Moscow and Kyiv*."""
     score = 0
@@ -435,6 +451,9 @@ def extract_entities(doc: Doc) -> EntityIndex:
             if counts["GPE"] or _place_evidence(doc, text, ents_by_token, by_text):
                 return "GPE"
         words = name_words(text)
+        if label == "ORG" and len(words) == 1 and not counts["PERSON"] and not organisation_evidence(doc, text, by_text) \
+                and _conjoined_with_place(doc, text, ents_by_token, by_text):
+            return "GPE"
         if label == "ORG" and 1 < len(words) <= 4 and words[0].lower() in lexicon.first_names() \
                 and not any(w.lower().strip(".,") in ORG_WORDS for w in words):
             return "PERSON"  # "Enrique Peña Nieto" tagged ORG: a first name starts a person's name

@@ -306,9 +306,11 @@ class QuoteExtractor(SpeakerFinder):
 
     def _without_nested_repeats(self, found: list[_Statement]) -> list[_Statement]:
         """*Ortiz added that some residents called to say they would not pay the fee*: the statement whose
-        cue stands inside another's content, and says nearly all of it again, is part of what the outer
-        speaker reported; the outer one holds it already. So is a statement with no cue that repeats one
-        with a cue (a quotation the rules also read as a reported clause)."""
+        cue stands inside another's content, and says nearly all of it again or lies wholly inside it, is
+        part of what the outer speaker reported; the outer one holds it already (in the 737 train articles
+        such an inner statement was twice as often no statement of the annotation as one). So is a
+        statement with no cue that repeats one with a cue (a quotation the rules also read as a reported
+        clause)."""
         def words(st: _Statement) -> Counter:
             return Counter(w for s, e in st.content_spans for w in re.findall(r"\w+", self.text[s:e].lower()))
 
@@ -327,7 +329,9 @@ class QuoteExtractor(SpeakerFinder):
             inner, outer = found[i], found[j]
             if i in dropped or j in dropped or (sizes[i], j) > (sizes[j], i):
                 continue  # the shorter goes; of two the same length, the later one
-            if not _overlap(inner.content_spans, outer.content_spans) or _word_f1(bags[i], bags[j]) < 0.8:
+            contained = bounds[j][0] <= bounds[i][0] and bounds[i][1] <= bounds[j][1]
+            if not _overlap(inner.content_spans, outer.content_spans) or (_word_f1(bags[i], bags[j]) < 0.8
+                                                                          and not contained):
                 continue
             if inner.cue is None or any(s <= inner.cue.idx < e for s, e in outer.content_spans):
                 dropped.add(i)
