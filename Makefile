@@ -8,7 +8,7 @@ SHARED  := ../shared
 CYTOSCAPE := 3.35.0
 VENDOR  := kg/viz/vendor
 
-.PHONY: install run test eval bench clean vendor browser screenshot
+.PHONY: install run test eval bench train clean vendor browser screenshot
 
 install: $(STAMP)
 
@@ -34,6 +34,10 @@ eval: install
 bench: install
 	$(BIN)/python -m kg.bench
 	$(BIN)/python -m kg.loadtest
+
+# Rebuild the shipped cue model (kg/models/cues) from ../shared/eval/train_gold.jsonl; prints check and dev scores.
+train: install
+	$(BIN)/python -m kg.models.train --gold $(SHARED)/eval/train_gold.jsonl
 
 # The graph library the HTML picture inlines, re-fetched from the npm registry at its pinned version.
 vendor:

@@ -66,6 +66,8 @@ def _build_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true",
                    help="fail (exit 1, nothing written) on any skipped input, notice or warning instead of building the rest")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+    p.add_argument("--rules-only", action="store_true",
+                   help="find statements with the rules alone, without the trained cue model (kg/models/cues)")
 
 
 @command("build", _build_args)
@@ -88,6 +90,9 @@ def run_build(args: argparse.Namespace) -> int:
         _check_out(Path(args.out))
     if args.base:
         _check_base(args.base)
+    if args.rules_only:
+        from kg.models import RULES_ONLY_ENV
+        os.environ[RULES_ONLY_ENV] = "1"  # read where each process loads the pipeline
     problems = []  # inputs left out of the build
     notices = []  # inputs read, with something the user should know (decoded as Windows-1252, renamed)
 

@@ -29,8 +29,10 @@ class ModelError(Exception):
     """The named spaCy pipeline is not installed."""
 
 
-def load(name: str = DEFAULT_MODEL) -> Language:
-    """Load an installed spaCy pipeline by package name or path, with only what extraction needs."""
+def load(name: str = DEFAULT_MODEL, cue_model: bool = True) -> Language:
+    """Load an installed spaCy pipeline by package name or path, with only what extraction needs.
+
+    With ``cue_model``, the trained cue model of :mod:`kg.models` joins the pipeline it was trained on."""
     try:
         nlp = spacy.load(name)
     except OSError:
@@ -46,6 +48,9 @@ def load(name: str = DEFAULT_MODEL) -> Language:
     for pipe in disabled:
         nlp.disable_pipe(pipe)
     nlp.max_length = max(nlp.max_length, 20_000_000)
+    if cue_model:
+        from kg.models import add_cue_model
+        add_cue_model(nlp, name)
     return nlp
 
 
