@@ -271,6 +271,7 @@ def page_id(page: Path) -> str:
 
 def doctest_examples(page: Path, address: str) -> doctest.DocTest | None:
     text = page.read_text(encoding="utf-8").replace(DEFAULT_ADDRESS, address)
+    text = re.sub(r"^ {0,3}(?:`{3,}|~{3,}).*$", "", text, flags=re.MULTILINE)  # a closing fence ends the output
     test = doctest.DocTestParser().get_doctest(text, {"__name__": "__docs__"}, page_id(page), str(page), 0)
     return test if test.examples else None
 
