@@ -19,7 +19,8 @@ Conventions (docs/index.md says the same for writers):
   end of the page; the page's later commands and examples reach it where they say ``127.0.0.1:7878``.
 
 Pages are found by globbing, so a page added to docs/ (or text folded into one) is covered without
-touching this file. ``KG_DOCS_UPDATE=1 pytest tests/test_docs.py`` rewrites the shown output of
+touching this file; docs/_new/ holds other branches' drafts until they are folded into the pages, and
+is not read. ``KG_DOCS_UPDATE=1 pytest tests/test_docs.py`` rewrites the shown output of
 commands whose output changed, from the real run: samples are generated, never typed.
 """
 from __future__ import annotations
@@ -378,3 +379,29 @@ def test_the_extraction_reads_console_blocks_as_documented(tmp_path: Path) -> No
     assert matches(["kg: wrote ...: 1 documents, ..."], "kg: wrote out/g.ttl: 1 documents, 19 entities\n")
     assert not matches(["(3 rows)"], "(4 rows)\n")
     assert needs_shell("kg query q.rq --graph g.ttl --format csv > a.csv") and not needs_shell("kg query 'a|b' -g x")
+
+
+def test_commands_named_in_the_prose_use_real_subcommands_and_options() -> None:
+    """`kg build --store` in a sentence is a reference, not a command to run; it must still name what exists."""
+    import argparse
+
+    from kg.cli import parser
+
+    top = parser()
+    sub = next(a for a in top._actions if isinstance(a, argparse._SubParsersAction))
+    wrong = []
+    for page in PAGES:
+        for mention in re.findall(r"`(kg [^`]+)`", page.read_text(encoding="utf-8")):
+            try:
+                words = shlex.split(mention)
+            except ValueError:
+                words = mention.split()
+            if words[1] in ("--help", "--version"):
+                continue
+            if words[1] not in sub.choices:
+                wrong.append(f"{page_id(page)}: `{mention}`: no command {words[1]!r}")
+                continue
+            known = {s for action in sub.choices[words[1]]._actions for s in action.option_strings}
+            wrong += [f"{page_id(page)}: `{mention}`: kg {words[1]} has no option {w.split('=')[0]}"
+                      for w in words[2:] if w.startswith("--") and w.split("=")[0] not in known]
+    assert not wrong, "\n".join(wrong)
