@@ -307,7 +307,7 @@ def test_10000_tiny_articles_are_read_in_order_and_a_bad_line_among_them_is_name
 
 def test_a_thousand_tiny_articles_all_reach_the_graph(tmp_path):
     """End to end through the command line. 10,000 take ~5 minutes here, mostly in rdflib's Turtle
-    writer (see README, Reliability), so the full build runs on a tenth of them."""
+    writer (see docs/reliability.md), so the full build runs on a tenth of them."""
     path = tmp_path / "tiny.jsonl"
     path.write_text(tiny_articles(1_000), encoding="utf-8")
     out = tmp_path / "graph.nt"
