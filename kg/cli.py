@@ -389,7 +389,9 @@ def parser() -> argparse.ArgumentParser:
         epilog="Run 'kg COMMAND --help' for a command's options. Start with: kg build seeds --out out/graph.ttl")
     top.add_argument("--version", action="version", version=f"kg {__version__}")
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
-    for name, (configure, _run) in COMMANDS.items():
+    # The pipeline's order, whichever module registered its command first (imports differ between runs).
+    order = {name: i for i, name in enumerate(("build", "query", "export", "viz", "serve"))}
+    for name, (configure, _run) in sorted(COMMANDS.items(), key=lambda item: (order.get(item[0], len(order)), item[0])):
         p = sub.add_parser(name, help=None)
         configure(p)
         summary = (p.description or "").split(". ")[0].split(": ")[0].split(" (")[0]

@@ -196,7 +196,7 @@ def start_server(argv: list[str], workspace: Workspace) -> tuple[int, str]:
         server.wait(timeout=20)
         return server.returncode or 1, line + server.stderr.read().decode("utf-8", "replace")
     workspace.address = match[1]
-    return 0, ""
+    return 0, line.replace(match[1], DEFAULT_ADDRESS)  # the line a reader sees, at the address the page shows
 
 
 def run_command(command: Command, workspace: Workspace, cache: dict[str, tuple[int, str, bytes]]) -> tuple[int, str]:
