@@ -43,7 +43,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 DEFAULT_ADDRESS = "127.0.0.1:7878"
-MAX_NOT_RUN = 4
+MAX_NOT_RUN = 5  # three today (remote SPARQL servers); the readers of issue 14 may need one for a cluster
 NOT_RUN = re.compile(r"\s+#\s*not run by the tests:\s*(?P<reason>\S.*)$")
 FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})\s*(?P<info>[\w+-]*)")
 KG_LINE = re.compile(r"^\s*(?:\$\s+)?kg\s")
