@@ -101,3 +101,11 @@ def test_the_lower_level_entry_points_return_what_they_say(folder: Path) -> None
 def test_import_kg_loads_neither_spacy_nor_rdflib() -> None:
     code = "import kg, sys; print('spacy' in sys.modules or 'rdflib' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
+
+
+def test_load_graph_opens_a_store_folder_as_kg_build_store_wrote_it(folder: Path, tmp_path: Path) -> None:
+    from kg.cli import main
+
+    store = tmp_path / "store"
+    assert main(["build", str(folder / "bakery.txt"), str(folder / "ferry.txt"), "--store", str(store), "--quiet"]) == 0
+    assert speakers(kg.load_graph(store)) == ["Olga Brandt", "Tomas Reyes"]
