@@ -27,15 +27,20 @@ from kg.records import Document, Extraction
 
 @dataclass
 class BuildReport:
+    """What a build did, beside the graph it returns: pass one to :func:`build` to have it filled in."""
+
     documents: int = 0
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     words: int = 0
     unchanged: int = 0  # documents a store already holds with the same text
+    entities: int = 0
+    statements: int = 0
+    roles: int = 0
 
-    def summary(self, mapper: Mapper, triples: int) -> str:
-        return (f"{self.documents} documents, {mapper.counts['entities']} entities, "
-                f"{mapper.counts['statements']} statements, {mapper.counts['roles']} roles, {triples} triples"
+    def summary(self, triples: int) -> str:
+        return (f"{self.documents} documents, {self.entities} entities, "
+                f"{self.statements} statements, {self.roles} roles, {triples} triples"
                 + (f"; {self.unchanged} unchanged" if self.unchanged else "")
                 + (f"; {len(self.problems)} skipped" if self.problems else ""))
 
@@ -137,30 +142,40 @@ def _parallel_extractions(documents: Iterable[Document], model: str, jobs: int, 
 def build(paths: Iterable[str | Path], model: str = DEFAULT_MODEL, base: str = DEFAULT_BASE, jobs: int = 1,
           on_problem: Callable[[Problem], None] | None = None,
           progress: Callable[[Iterable[Extraction]], Iterable[Extraction]] | None = None,
-          sink: Sink | None = None,
-          ) -> tuple[Dataset, Mapper, BuildReport]:
-    """Build an rdflib dataset from files and folders; see :func:`build_graphs`."""
-    graphs, mapper, report = build_graphs(paths, model, base, jobs, on_problem, progress, sink)
-    return to_dataset(graphs), mapper, report
+          sink: Sink | None = None, report: BuildReport | None = None) -> Dataset:
+    """The knowledge graph of the articles in files and folders, as an rdflib ``Dataset`` whose
+    default graph is the union of its named graphs (one per article, one for the entities).
+
+    What the build did (documents, inputs skipped, warnings, counts) goes into ``report`` when
+    one is given; see :func:`build_graphs` for ``sink``.
+    """
+    return to_dataset(build_graphs(paths, model, base, jobs, on_problem, progress, sink, report))
 
 
 def build_graphs(paths: Iterable[str | Path], model: str = DEFAULT_MODEL, base: str = DEFAULT_BASE, jobs: int = 1,
                  on_problem: Callable[[Problem], None] | None = None,
                  progress: Callable[[Iterable[Extraction]], Iterable[Extraction]] | None = None,
-                 sink: Sink | None = None,
-                 ) -> tuple[list[NamedGraph], Mapper, BuildReport]:
-    """Build named graphs (one per document, then the entities) from files and folders; bad
-    inputs are reported, never fatal here.
+                 sink: Sink | None = None, report: BuildReport | None = None) -> list[NamedGraph]:
+    """Named graphs (one per document, then the entities) from files and folders; see :func:`graphs_of`."""
+    return graphs_of(read_documents(paths), model, base, jobs, on_problem, progress, sink, report)
+
+
+def graphs_of(items: Iterable[Document | Problem], model: str = DEFAULT_MODEL, base: str = DEFAULT_BASE,
+              jobs: int = 1, on_problem: Callable[[Problem], None] | None = None,
+              progress: Callable[[Iterable[Extraction]], Iterable[Extraction]] | None = None,
+              sink: Sink | None = None, report: BuildReport | None = None) -> list[NamedGraph]:
+    """Named graphs (one per document, then the entities) from documents as a reader yields them;
+    bad inputs (the reader's problems) are reported, never fatal here.
 
     With a ``sink``, documents it already holds unchanged are not parsed, every other
     document's graph goes to it as soon as it is mapped (and is not kept), and no graphs
     are returned.
     """
-    report = BuildReport()
+    report = report if report is not None else BuildReport()
     mapper = Mapper(base)
 
     def documents() -> Iterator[Document]:
-        for item in read_documents(paths):
+        for item in items:
             if isinstance(item, Problem):
                 report.problems.append(item)
                 if on_problem:
@@ -186,10 +201,13 @@ def build_graphs(paths: Iterable[str | Path], model: str = DEFAULT_MODEL, base: 
         if sink is not None:
             sink.write(graph.identifier, graph, mapper.document_entities(extraction))
             del mapper.graphs[graph.identifier]  # the sink has it
+    report.statements, report.roles = mapper.counts["statements"], mapper.counts["roles"]
     if sink is not None:
-        mapper.counts["entities"] = sink.finish()
-        return [], mapper, report
-    return mapper.named_graphs(), mapper, report
+        report.entities = sink.finish()
+        return []
+    graphs = mapper.named_graphs()
+    report.entities = mapper.counts["entities"]
+    return graphs
 
 
 def progress_bar(total: int | None) -> Callable[[Iterable[Extraction]], Iterable[Extraction]]:

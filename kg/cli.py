@@ -73,7 +73,7 @@ def _build_args(p: argparse.ArgumentParser) -> None:
 @command("build", _build_args)
 def run_build(args: argparse.Namespace) -> int:
     from kg import export
-    from kg.build import build_graphs, progress_bar
+    from kg.build import BuildReport, build_graphs, progress_bar
     from kg.documents import iter_files
     from kg.nlp import DEFAULT_MODEL, ModelError
     from kg.rdf.iris import DEFAULT_BASE
@@ -110,10 +110,11 @@ def run_build(args: argparse.Namespace) -> int:
     total, args.paths = len(files), files
     if args.store:
         return _build_into_store(args, on_problem, problems)
+    report = BuildReport()
     try:
-        graphs, mapper, report = build_graphs(
+        graphs = build_graphs(
             args.paths, model=args.model or DEFAULT_MODEL, base=args.base or DEFAULT_BASE, jobs=max(1, args.jobs),
-            on_problem=on_problem, progress=None if args.quiet else progress_bar(total))
+            on_problem=on_problem, progress=None if args.quiet else progress_bar(total), report=report)
     except ModelError as err:
         raise Failure(str(err)) from None
     except MemoryError:
@@ -135,7 +136,7 @@ def run_build(args: argparse.Namespace) -> int:
     export.write_graphs(graphs, args.out)
     if not args.quiet:
         triples = len({triple for graph in graphs for triple in graph})
-        print(f"kg: wrote {args.out}: {report.summary(mapper, triples)}", file=sys.stderr)
+        print(f"kg: wrote {args.out}: {report.summary(triples)}", file=sys.stderr)
     return 0
 
 
@@ -193,7 +194,7 @@ def _check_base(base: str) -> None:
 
 def _build_into_store(args: argparse.Namespace, on_problem, problems: list) -> int:
     """``kg build --store``: stream new and changed documents into a store (see kg.store)."""
-    from kg.build import build_graphs, progress_bar
+    from kg.build import BuildReport, build_graphs, progress_bar
     from kg.nlp import DEFAULT_MODEL, ModelError
     from kg.rdf.iris import DEFAULT_BASE
     from kg.store import StoreError, open_writer
@@ -205,10 +206,11 @@ def _build_into_store(args: argparse.Namespace, on_problem, problems: list) -> i
                              query_endpoint=args.store_query)
     except StoreError as err:
         raise Failure(str(err)) from None
+    report = BuildReport()
     try:
-        _graphs, mapper, report = build_graphs(
+        build_graphs(
             args.paths, model=args.model or DEFAULT_MODEL, base=args.base or DEFAULT_BASE, jobs=max(1, args.jobs),
-            on_problem=on_problem, sink=writer, progress=None if args.quiet else progress_bar(None))
+            on_problem=on_problem, sink=writer, progress=None if args.quiet else progress_bar(None), report=report)
     except (ModelError, StoreError) as err:
         raise Failure(str(err)) from None
     finally:
@@ -218,7 +220,7 @@ def _build_into_store(args: argparse.Namespace, on_problem, problems: list) -> i
     if report.documents == 0 and report.unchanged == 0:
         raise Failure("no documents to build from" + (f" ({len(problems)} skipped)" if problems else ""))
     if not args.quiet:
-        print(f"kg: {args.store}: {report.summary(mapper, sum(writer.expected.values()))} written", file=sys.stderr)
+        print(f"kg: {args.store}: {report.summary(sum(writer.expected.values()))} written", file=sys.stderr)
     return 0
 
 
@@ -231,9 +233,12 @@ def _query_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", metavar="QUERY", help="a .rq file or SPARQL text")
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument("--graph", "-g", metavar="FILE", help="graph file (.ttl, .nt, .nq, .trig, .jsonld)")
-    source.add_argument("--store", "-s", metavar="DIR|URL", help="store built with kg build --store")
+    source.add_argument("--store", "-s", metavar="DIR",
+                        help="store folder built with kg build --store DIR (a SPARQL server that kg build --store URL "
+                             "fills is queried at its own endpoint)")
     p.add_argument("--format", "-f", default=None, choices=("table", "csv", "tsv", "json"),
-                   help="output: a table on a terminal (default), or W3C SPARQL results as csv, tsv or json")
+                   help="output: a table (default; cells cut at 60 characters, ending in …), or W3C SPARQL "
+                        "results as csv, tsv or json (whole values)")
     p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
                    help="bind ?NAME to VALUE (repeatable)")
 
@@ -389,7 +394,9 @@ def parser() -> argparse.ArgumentParser:
         epilog="Run 'kg COMMAND --help' for a command's options. Start with: kg build seeds --out out/graph.ttl")
     top.add_argument("--version", action="version", version=f"kg {__version__}")
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
-    for name, (configure, _run) in COMMANDS.items():
+    # The pipeline's order, whichever module registered its command first (imports differ between runs).
+    order = {name: i for i, name in enumerate(("build", "query", "export", "viz", "serve"))}
+    for name, (configure, _run) in sorted(COMMANDS.items(), key=lambda item: (order.get(item[0], len(order)), item[0])):
         p = sub.add_parser(name, help=None)
         configure(p)
         summary = (p.description or "").split(". ")[0].split(": ")[0].split(" (")[0]

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 
 from kg.records import Document
 
@@ -436,11 +437,31 @@ def read_jsonl(path: Path, max_chars: int = MAX_CHARS) -> Iterator[Document | Pr
             yield _record(line, f"{path}:{number}", max_chars)
 
 
-def read_text(path: str | Path, max_chars: int = MAX_CHARS) -> tuple[str, str, str]:
-    """A text, Markdown or HTML file's document text, its title ("" when none) and a notice ("" when none).
+class TextFile(NamedTuple):
+    """A text, Markdown or HTML file as kg reads it."""
 
-    This is the text every offset in the graph counts characters of.
+    text: str  # what every offset in the graph counts characters of
+    title: str  # the HTML <title>, "" when none
+    notice: str  # what the user should know ("not UTF-8: read as Windows-1252"), "" when none
+
+
+def read_text(path: str | Path, max_chars: int = MAX_CHARS) -> str:
+    """A text, Markdown or HTML file's text as kg reads it: the text every offset in the graph counts.
+
+    Raises :class:`InputError` with a one-line reason when the file cannot be read as an article.
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> page = pathlib.Path(tempfile.mkdtemp()) / "note.html"
+        >>> _ = page.write_text("<title>Rain</title><p>Ms. Smith said it <b>rained</b>.</p>", encoding="utf-8")
+        >>> read_text(page)
+        'Ms. Smith said it rained.'
     """
+    return read_file(path, max_chars).text
+
+
+def read_file(path: str | Path, max_chars: int = MAX_CHARS) -> TextFile:
+    """A text, Markdown or HTML file's document text, its title and a notice (see :class:`TextFile`)."""
     path = Path(path)
     where = str(path)
     if not path.exists():
@@ -474,7 +495,7 @@ def read_text(path: str | Path, max_chars: int = MAX_CHARS) -> tuple[str, str, s
         raise InputError(f"{where}: " + ("no text once the markup is taken out" if markup
                                          else "empty file" if not text else "only whitespace"))
     _check_length(text, where, max_chars)
-    return text, title, notice
+    return TextFile(text, title, notice)
 
 
 def read_documents(paths: Iterable[str | Path], max_chars: int = MAX_CHARS) -> Iterator[Document | Problem]:
@@ -494,7 +515,7 @@ def read_documents(paths: Iterable[str | Path], max_chars: int = MAX_CHARS) -> I
             items: Iterable[Document | Problem] = _guard_jsonl(path, max_chars)
         else:
             try:
-                text, title, notice = read_text(path, max_chars)
+                text, title, notice = read_file(path, max_chars)
             except InputError as err:
                 yield Problem(str(path), str(err).split(": ", 1)[1] if str(err).startswith(f"{path}: ") else str(err))
                 continue

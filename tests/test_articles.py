@@ -23,9 +23,10 @@ ROLE_F1_FLOOR = 0.90
 
 @pytest.fixture(scope="module")
 def built():
-    from kg.build import build
+    from kg.build import BuildReport, build
 
-    dataset, _mapper, report = build([ARTICLES])
+    report = BuildReport()
+    dataset = build([ARTICLES], report=report)
     dataset.default_union = True  # each document is a named graph; the queries ask across all of them
     return dataset, report
 

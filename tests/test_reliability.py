@@ -157,7 +157,7 @@ def test_offsets_of_quotations_and_sentences_point_at_the_recorded_text(hostile_
 def test_offsets_of_every_statement_point_at_the_recorded_text(hostile_build, tmp_path):
     from kg.build import build
 
-    dataset, _mapper, _report = build([SEEDS])
+    dataset = build([SEEDS])
     for ds, texts in ((hostile_build["dataset"], hostile_build["texts"]), (dataset, doc_texts([SEEDS]))):
         checked, wrong = offset_mismatches(ds, texts)
         assert checked and not wrong, wrong
@@ -273,11 +273,12 @@ def test_an_article_just_over_the_limit_is_refused_and_one_at_it_is_read(tmp_pat
 
 def test_a_long_article_is_built_with_every_offset_right(tmp_path):
     """The longest article that fits the test budget (150,000 characters, ~380 quotations; about 15 s here)."""
-    from kg.build import build
+    from kg.build import BuildReport, build
 
     path = tmp_path / "long.txt"
     path.write_text(long_text(150_000), encoding="utf-8")
-    dataset, mapper, report = build([path])
+    report = BuildReport()
+    dataset = build([path], report=report)
     assert report.documents == 1 and not report.problems
     checked, wrong = offset_mismatches(dataset, {"long": path.read_text(encoding="utf-8")}, kinds=("direct",))
     assert checked > 300 and not wrong
@@ -306,7 +307,7 @@ def test_10000_tiny_articles_are_read_in_order_and_a_bad_line_among_them_is_name
 
 def test_a_thousand_tiny_articles_all_reach_the_graph(tmp_path):
     """End to end through the command line. 10,000 take ~5 minutes here, mostly in rdflib's Turtle
-    writer (see README, Reliability), so the full build runs on a tenth of them."""
+    writer (see docs/reliability.md), so the full build runs on a tenth of them."""
     path = tmp_path / "tiny.jsonl"
     path.write_text(tiny_articles(1_000), encoding="utf-8")
     out = tmp_path / "graph.nt"
@@ -540,7 +541,8 @@ def test_a_document_the_extractor_chokes_on_costs_only_itself(tmp_path, monkeypa
     folder.mkdir()
     (folder / "choke.txt").write_text("“Nothing here,” said Seán O'Brien.\n", encoding="utf-8")
     (folder / "good.txt").write_text("“We will appeal,” said Marta Nowak.\n", encoding="utf-8")
-    dataset, _mapper, report = kg.build.build([folder])
+    report = kg.build.BuildReport()
+    dataset = kg.build.build([folder], report=report)
     said = {str(o) for o in dataset.objects(None, SDO.text)}
     assert said == {"We will appeal"}
     assert [w for w in report.warnings if "choke" in w and "IndexError" in w]

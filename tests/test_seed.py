@@ -26,9 +26,10 @@ PEOPLE = ["Volodymyr Zelenskyy", "Vladimir Putin", "Mark Rutte", "Dmitry Peskov"
 
 
 def build_seed():
-    from kg.build import build
+    from kg.build import BuildReport, build
 
-    dataset, _mapper, report = build([SEEDS])
+    report = BuildReport()
+    dataset = build([SEEDS], report=report)
     return dataset, report
 
 

@@ -16,7 +16,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kg import export
-from kg.build import build
+from kg.build import BuildReport, build
 from kg.cli import main
 from kg.rdf.graphs import NamedGraph
 from kg.rdf.mapper import union_graph
@@ -41,14 +41,15 @@ def write(folder: Path, names: str, texts: dict[str, str] | None = None) -> Path
 
 
 def in_memory(*folders: Path) -> Graph:
-    dataset, _, _ = build(folders)
+    dataset = build(folders)
     return union_graph(dataset)
 
 
 def store_build(store: str | Path, *folders: Path, **options) -> int:
     writer = open_writer(str(store), **options)
     try:
-        _, _, report = build(folders, sink=writer)
+        report = BuildReport()
+        build(folders, sink=writer, report=report)
     finally:
         writer.close()
     return report.documents
@@ -249,8 +250,8 @@ def test_transient_failures_are_retried_and_others_are_not():
 
 def test_two_jobs_build_the_same_graph(tmp_path):
     folder = write(tmp_path / "in", "abc")
-    one, _, _ = build([folder])
-    two, _, _ = build([folder], jobs=2)
+    one = build([folder])
+    two = build([folder], jobs=2)
     assert sorted(one.quads()) == sorted(two.quads())
 
 

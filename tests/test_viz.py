@@ -13,7 +13,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from kg import export
-from kg.build import build
+from kg.build import BuildReport, build
 from kg.cli import main
 from kg.rdf.mapper import new_dataset
 from kg.rdf.namespaces import KG, NIF, ORG, PROV, RDF, RDFS, SDO, SKOS
@@ -30,7 +30,8 @@ OUT = ROOT / "out"
 @pytest.fixture(scope="session")
 def seed_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed articles built once, written as TriG (named graphs kept) and read back as users do."""
-    dataset, _, report = build([ROOT / "seeds"])
+    report = BuildReport()
+    dataset = build([ROOT / "seeds"], report=report)
     assert report.documents > 0
     path = tmp_path_factory.mktemp("viz") / "graph.trig"
     export.write(dataset, path)

@@ -2,7 +2,7 @@
 
 The mapper reads only :mod:`kg.records`; it knows nothing of spaCy.
 
-Data model (see README): ``schema:NewsArticle`` documents; ``schema:Person``,
+Data model (see docs/data-model.md): ``schema:NewsArticle`` documents; ``schema:Person``,
 ``schema:Organization``, ``schema:Place`` entities named by ``rdfs:label`` with
 ``skos:altLabel`` aliases; statements as ``schema:Quotation`` (direct) or
 ``schema:Claim`` (reported) with ``schema:author``, ``schema:text`` and

@@ -306,7 +306,8 @@ def find(graph: nx.MultiDiGraph, name: str) -> str:
     if len(endings) == 1:
         return endings[0]
     close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(repr(graph.nodes[names[c]]['label']) for c in close)}?" if close else ""
+    labels = list(dict.fromkeys(graph.nodes[names[c]]["label"] for c in close))  # a name and its alias: one node
+    hint = f"; did you mean {', '.join(repr(label) for label in labels)}?" if close else ""
     raise KeyError(f"no node named {name!r}{hint}")
 
 
