@@ -1078,3 +1078,15 @@ def test_a_statement_wholly_inside_another_is_part_of_it(run):
     # What the residents complained of is part of what Ortiz said; it is not a second statement.
     said = run("Ortiz said residents had complained that the fee was unfair.").said
     assert [(s.speaker, s.content) for s in said] == [("Ortiz", "residents had complained that the fee was unfair")]
+
+
+@pytest.mark.parametrize("text", ["Raj Patel criticised the plan.", "Mayor Lena Ortiz praised the new staff."])
+def test_blame_or_praise_with_a_plain_object_is_no_statement(run, text):
+    # What was criticised or praised is not what was said (an event, when the object is an entity).
+    assert not run(text).said
+
+
+def test_blame_with_an_object_that_says_something_is_a_statement(run):
+    said = only(run("Raj Patel criticised the council's slow handling of the flood warnings.").said)
+    assert (said.speaker, said.cue) == ("Raj Patel", "criticised")
+    assert words(said.content) == words("the council's slow handling of the flood warnings")
