@@ -22,9 +22,14 @@ GOLD_FILES = [("seed", "seed_gold.jsonl"), ("dev", "dev_gold.jsonl")]
 SUBSETS = [("check", ["--split", "check"]), ("train roles", ["--roles"])]  # cut from train_gold.jsonl
 
 
-def score(gold: Path) -> dict:
+RULES_ONLY_ROWS = {"dev", "check"}  # also scored without the trained cue model, to show what it adds
+
+
+def score(gold: Path, rules_only: bool = False) -> dict:
     out = Path(tempfile.mkdtemp(prefix=f"kg-eval-{gold.stem}-"))
     env = dict(os.environ, QUIET="1", KG=str(Path(sys.executable).with_name("kg")))
+    if rules_only:
+        env["KG_RULES_ONLY"] = "1"
     subprocess.run(["bash", str(EVAL / "run_eval.sh"), str(gold), str(out)], cwd=ROOT, env=env, check=True,
                    stdout=subprocess.DEVNULL)
     return json.loads((out / "score.json").read_text())
@@ -65,6 +70,8 @@ def main() -> int:
         if gold.is_file():
             print(f"scoring {name} ({gold}) ...", file=sys.stderr)
             rows.append(row(name, score(gold)))
+            if name in RULES_ONLY_ROWS:
+                rows.append(row(f"{name}, rules only", score(gold, rules_only=True)))
     header = ["set", "docs", "detect F1 (P / R)", "attrib F1 (P / R)", "cue acc", "role F1 (P / R)", "org acc",
               "about F1", "events F1",
               "dup persons", "non-persons"]

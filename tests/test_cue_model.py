@@ -123,3 +123,13 @@ def test_training_is_deterministic_given_its_seed(tmp_path):
                     "--epochs", "1", "--seed", "4", "--jobs", "1", "--no-score"], check=True, capture_output=True,
                    cwd=ROOT, timeout=600)
     assert (other / "spancat" / "model").read_bytes() != weights[0]
+
+
+def test_kg_build_rules_only_builds_without_the_model(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Dana Whitfield said the strike would go on until the spring.", encoding="utf-8")
+    env = {**os.environ, MODEL_DIR_ENV: str(tmp_path / "no-such-model")}  # the model is never looked for
+    result = subprocess.run([sys.executable, "-m", "kg", "build", str(article), "--out", str(tmp_path / "g.ttl"),
+                             "--quiet", "--rules-only"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "the strike would go on until the spring" in (tmp_path / "g.ttl").read_text(encoding="utf-8")
