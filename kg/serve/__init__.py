@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import os
 import socket
 import sys
 from pathlib import Path
@@ -18,8 +19,9 @@ from pathlib import Path
 from kg.cli import Failure, command, warn
 
 MAX_TIMEOUT = 86_400
+# Workers: one a core, and two more, so that a slow query or two leave every core to the others.
 DEFAULTS = {"host": "127.0.0.1", "port": 7878, "timeout": 10.0, "max_rows": 10_000, "max_request_bytes": 65_536,
-            "jobs": 2}
+            "jobs": (os.cpu_count() or 2) + 2}
 
 
 def _serve_args(p: argparse.ArgumentParser) -> None:
@@ -42,7 +44,8 @@ def _serve_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-request-bytes", type=int, default=DEFAULTS["max_request_bytes"], metavar="N",
                    help="refuse larger query strings and bodies with 413 (default: 65536)")
     p.add_argument("--jobs", "-j", type=int, default=DEFAULTS["jobs"], metavar="N",
-                   help="queries running at once, each in its own process (default: 2)")
+                   help="worker processes, each answering one query at a time (default: the number of cores + 2, "
+                        f"{DEFAULTS['jobs']} here)")
     p.add_argument("--queries", default=None, metavar="DIR",
                    help="folder of .rq files offered as examples on the page (default: the shipped queries/)")
     p.add_argument("--quiet", "-q", action="store_true", help="log only warnings, not every request")
