@@ -123,3 +123,22 @@ def test_a_store_is_read_again_once_a_build_has_written_to_it(tmp_path: Path) ->
     write("d2", "Ben Okafor")
     assert names(source) == ["Ana Ruiz", "Ben Okafor"]
     assert source.engine() is not first
+
+
+@pytest.mark.parametrize("shape", ["{ ", "( ", "[ <urn:p> "])
+def test_brackets_nested_past_the_limit_are_refused_before_oxigraph_parses_them(shape: str) -> None:
+    """2,000 nested blank nodes overflow Oxigraph's parser stack (found by the fuzzer: the worker died, a 500)."""
+    from kg.serve.engine import MAX_NESTING
+
+    closing = {"{ ": " }", "( ": " )", "[ <urn:p> ": " ]"}[shape]
+    core = {"{ ": "?s ?p ?o", "( ": "?o", "[ <urn:p> ": "<urn:o>"}[shape]
+
+    def query(depth: int) -> str:
+        nested = shape * depth + core + closing * depth
+        if shape == "{ ":
+            return f"SELECT * WHERE {nested}"
+        return f"SELECT * WHERE {{ ?s ?p ?o FILTER {nested} }}" if shape == "( " else f"ASK {{ ?s <urn:p> {nested} }}"
+
+    refused = answer(people(2), query(3_000), None, 10)
+    assert refused.status == 400 and b"nested 3" in refused.body
+    assert answer(people(2), query(MAX_NESTING - 2), None, 10).status == 200

@@ -59,3 +59,22 @@ def tokens(text: str) -> Iterator[Token]:
     """
     for match in _TOKEN.finditer(masked(text)):
         yield Token(match.lastgroup or "punct", match.group())
+
+
+_BRACKET = re.compile(r"[{}()\[\]]")
+
+
+def nesting(text: str) -> int:
+    """How deep brackets (``{``, ``(``, ``[``) nest outside strings, IRIs and comments.
+
+    >>> nesting('SELECT * WHERE { ?s ?p [ ?q "{{{" ] FILTER((?o)) }')
+    3
+    """
+    depth = deepest = 0
+    for match in _BRACKET.finditer(masked(text)):
+        if match.group() in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest

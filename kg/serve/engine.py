@@ -19,6 +19,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from kg.rdf.namespaces import PREFIXES
+from kg.rdf.sparqltext import nesting
 from kg.serve.negotiate import Offer, choose, describe, offers_for
 from kg.serve.sandbox import mentions_dataset, mentions_service
 from kg.serve.worker import Answer
@@ -32,6 +33,9 @@ RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsForm
                   "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
 GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "json-ld": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES,
                  "xml": ox.RdfFormat.RDF_XML}
+# Oxigraph's parser recurses once a bracket: 2,000 nested blank nodes overflow its stack and the worker dies.
+# Written queries nest a few levels; 200 leaves room and stays far from the crash.
+MAX_NESTING = 200
 FORM_OF_RESULT = {ox.QuerySolutions: "SELECT", ox.QueryBoolean: "ASK", ox.QueryTriples: "CONSTRUCT"}
 
 
@@ -62,7 +66,7 @@ def is_update(text: str) -> bool:
 
 
 def check(text: str) -> None:
-    """Refuse what the endpoint will not hand to Oxigraph: an empty text, SERVICE, FROM.
+    """Refuse what the endpoint will not hand to Oxigraph: an empty text, SERVICE, FROM, brackets nested too deep.
 
     >>> check("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
     Traceback (most recent call last):
@@ -75,6 +79,8 @@ def check(text: str) -> None:
         raise Refused(400, "SERVICE is not allowed: this endpoint answers from its own graph only")
     if mentions_dataset(text):
         raise Refused(400, "FROM and FROM NAMED are not supported: the endpoint answers over its one graph")
+    if (deep := nesting(text)) > MAX_NESTING:
+        raise Refused(400, f"malformed query: brackets nested {deep} deep; the limit is {MAX_NESTING}")
 
 
 def evaluate(store: ox.Store, text: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
@@ -104,7 +110,9 @@ def answer(store: ox.Store, text: str, accept: str | None, max_rows: int, on_dis
         result = evaluate(store, text)
     except Refused as refused:
         return Answer.message(refused.status, refused.reason)
-    except Exception as err:  # noqa: BLE001 - see failed()
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as err:  # noqa: BLE001 - see failed(); a panic in Oxigraph is a BaseException
         return failed(err, on_disk)
     form = FORM_OF_RESULT.get(type(result), "SELECT")
     offers = offers_for(form)
@@ -115,7 +123,9 @@ def answer(store: ox.Store, text: str, accept: str | None, max_rows: int, on_dis
         return Answer.message(406, f"cannot answer a {kind} query as {shown}; offered: {describe(offers)}")
     try:
         return write(result, offer, max_rows)
-    except Exception as err:  # noqa: BLE001 - evaluation goes on while the answer is written
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as err:  # noqa: BLE001 - evaluation goes on while the answer is written
         return failed(err, on_disk)
 
 

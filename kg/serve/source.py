@@ -71,7 +71,7 @@ class Source:
     memory: ox.Store | None = None  # a graph file, loaded once in the server
     store: str | None = None  # a store directory, opened read-only in each worker
     people: nx.MultiDiGraph | None = None  # kg.viz's people view of a loaded file, built once for drawing
-    _opened: tuple[tuple[int, ...], ox.Store] | None = field(default=None, repr=False)  # a worker's store handle
+    _opened: tuple[tuple[int, ...], ox.Store] | None = field(default=None, init=False, repr=False)  # a worker's store handle
 
     @classmethod
     def from_file(cls, path: str | Path) -> Source:
