@@ -160,8 +160,11 @@ def load_database(graph: Path, work: Path) -> Path:
     and ``kg serve --store work/store`` reads the same one (a file's default graph is the merge a kg store keeps)."""
     store = work / "store"
     shutil.rmtree(store, ignore_errors=True)
-    subprocess.run([oxigraph_command(), "load", "--location", str(store / "oxigraph"), "--file", str(graph)], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    store.mkdir(parents=True)
+    loaded = subprocess.run([oxigraph_command(), "load", "--location", str(store / "oxigraph"), "--file", str(graph)],
+                            capture_output=True, text=True)
+    if loaded.returncode != 0:
+        raise SystemExit(f"kg loadtest: oxigraph load failed: {(loaded.stderr.strip().splitlines() or ['?'])[0]}")
     return store
 
 
