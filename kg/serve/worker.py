@@ -149,10 +149,12 @@ class Pool:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._zombies: set[int] = set()  # killed, not yet reaped
         self._reaping: set[asyncio.Future] = set()
+        self._stopped = False
 
     def start(self) -> Pool:
         """Fork the workers (before serving: they then share the graph with the server as it was loaded)."""
         libc()  # found once here, not in every worker
+        self._stopped = False
         self.idle = [self._spawn() for _ in range(self.jobs)]
         return self
 
@@ -241,6 +243,8 @@ class Pool:
     def _replace(self, worker: _Worker) -> _Worker | None:
         """Kill a worker and fork another in its place (None, forked when next needed, if the fork fails)."""
         self._kill(worker)
+        if self._stopped:  # a query cut short by the server's own shutdown: nothing to replace
+            return None
         try:
             return self._spawn()
         except OSError:
@@ -280,6 +284,7 @@ class Pool:
 
     def stop(self) -> None:
         """Kill every worker: the server is shutting down."""
+        self._stopped = True
         for worker in list(self.workers.values()):
             worker.sock.close()
             try:
