@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from kg.serve.sandbox import forbid_network, mentions_service
-from kg.serve.worker import Refused, prepare
+from kg.serve.engine import Refused, evaluate
+from kg.serve.sandbox import forbid_network, mentions_dataset, mentions_service
 
 pyoxigraph = pytest.importorskip("pyoxigraph")
 
@@ -126,7 +126,7 @@ SMUGGLED = [
 def test_service_hidden_by_an_escape_is_refused(query: str) -> None:
     assert mentions_service(query)
     with pytest.raises(Refused, match="SERVICE is not allowed"):
-        prepare(query)
+        evaluate(pyoxigraph.Store(), query)
 
 
 @pytest.mark.parametrize("query", [
@@ -137,7 +137,7 @@ def test_service_hidden_by_an_escape_is_refused(query: str) -> None:
 ])
 def test_service_as_a_word_in_strings_iris_names_and_comments_is_not_refused(query: str) -> None:
     assert not mentions_service(query)
-    prepare(query)
+    evaluate(pyoxigraph.Store(), query)
 
 
 def test_a_store_endpoint_never_fetches_a_smuggled_service(request: pytest.FixtureRequest, tmp_path,
@@ -167,14 +167,15 @@ def test_a_store_endpoint_never_fetches_a_smuggled_service(request: pytest.Fixtu
 
 def test_a_store_that_cannot_be_read_is_a_503_without_the_servers_paths(tmp_path) -> None:
     """Issue 18 D9: queries while a build wrote the store got 500 with an internal file path."""
+    from kg.serve.engine import STORE_BUSY, failed
     from kg.serve.source import Source
-    from kg.serve.worker import STORE_BUSY, failed
 
     gone = Source("store", store=str(tmp_path / "being-rebuilt"))
-    reply = gone.query("SELECT * WHERE { ?s ?p ?o }", None, 10)()
+    reply = gone.handle(gone.query("SELECT * WHERE { ?s ?p ?o }", None, 10))
     assert (reply.status, reply.body.decode().strip()) == (503, STORE_BUSY)
     assert str(tmp_path) not in reply.body.decode()
-    locked = failed(OSError(f"IO error: While lock file: {tmp_path}/oxigraph/LOCK: Resource temporarily unavailable"))
+    locked = failed(OSError(f"IO error: While lock file: {tmp_path}/oxigraph/LOCK: Resource temporarily unavailable"),
+                    on_disk=True)
     assert locked.status == 503 and str(tmp_path) not in locked.body.decode()
 
 
@@ -183,12 +184,75 @@ def test_an_answer_past_the_size_limit_is_refused_not_held(monkeypatch) -> None:
     import asyncio
 
     from kg.serve import worker
-    from kg.serve.worker import Answer, Runner
+    from kg.serve.worker import Answer, Pool
 
     monkeypatch.setattr(worker, "MAX_ANSWER_BYTES", 2**20)
-    runner = Runner(timeout=30, jobs=1)
-    big = asyncio.run(runner.run(lambda: Answer(200, b"x" * (3 * 2**20))))
-    assert big.status == 400 and b"the answer is over 1 MB" in big.body
-    small = asyncio.run(runner.run(lambda: Answer(200, b"x" * 1000)))
-    assert small.status == 200 and small.body == b"x" * 1000
-    runner.stop()
+    pool = Pool(lambda request: Answer(200, b"x" * request["size"]), timeout=30, jobs=1).start()
+    try:
+        big = asyncio.run(pool.run({"size": 3 * 2**20}))
+        assert big.status == 400 and b"the answer is over 1 MB" in big.body
+        small = asyncio.run(pool.run({"size": 1000}))
+        assert small.status == 200 and small.body == b"x" * 1000
+    finally:
+        pool.stop()
+
+
+GLUED = [  # Oxigraph matches keywords without a word boundary: each of these calls a service or names a graph
+    ("PREFIX : <http://127.0.0.1:9/> SELECT * WHERE { SERVICE:g { ?s ?p ?o } }", "SERVICE"),
+    ("PREFIX ex: <http://127.0.0.1:9/> SELECT * WHERE { SERVICEex:g { ?s ?p ?o } }", "SERVICE"),
+    ("SELECT * WHERE { SERVICESILENT<http://127.0.0.1:9/>{ ?s ?p ?o } }", "SERVICE"),
+    ("SELECT * WHERE { ?s ?p ?o .service ?s { ?a ?b ?c } }", "SERVICE"),
+    ("PREFIX ex: <http://h/> SELECT * WHERE { ?s ex:a\\#b ?o SERVICE <http://127.0.0.1:9/> { } }", "SERVICE"),
+    ("PREFIX ex: <http://h/> SELECT * WHERE { ?s ex:a\\'b ?o SERVICE <http://127.0.0.1:9/> { } } #'", "SERVICE"),
+    ("PREFIX : <http://h/> SELECT * FROM:g WHERE { ?s ?p ?o }", "FROM"),
+    ("PREFIX ex: <http://h/> SELECT * FROMex:g WHERE { ?s ?p ?o }", "FROM"),
+    ("SELECT*FROM NAMED<http://h/g>{ ?s ?p ?o }", "FROM"),
+    ("CONSTRUCT { ?s ?p ?o } FROM <http://h/g> WHERE { ?s ?p ?o }", "FROM"),
+]
+
+
+@pytest.mark.parametrize(("query", "word"), GLUED)
+def test_keywords_glued_to_names_are_read_as_oxigraph_reads_them(query: str, word: str) -> None:
+    assert (mentions_service(query), mentions_dataset(query)) == (word == "SERVICE", word == "FROM")
+    with pytest.raises(Refused, match=f"{word} .*not"):
+        evaluate(pyoxigraph.Store(), query)
+
+
+@pytest.mark.parametrize("query", [
+    "PREFIX from: <http://e/> PREFIX service: <http://e/> SELECT ?d WHERE { ?s from:p ?d ; service:p ?o }",
+    "SELECT ?d WHERE { ?s <http://www.w3.org/ns/prov#wasDerivedFrom> ?d ; ?p 'FROM <x>' } # FROM <y>",
+    "PREFIX service: <http://e/> SELECT * WHERE { GRAPH service:g { ?s ?p ?o } }",
+])
+def test_from_and_service_as_names_strings_and_comments_are_not_refused(query: str) -> None:
+    assert not mentions_dataset(query) and not mentions_service(query)
+    evaluate(pyoxigraph.Store(), query)
+
+
+def test_every_worker_of_the_pool_is_fenced_even_one_forked_after_a_timeout() -> None:
+    """The filter is installed once in each worker, before its first query, and in each replacement."""
+    import asyncio
+    import time
+
+    from kg.serve.worker import Answer, Pool
+
+    def job(request: dict) -> Answer:
+        if request.get("sleep"):
+            time.sleep(request["sleep"])
+        try:
+            socket.socket(socket.AF_INET, socket.SOCK_STREAM).close()
+            return Answer(200, b"opened")
+        except PermissionError:
+            return Answer(200, b"refused")
+
+    pool = Pool(job, timeout=1, jobs=2).start()
+    try:
+        async def scenario() -> list[Answer]:
+            first = await asyncio.gather(pool.run({}), pool.run({}))
+            late = await pool.run({"sleep": 5})  # out of time: its worker is killed and replaced
+            after = await asyncio.gather(pool.run({}), pool.run({}))
+            return [*first, late, *after]
+        replies = asyncio.run(scenario())
+    finally:
+        pool.stop()
+    assert [r.status for r in replies] == [200, 200, 503, 200, 200]
+    assert {r.body for i, r in enumerate(replies) if i != 2} == {b"refused"}

@@ -1,8 +1,9 @@
-"""``kg serve``: a read-only SPARQL 1.1 Protocol endpoint over a graph file, with a query page.
+"""``kg serve``: a read-only SPARQL 1.1 Protocol endpoint over a graph file or a store, with a query page.
 
-The graph is loaded once, at start, with :func:`kg.export.read`. Safe by
-default: bound to 127.0.0.1, SPARQL Update refused, each query run in a
-process of its own and killed after ``--timeout`` seconds, answers cut at
+A graph file is loaded once, at start, into Oxigraph, which answers every query
+(:mod:`kg.serve.engine`). Safe by default: bound to 127.0.0.1, SPARQL Update,
+SERVICE and FROM refused, each query answered in a sandboxed worker process
+that is killed (and replaced) after ``--timeout`` seconds, answers cut at
 ``--max-rows``, requests over ``--max-request-bytes`` refused. Starlette and
 uvicorn are imported only when the command runs, so ``kg --help`` stays fast.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import os
 import socket
 import sys
 from pathlib import Path
@@ -17,8 +19,9 @@ from pathlib import Path
 from kg.cli import Failure, command, warn
 
 MAX_TIMEOUT = 86_400
+# Workers: one a core, and two more, so that a slow query or two leave every core to the others.
 DEFAULTS = {"host": "127.0.0.1", "port": 7878, "timeout": 10.0, "max_rows": 10_000, "max_request_bytes": 65_536,
-            "jobs": 2}
+            "jobs": (os.cpu_count() or 2) + 2}
 
 
 def _serve_args(p: argparse.ArgumentParser) -> None:
@@ -41,7 +44,8 @@ def _serve_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-request-bytes", type=int, default=DEFAULTS["max_request_bytes"], metavar="N",
                    help="refuse larger query strings and bodies with 413 (default: 65536)")
     p.add_argument("--jobs", "-j", type=int, default=DEFAULTS["jobs"], metavar="N",
-                   help="queries running at once, each in its own process (default: 2)")
+                   help="worker processes, each answering one query at a time (default: the number of cores + 2, "
+                        f"{DEFAULTS['jobs']} here)")
     p.add_argument("--queries", default=None, metavar="DIR",
                    help="folder of .rq files offered as examples on the page (default: the shipped queries/)")
     p.add_argument("--quiet", "-q", action="store_true", help="log only warnings, not every request")
@@ -98,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
 
     from kg.serve.app import Limits, create_app, default_queries_folder, load_examples
     from kg.serve.source import Source
-    from kg.serve.worker import Runner
+    from kg.serve.worker import Pool
 
     _check(args)
     try:
@@ -119,16 +123,20 @@ def run(args: argparse.Namespace) -> int:
     limits = Limits(timeout=args.timeout, max_rows=args.max_rows, max_request_bytes=args.max_request_bytes,
                     jobs=args.jobs)
     source.warm_up()
-    runner = Runner(limits.timeout, limits.jobs)
-    check = asyncio.run(runner.run(source.query("ASK {}", None, 1)))  # forks, opens a store, answers: before serving
-    runner.stop()  # that loop is closed: reap its child here
+    gc.freeze()  # the loaded graph moves out of the collector's sight: workers do not copy it by touching it
+    pool = Pool(source.handle, limits.timeout, limits.jobs).start()
+    check = asyncio.run(pool.run(source.query("ASK {}", None, 1)))  # a worker opens the store and answers: before serving
     if check.status != 200:
+        pool.stop()
         raise Failure(f"cannot query {source.name}: {check.body.decode('utf-8', 'replace').strip()[:300]}")
     examples = load_examples(Path(args.queries) if args.queries else default_queries_folder())
     loopback = is_loopback(args.host)
-    app = create_app(source, runner, limits, examples, loopback_only=loopback)
-    sock = listen(args.host, args.port)
-    gc.freeze()  # the loaded graph moves out of the collector's sight: forked children do not copy it by touching it
+    app = create_app(source, pool, limits, examples, loopback_only=loopback)
+    try:
+        sock = listen(args.host, args.port)
+    except Failure:
+        pool.stop()
+        raise
     port = sock.getsockname()[1]
     shown = f"[{args.host.strip('[]')}]" if ":" in args.host.strip("[]") else args.host
     if not loopback:
@@ -138,5 +146,8 @@ def run(args: argparse.Namespace) -> int:
     config = uvicorn.Config(app, http="h11", loop="asyncio", lifespan="on", log_level="warning" if args.quiet else "info",
                             access_log=not args.quiet, server_header=False, timeout_graceful_shutdown=2,
                             limit_concurrency=64, h11_max_incomplete_event_size=max(16_384, args.max_request_bytes + 8_192))
-    uvicorn.Server(config).run(sockets=[sock])
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        pool.stop()
     return 0

@@ -1,7 +1,8 @@
 """The HTTP side of ``kg serve``: a SPARQL 1.1 Protocol endpoint at ``/sparql`` and a query page at ``/``.
 
-The server process only speaks HTTP; every query is parsed and answered in a
-forked child (see :mod:`kg.serve.worker`). Requests are bounded in size (413),
+The server process only speaks HTTP; every query is checked, evaluated and
+written by Oxigraph in one of the pool's worker processes (see :mod:`kg.serve.worker`
+and :mod:`kg.serve.engine`). Requests are bounded in size (413),
 answers in rows, queries in time. The page and its assets are a fixed set of
 files read at start; no request path ever reaches the file system.
 """
@@ -22,8 +23,9 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kg.serve.engine import MAX_ROWS_HEADER, ROWS_HEADER, TRUNCATED_HEADER
 from kg.serve.source import Source, can_draw
-from kg.serve.worker import MAX_ROWS_HEADER, ROWS_HEADER, TRUNCATED_HEADER, Answer, Runner
+from kg.serve.worker import Answer, Pool
 
 LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1", "[::1]"}
 ASSET_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
@@ -36,7 +38,7 @@ class Limits:
     timeout: float = 10.0  # seconds a query may run
     max_rows: int = 10_000  # rows (or triples) in one answer
     max_request_bytes: int = 65_536  # a request's query string or body
-    jobs: int = 2  # queries running at once, each in its own process
+    jobs: int = 2  # queries running at once, each in a worker process of its own
 
 
 class Refusal(Exception):
@@ -189,9 +191,9 @@ def to_response(answer: Answer) -> Response:
     return response
 
 
-def create_app(source: Source, runner: Runner, limits: Limits, examples: list[dict[str, str]], *,
+def create_app(source: Source, pool: Pool, limits: Limits, examples: list[dict[str, str]], *,
                loopback_only: bool = True) -> ASGIApp:
-    """The ASGI application: ``source`` makes the jobs, ``runner`` runs them in child processes, the rest is HTTP."""
+    """The ASGI application: ``source`` makes the requests, ``pool``'s workers answer them, the rest is HTTP."""
     assets = load_assets()
     drawing = can_draw()
     examples_json = json.dumps({"examples": examples, "graph": source.name, "draw": drawing,
@@ -204,7 +206,7 @@ def create_app(source: Source, runner: Runner, limits: Limits, examples: list[di
             query = await query_text(request, limits.max_request_bytes)
         except Refusal as refusal:
             return text(refusal.status, refusal.message)
-        return to_response(await runner.run(source.query(query, request.headers.get("accept"), limits.max_rows)))
+        return to_response(await pool.run(source.query(query, request.headers.get("accept"), limits.max_rows)))
 
     async def graph(request: Request) -> Response:
         """``?focus=IRI[&depth=N]``: a node's neighbourhood; a query (as for /sparql): its CONSTRUCT answer."""
@@ -221,7 +223,7 @@ def create_app(source: Source, runner: Runner, limits: Limits, examples: list[di
                 job = source.draw_query(await query_text(request, limits.max_request_bytes), limits.max_rows)
         except Refusal as refusal:
             return text(refusal.status, refusal.message)
-        return to_response(await runner.run(job))
+        return to_response(await pool.run(job))
 
     async def page(_request: Request) -> Response:
         body, kind = assets["index.html"]
@@ -242,7 +244,7 @@ def create_app(source: Source, runner: Runner, limits: Limits, examples: list[di
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         yield
-        runner.stop()  # queries still running when the server stops die with it
+        pool.stop()  # queries still running when the server stops die with it
 
     routes = [
         Route("/", page, methods=["GET"]),

@@ -9,11 +9,12 @@ a child process under the server's timeout.
 from __future__ import annotations
 
 import networkx as nx
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
+from rdflib import Graph
 
-from kg.rdf.namespaces import PREFIXES
-from kg.serve.worker import (FORM_OF_ALGEBRA, MAX_ROWS_HEADER, ROWS_HEADER, TRUNCATED_HEADER, Answer, Refused, cut_graph,
-                             failed, prepare)
+from kg.serve.engine import (FORM_OF_RESULT, MAX_ROWS_HEADER, ROWS_HEADER, TRUNCATED_HEADER, Refused, evaluate, failed,
+                             first_triples)
+from kg.serve.worker import Answer
 
 # The viz page inlines its script and style; it may run them, fetch nothing, and sit only in our own frame.
 PAGE_POLICY = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; "
@@ -40,7 +41,7 @@ def _nearest(graph: nx.MultiDiGraph, centre: str, limit: int) -> tuple[nx.MultiD
     return graph.subgraph(keep).copy(), True
 
 
-def draw_focus(dataset: Dataset, people: nx.MultiDiGraph | None, focus: str, depth: int, max_nodes: int) -> Answer:
+def draw_focus(dataset: Graph, people: nx.MultiDiGraph | None, focus: str, depth: int, max_nodes: int) -> Answer:
     """The neighbourhood of one node, in the people view when it is there, else in the RDF view."""
     from kg.viz.model import neighbourhood, to_networkx
 
@@ -55,29 +56,28 @@ def draw_focus(dataset: Dataset, people: nx.MultiDiGraph | None, focus: str, dep
     return _page(part, f"{label} and what lies within {depth} step{'s' if depth != 1 else ''}", truncated, max_nodes)
 
 
-def draw_query(dataset: Dataset, text: str, max_nodes: int, engine_parses: bool = False) -> Answer:
+def draw_query(store: ox.Store, text: str, max_nodes: int, on_disk: bool = False) -> Answer:
     """The graph a CONSTRUCT or DESCRIBE query answers, in the people view if it holds people, else as RDF."""
     from kg.viz.model import to_networkx
 
     try:
-        query = prepare(text)
+        result = evaluate(store, text)
+        if not isinstance(result, ox.QueryTriples):
+            form = FORM_OF_RESULT.get(type(result), "SELECT")
+            return Answer.message(400, f"only CONSTRUCT and DESCRIBE answers are graphs to draw; this is a {form} query")
+        triples, truncated = first_triples(result, max_nodes)
+        graph = Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
     except Refused as refused:
         return Answer.message(refused.status, refused.reason)
-    form = FORM_OF_ALGEBRA.get(query.algebra.name, "SELECT")
-    if form not in ("CONSTRUCT", "DESCRIBE"):
-        return Answer.message(400, f"only CONSTRUCT and DESCRIBE answers are graphs to draw; this is a {form} query")
-    try:
-        result = dataset.query(text, initNs=PREFIXES) if engine_parses else dataset.query(query)
-        graph, truncated = cut_graph(result.graph, max_nodes)
-    except Exception as err:  # a bad regular expression, LIMIT past any integer, ...: see failed()
-        return failed(err)
+    except Exception as err:  # noqa: BLE001 - an answer rdflib cannot read back, a store being written: see failed()
+        return failed(err, on_disk)
     model = to_networkx(graph, view="people")
     if model.number_of_edges() == 0:
         model = to_networkx(graph, view="rdf")
-    return _page(model, f"{form} answer: {len(graph)} triples", truncated, max_nodes)
+    return _page(model, f"CONSTRUCT answer: {len(graph)} triples", truncated, max_nodes)
 
 
-def warm_up(dataset: Dataset | None) -> nx.MultiDiGraph | None:
+def warm_up(dataset: Graph | None) -> nx.MultiDiGraph | None:
     """Import the drawing code (networkx layouts, scipy) in the server; build a file's people view once."""
     from kg.viz.model import to_networkx
 

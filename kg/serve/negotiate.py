@@ -2,7 +2,8 @@
 
 Formats are data: a query form (SELECT and ASK give results, CONSTRUCT and
 DESCRIBE give a graph) offers a list of media types, the first being the
-default; each maps to an rdflib serializer name. Adding a format is one line.
+default; each names a format that :mod:`kg.serve.engine` maps to Oxigraph's writer.
+Adding a format is one line here and one there.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True, slots=True)
 class Offer:
     media_type: str  # what the Content-Type header says
-    serializer: str  # rdflib's result or graph serializer name
+    serializer: str  # a name in kg.serve.engine's RESULT_FORMATS or GRAPH_FORMATS
     aliases: tuple[str, ...] = ()  # other media types clients send for the same thing
 
 

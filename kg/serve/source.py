@@ -1,30 +1,36 @@
-"""What the server answers from: a graph file loaded once at start, or a store opened by each query.
+"""What the server answers from: a graph file loaded once into Oxigraph at start, or a store directory.
 
-A graph file is read with :func:`kg.export.read` before the server forks its
-first child, so every query's process shares the loaded graph. A store
-(``kg build --store DIR``) is different: Oxigraph starts threads when it opens
-its database, and threads do not survive a fork, so the server process never
-opens it; each query's process opens it read-only, which takes milliseconds,
-and Oxigraph, not rdflib, evaluates the query.
+A graph file is parsed by Oxigraph into an in-memory store before the server forks its
+workers, so every worker shares it. Its default graph is the merge of its named graphs
+(N-Quads, TriG, JSON-LD), as ``kg query --graph`` reads it. A store (``kg build --store``)
+is different: Oxigraph starts threads when it opens its database, and threads do not
+survive a fork, so the server never opens it; each worker opens it read-only, and opens it
+again when the directory shows a build has written to it since.
+
+The server turns each HTTP request into a plain request (:meth:`Source.query`,
+:meth:`Source.draw_focus`, :meth:`Source.draw_query`); a worker answers it with
+:meth:`Source.handle`.
 """
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Dataset
+import pyoxigraph as ox
 
-from kg.serve.negotiate import offers_for
-from kg.serve.worker import STORE_BUSY, Answer, answer
+from kg.serve.engine import STORE_BUSY, answer
+from kg.serve.worker import Answer
 
 if TYPE_CHECKING:
     import networkx as nx
+    from rdflib import Graph
 
-WARM_UP = (("SELECT * WHERE { ?s ?p ?o } LIMIT 1", "SELECT"), ("ASK { ?s ?p ?o }", "ASK"),
-           ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1", "CONSTRUCT"))
+# kg.export's format names -> Oxigraph's parsers
+OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
+              "trig": ox.RdfFormat.TRIG, "json-ld": ox.RdfFormat.JSON_LD}
 
 
 def can_draw() -> bool:
@@ -32,19 +38,46 @@ def can_draw() -> bool:
     return importlib.util.find_spec("kg.viz") is not None
 
 
+def load(path: str | Path) -> ox.Store:
+    """A graph file in an in-memory Oxigraph store whose default graph is the merge of every graph in the file."""
+    from kg.export import format_for
+    from kg.store.local import merge_named_graphs
+
+    fmt = format_for(path)
+    store = ox.Store()
+    store.load(path=str(path), format=OX_FORMATS[fmt.name], base_iri=Path(path).resolve().as_uri())
+    if fmt.quads:
+        merge_named_graphs(store)
+    return store
+
+
+def default_graph(store: ox.Store) -> Graph:
+    """The store's default graph as an rdflib Graph (through ``oxrdflib``, nothing copied), for ``kg.viz``."""
+    from oxrdflib import OxigraphStore
+    from rdflib import Graph
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    from kg.rdf.namespaces import PREFIXES
+
+    graph = Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    return graph
+
+
 @dataclass
 class Source:
     name: str  # what the page shows: "graph.ttl: 500 triples"
-    dataset: Dataset | None = None  # a graph file, loaded once
-    store: str | None = None  # a store directory, opened read-only in each query's process
+    memory: ox.Store | None = None  # a graph file, loaded once in the server
+    store: str | None = None  # a store directory, opened read-only in each worker
     people: nx.MultiDiGraph | None = None  # kg.viz's people view of a loaded file, built once for drawing
+    _opened: tuple[tuple[int, ...], ox.Store] | None = field(default=None, init=False, repr=False)  # a worker's store handle
 
     @classmethod
     def from_file(cls, path: str | Path) -> Source:
-        from kg import export
-
-        dataset = export.read(path)
-        return cls(f"{Path(path).name}: {len(dataset)} triples", dataset=dataset)
+        store = load(path)
+        triples = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        return cls(f"{Path(path).name}: {triples} triples", memory=store)
 
     @classmethod
     def from_store(cls, directory: str | Path) -> Source:
@@ -54,45 +87,59 @@ class Source:
             raise FileNotFoundError(f"{directory}: no kg store here (build one with: kg build --store {directory} PATH...)")
         return cls(f"store {Path(directory).name}", store=str(directory))
 
-    def open(self) -> Dataset:
-        """The dataset to query; for a store, a fresh read-only handle (call it in the query's process)."""
-        if self.dataset is not None:
-            return self.dataset
-        from kg.store import open_dataset
+    def engine(self) -> ox.Store:
+        """The store to query: the loaded file, or the store directory as a build last left it."""
+        if self.memory is not None:
+            return self.memory
+        from kg.store.local import database, open_store
 
-        return open_dataset(self.store)
+        # A build writes new files (and its marker) into these folders: a changed time means reopen.
+        stamp = (os.stat(self.store).st_mtime_ns, os.stat(database(self.store)).st_mtime_ns)
+        if self._opened is None or self._opened[0] != stamp:
+            self._opened = None
+            self._opened = (stamp, open_store(self.store))
+        return self._opened[1]
 
-    def query(self, text: str, accept: str | None, max_rows: int) -> Callable[[], Answer]:
-        """A job answering one query, to run in a child process."""
-        def job() -> Answer:
-            try:
-                dataset = self.open()
-            except Exception:  # noqa: BLE001 - a store being written, or gone: say so, without its paths
-                return Answer.message(503, STORE_BUSY)
-            return answer(dataset, text, accept, max_rows, engine_parses=self.store is not None)
-        return job
+    # -- requests, made in the server ------------------------------------------------------------
+    def query(self, text: str, accept: str | None, max_rows: int) -> dict:
+        return {"job": "query", "text": text, "accept": accept, "max_rows": max_rows}
 
-    def draw_focus(self, focus: str, depth: int, max_nodes: int) -> Callable[[], Answer]:
-        from kg.serve.drawing import draw_focus
+    def draw_focus(self, focus: str, depth: int, max_nodes: int) -> dict:
+        return {"job": "focus", "focus": focus, "depth": depth, "max_nodes": max_nodes}
 
-        return lambda: draw_focus(self.open(), self.people, focus, depth, max_nodes)
+    def draw_query(self, text: str, max_nodes: int) -> dict:
+        return {"job": "draw", "text": text, "max_nodes": max_nodes}
 
-    def draw_query(self, text: str, max_nodes: int) -> Callable[[], Answer]:
-        from kg.serve.drawing import draw_query
+    # -- answers, made in a worker ---------------------------------------------------------------
+    def handle(self, request: dict) -> Answer:
+        """Answer a request; a store that cannot be opened is a 503 without its paths (issue 18 D9)."""
+        try:
+            store = self.engine()
+        except Exception:  # noqa: BLE001 - a store being written, or gone
+            return Answer.message(503, STORE_BUSY)
+        on_disk = self.store is not None
+        if request["job"] == "query":
+            return answer(store, request["text"], request["accept"], request["max_rows"], on_disk)
+        from kg.serve import drawing
 
-        return lambda: draw_query(self.open(), text, max_nodes, engine_parses=self.store is not None)
+        if request["job"] == "focus":
+            return drawing.draw_focus(default_graph(store), self.people, request["focus"], request["depth"],
+                                      request["max_nodes"])
+        return drawing.draw_query(store, request["text"], request["max_nodes"], on_disk)
 
     def warm_up(self) -> None:
-        """Import every parser, serializer and drawing module once in the server, so children inherit them."""
-        if self.store is not None:
-            import kg.store.local  # noqa: F401 - pyoxigraph and oxrdflib, imported (not opened) before forking
-        else:
-            for text, form in WARM_UP:
-                for offer in offers_for(form):
-                    reply = answer(self.dataset, text, offer.media_type, 1)
-                    if reply.status != 200:
-                        raise RuntimeError(f"cannot answer as {offer.media_type}: {reply.body.decode()[:200]}")
+        """Answer a query of each form in every format, and import the drawing code, once in the server,
+        so that workers inherit all of it; build a file's people view once."""
+        from kg.serve.negotiate import offers_for
+
+        sample = self.memory if self.memory is not None else ox.Store()  # a store is never opened in the server
+        for text, form in (("SELECT * WHERE { ?s ?p ?o } LIMIT 1", "SELECT"), ("ASK { ?s ?p ?o }", "ASK"),
+                           ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1", "CONSTRUCT")):
+            for offer in offers_for(form):
+                reply = answer(sample, text, offer.media_type, 1)
+                if reply.status != 200:
+                    raise RuntimeError(f"cannot answer as {offer.media_type}: {reply.body.decode()[:200]}")
         if can_draw():
             from kg.serve.drawing import warm_up
 
-            self.people = warm_up(self.dataset)
+            self.people = warm_up(default_graph(self.memory) if self.memory is not None else None)

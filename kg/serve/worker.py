@@ -1,60 +1,47 @@
-"""Answer one SPARQL query, in a process of its own so that a slow query can be stopped.
+"""Query processes: a pool of forked workers, each answering one query at a time, replaced when one runs too long.
 
-Why a process per query: a Python thread cannot be killed, and rdflib's
-evaluator has no cancellation points, so a runaway query in a thread would run
-on after its timeout. The server instead forks a child for each query: the
-child shares the loaded graph with the server (copy-on-write, nothing is
-copied or re-parsed), parses, checks and evaluates the query, writes its
-answer to a pipe and exits. On timeout the server kills the child; whatever
-the query did to memory dies with it, so the graph the server holds is never
-changed. Fork is POSIX-only, so ``kg serve`` runs on Linux and macOS, not on
-Windows.
+Why processes: a Python thread cannot be killed, and neither Oxigraph nor rdflib can be
+interrupted from Python, so a runaway query in a thread would run on after its timeout.
+The server instead forks ``--jobs`` workers at start. Each shares the loaded graph with
+the server (copy-on-write: nothing is copied or re-parsed), shuts itself off the network
+once (:func:`kg.serve.sandbox.forbid_network`: every query it ever evaluates runs behind
+that fence), and then answers requests from its end of a Unix socket, one at a time. When
+a query runs out of time the server kills its worker (whatever the query did to memory dies
+with it) and forks a fresh one in its place; the other workers go on answering.
 
-Safety checks made structurally, on rdflib's parse of the query:
+Why a pool and not a process per query: the fork, the filter and the first touch of the
+graph's pages cost more than Oxigraph takes to answer most queries. A worker lives until
+it is killed or the server ends; the kernel kills it when the server ends
+(``PR_SET_PDEATHSIG``), and it closes every descriptor it inherited but its own socket, so
+a client connection the server closes is closed. Fork is POSIX-only, so ``kg serve`` runs
+on Linux and macOS, not on Windows. The server process must stay single-threaded for
+fork to be safe, which is why it binds its own socket and talks to workers without threads.
 
-- SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ...) is refused:
-  text that is not a query but parses as an update gets 403.
-- ``SERVICE`` (rdflib would fetch from another endpoint) and ``FROM`` /
-  ``FROM NAMED`` (rdflib would fetch or parse the named IRI) are refused with
-  400: the endpoint answers over its own graph and never reaches the network or
-  the file system on a query's behalf. ``SERVICE`` is looked for twice, as
-  rdflib reads the text and as Oxigraph does (:mod:`kg.serve.sandbox`), since
-  the two expand escapes differently. As a second fence the child can open no
-  network socket (a seccomp filter, for Oxigraph's requests from Rust) and
-  refuses any URL fetch by an audit hook (for rdflib's from Python).
+Requests and answers are plain values (a dict of JSON in, an :class:`Answer` out), each
+framed by its length.
 """
 from __future__ import annotations
 
 import asyncio
-import itertools
 import json
 import os
-import re
 import signal
+import socket
+import struct
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rdflib import Dataset, Graph
-from rdflib.query import Result
+from kg.serve.sandbox import die_with_parent, forbid_network, libc
 
-from kg.rdf.namespaces import PREFIXES
-from kg.serve.negotiate import Offer, choose, describe, offers_for
-from kg.serve.sandbox import forbid_network, mentions_service
-from kg.tsv import write_tsv
-
-FORM_OF_ALGEBRA = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT",
-                   "DescribeQuery": "DESCRIBE"}
-TRUNCATED_HEADER = "X-KG-Truncated"  # "true" when rows were cut at --max-rows
-ROWS_HEADER = "X-KG-Rows"  # rows (or triples) in the answer
-MAX_ROWS_HEADER = "X-KG-Max-Rows"
 MAX_ANSWER_BYTES = 128 * 2**20  # what the server holds of one answer before sending it
-STORE_BUSY = "the store cannot be read just now (a build may be writing it); try again"
+_REQUEST_HEAD = struct.Struct(">I")
+_ANSWER_HEAD = struct.Struct(">Q")
 
 
 @dataclass(slots=True)
 class Answer:
-    """An HTTP answer as plain values, so it can cross a pipe and be tested without a server."""
+    """An HTTP answer as plain values, so it can cross a socket and be tested without a server."""
 
     status: int
     body: bytes
@@ -81,193 +68,16 @@ class Answer:
         return cls(int(fields["status"]), body, str(fields["content_type"]), dict(fields["headers"]))
 
 
+Handler = Callable[[dict], Answer]
+
+
+def too_large() -> Answer:
+    return Answer.message(400, f"query failed: the answer is over {MAX_ANSWER_BYTES // 2**20} MB; ask for fewer or "
+                               "shorter values (LIMIT, SUBSTR)")
+
+
 class AnswerTooLarge(Exception):
-    """A query's answer past MAX_ANSWER_BYTES: the child is killed and the client told."""
-
-
-class Refused(Exception):
-    """A query the endpoint will not run; carries the HTTP status and a one-line reason."""
-
-    def __init__(self, status: int, reason: str) -> None:
-        super().__init__(reason)
-        self.status = status
-        self.reason = reason
-
-
-def short(err: BaseException, limit: int = 300) -> str:
-    """An exception as one line a client can read: no traceback, no multi-line parser dumps."""
-    text = " ".join(str(err).split())
-    return (text[: limit - 1] + "…") if len(text) > limit else (text or type(err).__name__)
-
-
-def _is_update(text: str) -> bool:
-    """True when the text parses as a SPARQL Update request with at least one operation."""
-    from rdflib.plugins.sparql.parser import parseUpdate
-
-    try:
-        tree = parseUpdate(text)
-    except Exception:
-        return False
-    return bool(tree.get("request"))
-
-
-def _walk(node: object) -> Iterable[object]:
-    yield node
-    if isinstance(node, dict):
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, (list, tuple)):
-        for value in node:
-            yield from _walk(value)
-
-
-def prepare(text: str):
-    """Parse and check a query: an rdflib ``Query`` ready to evaluate, or :class:`Refused`.
-
-    >>> prepare("SELECT ?s WHERE { ?s ?p ?o }").algebra.name
-    'SelectQuery'
-    >>> prepare("DROP ALL")
-    Traceback (most recent call last):
-    ...
-    kg.serve.worker.Refused: SPARQL Update is not allowed: this endpoint is read-only
-    >>> prepare("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
-    Traceback (most recent call last):
-    ...
-    kg.serve.worker.Refused: SERVICE is not allowed: this endpoint answers from its own graph only
-    """
-    from pyparsing import ParseException
-    from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.plugins.sparql.parser import parseQuery
-    from rdflib.plugins.sparql.parserutils import CompValue
-
-    if not text.strip():
-        raise Refused(400, "empty query: send SPARQL text as the 'query' parameter or the request body")
-    try:
-        tree = parseQuery(text)
-    except ParseException as err:
-        if _is_update(text):
-            raise Refused(403, "SPARQL Update is not allowed: this endpoint is read-only") from None
-        raise Refused(400, f"malformed query: {short(err)}") from None
-    except Exception as err:
-        raise Refused(400, f"malformed query: {short(err)}") from None
-    try:
-        query = translateQuery(tree, initNs=PREFIXES)
-    except Exception as err:  # unknown prefix, a variable bound twice, ...
-        raise Refused(400, f"malformed query: {short(err)}") from None
-    if query.algebra.get("datasetClause"):
-        raise Refused(400, "FROM and FROM NAMED are not supported: the endpoint answers over its one graph")
-    if mentions_service(text) or any(isinstance(n, CompValue) and n.name == "ServiceGraphPattern"
-                                     for n in _walk(query.algebra)):
-        raise Refused(400, "SERVICE is not allowed: this endpoint answers from its own graph only")
-    return query
-
-
-def cut_rows(result: Result, max_rows: int) -> tuple[Result, bool]:
-    """The first ``max_rows`` rows, drawn lazily where rdflib allows, and whether more were left."""
-    source = result._genbindings if result._genbindings is not None else result.bindings  # noqa: SLF001
-    rows = list(itertools.islice(source, max_rows + 1))
-    cut = Result("SELECT")
-    cut.vars = result.vars
-    cut.bindings = rows[:max_rows]
-    return cut, len(rows) > max_rows
-
-
-def cut_graph(graph: Graph, max_rows: int) -> tuple[Graph, bool]:
-    if len(graph) <= max_rows:
-        return graph, False
-    cut = Graph()
-    for prefix, namespace in graph.namespaces():
-        cut.bind(prefix, namespace, override=False)
-    for triple in itertools.islice(graph, max_rows):
-        cut.add(triple)
-    return cut, True
-
-
-def _as_bytes(data: bytes | str) -> bytes:
-    return data if isinstance(data, bytes) else data.encode("utf-8")
-
-
-# Characters XML 1.0 cannot hold, not even as character references (C0 controls but tab, newline, return).
-_NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def xml_safe(body: bytes) -> bytes:
-    """XML whose values held control characters, with each one as U+FFFD: well-formed, and the rest intact.
-
-    >>> xml_safe(b"<literal>a\x07b</literal>")
-    b'<literal>a\xef\xbf\xbdb</literal>'
-    """
-    return _NOT_XML.sub("\ufffd".encode("utf-8"), body)
-
-
-def serialize(result: Result, offer: Offer, max_rows: int) -> Answer:
-    """The result in the negotiated format, cut at ``max_rows`` rows (or triples) with headers saying so."""
-    headers: dict[str, str] = {}
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        graph, truncated = cut_graph(result.graph, max_rows)
-        for prefix, namespace in PREFIXES.items():
-            graph.bind(prefix, namespace, override=False)
-        extra = {"context": {p: str(ns) for p, ns in PREFIXES.items()}, "indent": 2} if offer.serializer == "json-ld" else {}
-        body = _as_bytes(graph.serialize(format=offer.serializer, encoding="utf-8", **extra))
-        headers[ROWS_HEADER] = str(len(graph))
-    elif result.type == "ASK":
-        truncated = False
-        if offer.serializer in ("csv", "tsv"):  # the W3C CSV/TSV note defines no ASK form; answer as Jena does
-            body = f"_askResult\r\n{str(bool(result.askAnswer)).lower()}\r\n".encode("utf-8")
-        else:
-            body = _as_bytes(result.serialize(format=offer.serializer, encoding="utf-8"))
-    else:
-        result, truncated = cut_rows(result, max_rows)
-        if offer.serializer == "tsv":  # rdflib reads TSV results but has no writer for them
-            body = write_tsv(result.vars or [], result.bindings)
-        else:
-            body = _as_bytes(result.serialize(format=offer.serializer, encoding="utf-8"))
-        headers[ROWS_HEADER] = str(len(result.bindings))
-    if offer.serializer == "xml":
-        body = xml_safe(body)
-    if truncated:
-        headers[TRUNCATED_HEADER] = "true"
-        headers[MAX_ROWS_HEADER] = str(max_rows)
-    return Answer(200, body, f"{offer.media_type}; charset=utf-8", headers)
-
-
-def answer(dataset: Dataset, text: str, accept: str | None, max_rows: int, engine_parses: bool = False) -> Answer:
-    """Everything one query needs, from its text to the bytes to send; never raises.
-
-    Runs in the forked child in production, and in-process in tests and warm-up.
-    ``engine_parses``: hand the checked text (not rdflib's parse) to a store that
-    answers SPARQL itself (Oxigraph), so the store's engine, not rdflib's, runs it.
-    """
-    try:
-        query = prepare(text)
-    except Refused as refused:
-        return Answer.message(refused.status, refused.reason)
-    form = FORM_OF_ALGEBRA.get(query.algebra.name, "SELECT")
-    offers = offers_for(form)
-    offer = choose(accept, offers)
-    if offer is None:
-        shown = accept if len(accept) <= 80 else accept[:77] + "..."  # a header is the client's; keep errors short
-        return Answer.message(406, f"cannot answer a {form} query as {shown}; offered: {describe(offers)}")
-    try:
-        result = dataset.query(text, initNs=PREFIXES) if engine_parses else dataset.query(query)
-        return serialize(result, offer, max_rows)
-    except Exception as err:
-        return failed(err)
-
-
-def failed(err: Exception) -> Answer:
-    """A query that parsed but could not be evaluated or written.
-
-    The query's fault (400), as the fuzzer found: a bad regular expression in REGEX or
-    REPLACE, SUM over IRIs, ORDER BY an error, LIMIT past any integer, IRI("a b") in a
-    CONSTRUCT, a lone surrogate. Running out of memory and failing to read a store (an
-    OSError, as when a build is writing it) are the server's: 500 and 503.
-    """
-    if isinstance(err, MemoryError):
-        return Answer.message(500, "query failed: out of memory")
-    if isinstance(err, OSError):  # the store's files: no path of the server's in the answer (issue 18 D9)
-        return Answer.message(503, STORE_BUSY)
-    return Answer.message(400, f"query failed: {type(err).__name__}: {short(err)}")
+    """A worker announced an answer past MAX_ANSWER_BYTES (issue 18 D12): it is killed and the client told."""
 
 
 def _refuse_network(event: str, _args: tuple) -> None:
@@ -275,114 +85,186 @@ def _refuse_network(event: str, _args: tuple) -> None:
         raise PermissionError(f"kg serve: a query may not reach the network ({event})")
 
 
-def _child(write_fd: int, read_fd: int, job: Callable[[], Answer], lifetime: int) -> None:
-    """The forked child: run the job, write its answer to the pipe, exit."""
-    os.close(read_fd)
+def _read_exactly(sock: socket.socket, size: int) -> bytes | None:
+    data = bytearray()
+    while len(data) < size:
+        chunk = sock.recv(size - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return bytes(data)
+
+
+def _work(sock: socket.socket, handle: Handler, lifetime: int, parent: int) -> None:
+    """A worker's life: fence itself in once, then answer requests until the server closes its end."""
     for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, signal.SIG_DFL)  # the server's handlers were inherited; a child just dies
+        signal.signal(sig, signal.SIG_DFL)  # the server's handlers were inherited; a worker just dies
     try:
         signal.set_wakeup_fd(-1)
     except ValueError:
         pass
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
-    signal.alarm(lifetime)  # dies on its own even if the server is gone
+    if not die_with_parent(parent):
+        return
     forbid_network()
     sys.addaudithook(_refuse_network)
-    try:
-        reply = job()
-    except BaseException as err:  # noqa: BLE001 - the child must always say something
-        reply = Answer.message(500, f"query failed: {type(err).__name__}: {short(err)}")
-    with os.fdopen(write_fd, "wb") as pipe:
-        pipe.write(reply.encode())
+    sock.setblocking(True)
+    while (head := _read_exactly(sock, _REQUEST_HEAD.size)) is not None:
+        body = _read_exactly(sock, _REQUEST_HEAD.unpack(head)[0])
+        if body is None:
+            return
+        signal.alarm(lifetime)  # dies on its own even if the server cannot kill it
+        try:
+            reply = handle(json.loads(body))
+        except BaseException as err:  # noqa: BLE001 - the worker must always say something
+            reply = Answer.message(500, f"query failed: {type(err).__name__}: {' '.join(str(err).split())[:300]}")
+        data = reply.encode()
+        if len(data) > MAX_ANSWER_BYTES:
+            data = too_large().encode()
+        signal.alarm(0)
+        sock.sendall(_ANSWER_HEAD.pack(len(data)))
+        sock.sendall(data)
 
 
-class Runner:
-    """Runs jobs (a query, a drawing) in forked children: at most ``jobs`` at a time, each killed after ``timeout`` s.
+@dataclass(slots=True)
+class _Worker:
+    pid: int
+    sock: socket.socket
 
-    Plain ``os.fork``, not ``multiprocessing``: the job and the graph reach the
-    child by inheritance, nothing is pickled, and a fork costs ~5 ms where a
-    ``multiprocessing.Process`` costs ~45 ms (its start-up and exit
-    book-keeping). The server process must stay single-threaded for fork to be
-    safe, which is why it binds its own socket and awaits children without
-    threads.
+
+class Pool:
+    """``jobs`` worker processes answering requests with ``handle``; a request that takes over ``timeout`` s is a 503.
+
+    Waiting for a free worker counts against the timeout. A worker that runs out of time,
+    dies or breaks the protocol is killed and replaced at once.
     """
 
-    def __init__(self, timeout: float, jobs: int = 2) -> None:
+    def __init__(self, handle: Handler, timeout: float, jobs: int = 2) -> None:
+        self.handle = handle
         self.timeout = timeout
         self.jobs = jobs
+        self.idle: list[_Worker | None] = []  # None: a worker to fork when next needed (a fork had failed)
+        self.workers: dict[int, _Worker] = {}
         self._slots: asyncio.Semaphore | None = None
-        self.running: set[int] = set()  # process ids of children not yet reaped
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._zombies: set[int] = set()  # killed, not yet reaped
         self._reaping: set[asyncio.Future] = set()
+        self._stopped = False
 
-    async def run(self, job: Callable[[], Answer]) -> Answer:
-        """The job's answer, or 503 when it ran out of time (waiting for a free slot counts)."""
+    def start(self) -> Pool:
+        """Fork the workers (before serving: they then share the graph with the server as it was loaded)."""
+        libc()  # found once here, not in every worker
+        self._stopped = False
+        self.idle = [self._spawn() for _ in range(self.jobs)]
+        return self
+
+    def _spawn(self) -> _Worker:
+        for pid in list(self._zombies):
+            self._try_reap(pid)
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        parent = os.getpid()
+        try:
+            pid = os.fork()
+        except OSError:
+            ours.close()
+            theirs.close()
+            raise
+        if pid == 0:  # the worker: never returns into the server's code
+            try:
+                keep = theirs.fileno()
+                os.closerange(3, keep)  # the server's listening socket, its clients, the other workers
+                os.closerange(keep + 1, 1 << 20)
+                _work(theirs, self.handle, int(self.timeout) + 5, parent)
+            finally:
+                os._exit(0)
+        theirs.close()
+        ours.setblocking(False)
+        worker = _Worker(pid, ours)
+        self.workers[pid] = worker
+        return worker
+
+    async def run(self, request: dict) -> Answer:
+        """The answer to one request, or 503 when it ran out of time (waiting for a free worker counts)."""
         loop = asyncio.get_running_loop()
-        if self._slots is None:
-            self._slots = asyncio.Semaphore(self.jobs)
+        if self._slots is None or self._loop is not loop:
+            self._slots, self._loop = asyncio.Semaphore(len(self.idle)), loop
         deadline = loop.time() + self.timeout
         try:
             await asyncio.wait_for(self._slots.acquire(), self.timeout)
         except asyncio.TimeoutError:
             return Answer.message(503, f"server busy: {self.jobs} queries running; try again later")
+        worker = self.idle.pop()
         try:
-            return await self._in_child(job, max(0.01, deadline - loop.time()))
-        finally:
-            self._slots.release()
-
-    def _fork(self, job: Callable[[], Answer]) -> tuple[int, int]:
-        for pid in list(self.running):  # any child whose reaper never ran (its event loop closed) goes now
-            self._try_reap(pid)
-        read_fd, write_fd = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(read_fd)
-            os.close(write_fd)
-            raise
-        if pid == 0:  # the child: never returns into the server's code
-            try:
-                _child(write_fd, read_fd, job, int(self.timeout) + 5)
-            finally:
-                os._exit(0)
-        os.close(write_fd)
-        self.running.add(pid)
-        return pid, read_fd
-
-    async def _in_child(self, job: Callable[[], Answer], seconds: float) -> Answer:
-        loop = asyncio.get_running_loop()
-        try:
-            pid, read_fd = self._fork(job)
+            if worker is None:
+                worker = self._spawn()
         except OSError as err:
+            self.idle.append(None)
+            self._slots.release()
             return Answer.message(503, f"cannot start a query process: {err.strerror or err}")
-        reader = asyncio.StreamReader(limit=2**20)
-        pipe = os.fdopen(read_fd, "rb", buffering=0)
-        transport, _ = await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), pipe)
         try:
-            data = await asyncio.wait_for(self._read_bounded(reader), seconds)
+            reply = await asyncio.wait_for(self._exchange(loop, worker, request), max(0.01, deadline - loop.time()))
         except asyncio.TimeoutError:
-            return Answer.message(503, f"query timed out after {self.timeout:g} s (the limit set by --timeout)")
+            reply = Answer.message(503, f"query timed out after {self.timeout:g} s (the limit set by --timeout)")
+            worker = self._replace(worker)
         except AnswerTooLarge:
-            return Answer.message(400, f"query failed: the answer is over {MAX_ANSWER_BYTES // 2**20} MB; ask for "
-                                       "fewer or shorter values (LIMIT, SUBSTR)")
-        finally:
-            transport.close()
-            if not self._try_reap(pid):  # reaped after the answer is sent; killed at once if it ran out of time
-                reaping = asyncio.ensure_future(self._reap(pid))
-                self._reaping.add(reaping)
-                reaping.add_done_callback(self._reaping.discard)
-        return Answer.decode(data)
+            reply = too_large()
+            worker = self._replace(worker)
+        except (OSError, EOFError):
+            reply = Answer.message(500, "query failed: the query process ended without an answer")
+            worker = self._replace(worker)
+        except BaseException:  # cancelled mid-answer: the worker's state is unknown
+            self.idle.append(self._replace(worker))
+            self._slots.release()
+            raise
+        self.idle.append(worker)
+        self._slots.release()
+        return reply
+
+    async def _exchange(self, loop: asyncio.AbstractEventLoop, worker: _Worker, request: dict) -> Answer:
+        payload = json.dumps(request).encode("utf-8")
+        await loop.sock_sendall(worker.sock, _REQUEST_HEAD.pack(len(payload)) + payload)
+        (size,) = _ANSWER_HEAD.unpack(await self._receive(loop, worker.sock, _ANSWER_HEAD.size))
+        if size > MAX_ANSWER_BYTES + 65_536:  # the worker checks too; this holds even if it did not
+            raise AnswerTooLarge
+        return Answer.decode(await self._receive(loop, worker.sock, size))
 
     @staticmethod
-    async def _read_bounded(reader: asyncio.StreamReader) -> bytes:
-        """The child's answer, refused once past MAX_ANSWER_BYTES: --max-rows bounds rows, not their size, and
-        one row of a 243 MB literal had grown the server from 78 to 744 MB (issue 18 D12)."""
-        chunks, size = [], 0
-        while chunk := await reader.read(2**20):
-            size += len(chunk)
-            if size > MAX_ANSWER_BYTES:
-                raise AnswerTooLarge
-            chunks.append(chunk)
-        return b"".join(chunks)
+    async def _receive(loop: asyncio.AbstractEventLoop, sock: socket.socket, size: int) -> bytes:
+        data = bytearray(size)
+        view = memoryview(data)
+        got = 0
+        while got < size:
+            count = await loop.sock_recv_into(sock, view[got:])
+            if not count:
+                raise EOFError("the worker closed its socket")
+            got += count
+        return bytes(data)
+
+    def _replace(self, worker: _Worker) -> _Worker | None:
+        """Kill a worker and fork another in its place (None, forked when next needed, if the fork fails)."""
+        self._kill(worker)
+        if self._stopped:  # a query cut short by the server's own shutdown: nothing to replace
+            return None
+        try:
+            return self._spawn()
+        except OSError:
+            return None
+
+    def _kill(self, worker: _Worker) -> None:
+        self.workers.pop(worker.pid, None)
+        worker.sock.close()
+        try:
+            os.kill(worker.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        if not self._try_reap(worker.pid):
+            self._zombies.add(worker.pid)
+            try:
+                reaping = asyncio.ensure_future(self._reap(worker.pid))
+            except RuntimeError:  # no running loop: the next fork reaps it
+                return
+            self._reaping.add(reaping)
+            reaping.add_done_callback(self._reaping.discard)
 
     def _try_reap(self, pid: int) -> bool:
         try:
@@ -390,28 +272,32 @@ class Runner:
         except ChildProcessError:
             done = pid
         if done:
-            self.running.discard(pid)
+            self._zombies.discard(pid)
         return bool(done)
 
     async def _reap(self, pid: int) -> None:
-        """Kill the child if it still runs (it has answered, or run out of time), and wait for it without blocking."""
-        if self._try_reap(pid):
-            return
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+        """Wait for a killed worker without blocking the server."""
         delay = 0.001
         while not self._try_reap(pid):
             await asyncio.sleep(delay)
             delay = min(delay * 2, 0.05)
 
     def stop(self) -> None:
-        """Kill every running query: the server is shutting down."""
-        for pid in list(self.running):
+        """Kill every worker: the server is shutting down."""
+        self._stopped = True
+        for worker in list(self.workers.values()):
+            worker.sock.close()
             try:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
+                os.kill(worker.pid, signal.SIGKILL)
+                os.waitpid(worker.pid, 0)
             except (ProcessLookupError, ChildProcessError):
                 pass
-        self.running.clear()
+        for pid in list(self._zombies):
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
+        self.workers.clear()
+        self._zombies.clear()
+        self.idle = []
+        self._slots = None
