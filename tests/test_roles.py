@@ -356,3 +356,30 @@ def test_union_and_county_titles(run, text, person, title, org):
 def test_a_department_in_the_title_is_its_organisation(run):
     result = run("His nomination came in a statement from Treasury Secretary Ann Cole.")
     assert post(result, "Ann Cole") == ("treasury secretary", "Treasury", False)
+
+
+def test_a_title_inside_a_quotation_is_no_post_of_the_name_after_it(run):
+    held = run('"That was a fine speech, Mr. President," Representative Dana Hill, Democrat of Ohio, '
+               "told the governor.").held
+    assert [(h.person, h.title) for h in held] == [("Dana Hill", "Representative")]
+
+
+def test_a_possessive_apostrophe_is_no_quotation(run):
+    held = run("“We need fair maps by 2030,” Dana Whitfield, Ruiz’ campaign manager, said in a statement.").held
+    assert [(h.person, h.title) for h in held] == [("Dana Whitfield", "Campaign Manager")]
+
+
+def test_a_denied_post_is_no_post(run):
+    text = '"No mayor, not Tom Berg, not the best mayor you could imagine, can fix this alone," Berg wrote.'
+    assert not run(text).held
+
+
+def test_a_title_with_of_in_apposition_keeps_all_its_words(run):
+    held = run("Ana Ruiz called Dana Hill, her chief of staff, and Tom Berg, the secretary of state.").held
+    assert {(h.person, h.title, h.org) for h in held} >= {("Dana Hill", "Chief of Staff", ""),
+                                                           ("Tom Berg", "Secretary of State", "")}
+
+
+def test_a_post_at_the_time_is_a_former_post(run):
+    held = run("Ana Ruiz called Dana Hill, her chief of staff at the time.").held
+    assert [(h.person, h.title, h.former) for h in held] == [("Dana Hill", "Chief of Staff", True)]

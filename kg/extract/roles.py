@@ -57,6 +57,20 @@ def _expand(word: str) -> str:
     return lexicon.title_abbreviations().get(word.lower(), word)
 
 
+DOUBLE_QUOTES = {"“", "”", '"', "''", "``", "«", "»", "„"}  # not ’, which is as often a possessive
+
+
+def _negated(noun: Token) -> bool:
+    """*no mayor*, *not Tom Berg*: a noun phrase that denies, not names, a post."""
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in noun.children)
+
+
+def _at_the_time(head: Token) -> bool:
+    """*his chief of staff at the time*: a post the phrase itself dates to the past."""
+    return any(p.dep_ == "prep" and p.lower_ == "at" and [t.lower_ for t in p.subtree] == ["at", "the", "time"]
+               for p in head.rights)
+
+
 def match_title(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
     """The longest title of office that ends at token ``end`` (exclusive) and starts at or after ``start``.
 
@@ -400,6 +414,11 @@ class RoleExtractor:
         while end + 1 < len(self.doc) and self.doc[end].text in ("-", "–") and not self.doc[end - 1].whitespace_:
             end += 2  # "secretary - general" parsed with "secretary" as the head
         found = match_title(self.doc, left, end)
+        of = next((g for p in head.rights if p.dep_ == "prep" and p.lower_ == "of" and p.i == head.i + 1
+                   for g in p.children if g.dep_ == "pobj" and g.i - head.i <= 3), None)
+        longer = match_title(self.doc, left, of.i + 1) if of is not None else None
+        if longer is not None and longer[0] <= head.i:
+            found, end = longer, of.i + 1  # "his chief of staff", "the secretary of state": the whole title
         if not found:
             return None
         first, title = found
@@ -407,7 +426,7 @@ class RoleExtractor:
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
             return None  # "a host of celebrities", "a speaker at the convention": not the office
         first, title = self._compound_left(first, left, title)  # "the bill's floor manager", "general secretary"
-        former = any(t.lower_ in FORMER for t in self.doc[left:first])
+        former = any(t.lower_ in FORMER for t in self.doc[left:first]) or _at_the_time(head)
         for t in self.doc[left:first]:
             if t.lower_ in RANKS - {"senior", "chief", "co"} and t.i == first - 1:
                 title = f"{t.text.capitalize()} {title}"
@@ -539,6 +558,9 @@ class RoleExtractor:
         if head.dep_ == "pobj" and head.head.lower_ in ORG_PREPOSITIONS and self.index.entity_of(head) \
                 and self.index.entities[self.index.entity_of(head)].kind in ("ORG", "GPE"):
             head = head.head.head  # "A spokeswoman for Pacific Valley Electric, Dana Whitfield,": the parse hangs her on the company
+        between = self.doc[min(head.i, appos.i):max(head.i, appos.i)]
+        if any(t.text in DOUBLE_QUOTES for t in between) or _negated(head) or _negated(appos):
+            return  # "… Mr. President,” Rep. Dana Hill": a quotation is no apposition; "No mayor, not Tom Berg, …"
         pairs = [(head, appos), (appos, head)]
         for name, post in pairs:
             person = self.index.entity_of(name)
@@ -554,6 +576,9 @@ class RoleExtractor:
                     continue
                 title, first, last, former = found
                 org, org_name = self._org_of_phrase(each)
+                named = self.index.entities[org].name if org in self.index.entities else org_name
+                if named.lower() in title.lower().split():
+                    org, org_name = "", ""  # "the secretary of state": the word is the title's, not an organisation
                 if not (org or org_name) and each is not post:
                     org, org_name = shared_org
                 if org == person:
