@@ -21,6 +21,7 @@ from pathlib import Path
 
 from kg.documents import MAX_CHARS, InputError, Problem, clean, decode_bytes
 from kg.readers.fields import meta, url_id
+from kg.readers.html import read_page
 from kg.records import Document
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -66,8 +67,7 @@ def read_warc(path: Path, max_chars: int = MAX_CHARS) -> Iterator[Document | Pro
     """The HTML pages of a web archive as documents; a Problem per page that cannot be one, one line
     counting the records passed over, and one naming the damage when the archive is cut or corrupt."""
     from warcio.archiveiterator import ArchiveIterator
-
-    from kg.readers.html import read_page
+    from warcio.exceptions import ArchiveLoadFailed
 
     where = str(path)
     passed: Counter[str] = Counter()
@@ -96,9 +96,8 @@ def read_warc(path: Path, max_chars: int = MAX_CHARS) -> Iterator[Document | Pro
                 else:
                     if end < size and f.read(1) == b"" and size - end > 4:
                         damage = f"{size - end:,} bytes after the last whole record at byte {end} cannot be read"
-            except (zlib.error, EOFError, ValueError, OSError, IndexError, KeyError, UnicodeDecodeError) as err:
-                damage = f"damaged after byte {end} ({type(err).__name__}: {' '.join(str(err).split())[:160]})"
-            except Exception as err:  # warcio's ArchiveLoadFailed and whatever a parser raises on garbage
+            except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError, IndexError, UnicodeDecodeError) as err:
+                # what warcio, zlib and the header parsers raise on bytes that are no (longer a) record
                 damage = f"damaged after byte {end} ({type(err).__name__}: {' '.join(str(err).split())[:160]})"
     except OSError as err:
         yield Problem(where, f"unreadable ({err.strerror})")
