@@ -57,6 +57,7 @@ def read_page(html: str, url: str = "") -> Page:
         ('“No,” said Ann Lee.', 'Hi')
     """
     import trafilatura
+    from trafilatura.settings import set_date_params
 
     found = None
     try:
@@ -64,7 +65,10 @@ def read_page(html: str, url: str = "") -> Page:
         tree = None if crowded else trafilatura.load_html(html)
         found = trafilatura.bare_extraction(
             tree, url=url or None, with_metadata=True, include_comments=False, include_images=False,
-            include_links=False, include_formatting=False, deduplicate=False) if _ordinary(tree) else None
+            include_links=False, include_formatting=False, deduplicate=False,
+            # A date from the page's markup (meta tags, <time>, JSON-LD), not one guessed from its text: the
+            # extensive search took "© 2024" in a footer for the day an article came out.
+            date_extraction_params=set_date_params(extensive=False)) if _ordinary(tree) else None
     except (ValueError, TypeError, RecursionError, AttributeError):  # a page lxml or trafilatura chokes on
         found = None
     if found is None or not (found.text or "").strip():
