@@ -158,7 +158,7 @@ def build(paths: Iterable[str | Path], model: str = DEFAULT_MODEL, base: str = D
 def build_graphs(paths: Iterable[str | Path], model: str = DEFAULT_MODEL, base: str = DEFAULT_BASE, jobs: int = 1,
                  on_problem: Callable[[Problem], None] | None = None,
                  progress: Callable[[Iterable[Extraction]], Iterable[Extraction]] | None = None,
-                 sink: Sink | None = None, scheduler: object = None,
+                 sink: Sink | None = None, scheduler: object = None, batch_size: int = 16,
                  ) -> tuple[list[NamedGraph], Mapper, BuildReport]:
     """Build named graphs (one per document, then the entities) from files and folders; bad
     inputs are reported, never fatal here.
@@ -190,7 +190,8 @@ def build_graphs(paths: Iterable[str | Path], model: str = DEFAULT_MODEL, base: 
             report.summaries += item.summary_only
             yield item
 
-    stream: Iterable[Extraction] = extractions(documents(), model=model, jobs=jobs, scheduler=scheduler)
+    stream: Iterable[Extraction] = extractions(documents(), model=model, jobs=jobs, batch_size=batch_size,
+                                               scheduler=scheduler)
     if progress is not None:
         stream = progress(stream)
     for extraction in stream:

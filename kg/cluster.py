@@ -46,6 +46,15 @@ def connect(scheduler: object):
 
     if isinstance(scheduler, Client):
         return scheduler, False
+    from distributed.comm import parse_address, parse_host_port
+
+    try:  # refused here, not by a client that would retry a nonsense address until it times out
+        scheme, location = parse_address(str(scheduler))
+        if scheme in ("tcp", "tls", "ws", "wss"):
+            parse_host_port(location)
+    except (ValueError, TypeError) as err:
+        raise ClusterError(f"--scheduler {scheduler}: not a scheduler address ({err}); "
+                           "for example tcp://scheduler.example:8786") from None
     try:
         return Client(str(scheduler), timeout="20s", set_as_default=False), True
     except (OSError, TimeoutError, ValueError) as err:
