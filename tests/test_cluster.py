@@ -96,6 +96,9 @@ def test_a_cluster_build_into_a_store_then_again_adds_nothing(cluster, corpus, t
     assert f"{ARTICLES} unchanged" in again.stderr.splitlines()[-1]
 
 
-def test_scheduler_and_jobs_together_are_refused(corpus, tmp_path):
+def test_scheduler_and_jobs_together_or_a_bad_address_are_one_line(corpus, tmp_path):
     done = kg("build", str(corpus), "--scheduler", "tcp://127.0.0.1:1", "--jobs", "2", "--out", str(tmp_path / "g.nq"))
     assert done.returncode == 1 and done.stderr.startswith("kg: error: --scheduler and --jobs")
+    done = kg("build", str(corpus), "--scheduler", "nonsense", "--out", str(tmp_path / "g.nq"))
+    assert done.returncode == 1 and done.stderr.count("\n") == 1
+    assert done.stderr.startswith("kg: error: --scheduler nonsense: not a scheduler address")
