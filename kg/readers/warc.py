@@ -80,9 +80,11 @@ def read_warc(path: Path, max_chars: int = MAX_CHARS) -> Iterator[Document | Pro
             records = ArchiveIterator(f)
             try:
                 for record in records:
-                    item, why, whole = _article(record, where, max_chars)
+                    item, why = _article(record, where, max_chars)
+                    while record.raw_stream.read(65536):  # the rest of the record, a block at a time
+                        pass
                     offset, length = records.get_record_offset(), records.get_record_length()
-                    if not whole:
+                    if getattr(record.raw_stream, "limit", 0) > 0:  # the archive ended before the record did
                         damage = f"cut inside the record at byte {offset} (its content is shorter than declared)"
                         break
                     end = offset + length
@@ -93,8 +95,8 @@ def read_warc(path: Path, max_chars: int = MAX_CHARS) -> Iterator[Document | Pro
                         articles += 1
                         item.source = f"{where}@{offset}"
                     yield item
-                else:
-                    if end < size and f.read(1) == b"" and size - end > 4:
+                else:  # a cut gzip member is not yielded at all: its bytes are left over
+                    if size - end > 4:  # (an uncompressed archive's last record is followed by 4 bytes, CRLF CRLF)
                         damage = f"{size - end:,} bytes after the last whole record at byte {end} cannot be read"
             except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError, IndexError, UnicodeDecodeError) as err:
                 # what warcio, zlib and the header parsers raise on bytes that are no (longer a) record
@@ -111,39 +113,36 @@ def read_warc(path: Path, max_chars: int = MAX_CHARS) -> Iterator[Document | Pro
         yield Problem(where, "no records (an empty or unreadable web archive)")
 
 
-def _article(record, where: str, max_chars: int) -> tuple[Document | Problem | None, str, bool]:
-    """One WARC record: a document, a problem, or None with the reason it is passed over; and whether the
-    record was whole (its content as long as declared)."""
+def _article(record, where: str, max_chars: int) -> tuple[Document | Problem | None, str]:
+    """One WARC record: a document, a problem, or None with the reason it is passed over."""
     if record.rec_type != "response":
-        return None, f"{record.rec_type} records", True
+        return None, f"{record.rec_type} records"
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
     if not uri.lower().startswith(("http:", "https:")) or record.http_headers is None:
-        return None, "non-HTTP responses", True
+        return None, "non-HTTP responses"
     status = record.http_headers.get_statuscode() or ""
     content_type = (record.http_headers.get_header("Content-Type") or "").lower()
     if not status.startswith("2"):
-        return None, f"HTTP {status or '?'} responses", True
+        return None, f"HTTP {status or '?'} responses"
     if not content_type.split(";")[0].strip() in HTML_TYPES:
-        return None, "non-HTML responses", True
+        return None, "non-HTML responses"
     limit = 4 * max_chars
     try:
         body = record.content_stream().read(limit + 1)
     except (zlib.error, OSError, ValueError) as err:  # a bad Content-Encoding: that page only
-        return Problem(f"{where}@{uri}", f"cannot decode the response ({type(err).__name__})"), "", True
+        return Problem(f"{where}@{uri}", f"cannot decode the response ({type(err).__name__})"), ""
     if len(body) > limit:
         return Problem(f"{where}@{uri}", f"too large ({len(body) / 1e6:.1f}+ MB; kg reads articles up to "
-                                         f"{max_chars:,} characters)"), "", True
-    while record.raw_stream.read(65536):  # what the body's decoder left (a chunked body's last bytes)
-        pass
-    if getattr(record.raw_stream, "limit", 0) > 0:  # the archive ended before the record did
-        return None, "", False
+                                         f"{max_chars:,} characters)"), ""
+    if getattr(record.raw_stream, "limit", 0) > 0 and not record.raw_stream.read(1):
+        return None, "cut records"  # the archive ends inside this page: read_warc names the damage
     page = read_page(_decode(body, content_type), uri)
     text = clean(page.text)
     if not text.strip():
-        return Problem(f"{where}@{uri}", "no text once the markup is taken out"), "", True
+        return Problem(f"{where}@{uri}", "no text once the markup is taken out"), ""
     if len(text) > max_chars:
         return Problem(f"{where}@{uri}", f"too long ({len(text):,} characters; kg reads articles up to "
-                                         f"{max_chars:,})"), "", True
+                                         f"{max_chars:,})"), ""
     date = page.date or meta((record.rec_headers.get_header("WARC-Date") or "")[:10])
     return Document(id=url_id(uri), text=text, title=page.title, url=page.url or meta(uri), date=date,
-                    publisher=page.publisher, author=page.author), "", True
+                    publisher=page.publisher, author=page.author), ""
