@@ -50,7 +50,9 @@ def _build_args(p: argparse.ArgumentParser) -> None:
     p.epilog = ("Output format follows the extension of --out: .ttl (Turtle), .nt (N-Triples), .nq (N-Quads), "
                 ".trig (TriG, a named graph per document), .jsonld (JSON-LD). Example: kg build seeds --out out/graph.ttl")
     p.epilog += (". Large corpora: kg build --store DIR PATH... writes an on-disk Oxigraph store incrementally "
-                 "(unchanged articles are skipped); --store http://host:7878/store sends it to a SPARQL server.")
+                 "(unchanged articles are skipped); --store http://host:7878/store sends it to a SPARQL server. "
+                 "On a Dask cluster: kg build crawl.warc.gz --scheduler tcp://scheduler:8786 --store DIR "
+                 "(workers need kg installed; a worker that dies costs its batch a retry).")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("--out", "-o", metavar="FILE", help="graph file to write (written whole or not at all)")
