@@ -18,8 +18,8 @@ import logging
 import re
 from dataclasses import dataclass
 
-from kg.readers.markup import html_to_text
 from kg.readers.fields import meta
+from kg.readers.markup import html_to_text
 
 # trafilatura and its helpers log to the root logger's last-resort handler (stderr) about pages they
 # find odd; kg reports what matters about an input itself, one line per input.
