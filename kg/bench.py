@@ -212,7 +212,8 @@ def main() -> int:
     say()
 
     same_cluster = cluster_speedup(kg, [base_dir, extra_dir], work, words, say)[1]
-    say(f"Cluster build, same graph as the local build: {same_cluster and set(nquads.splitlines()) == set((work / 'graph-cluster2.nq').read_bytes().splitlines())}.")
+    same_cluster = same_cluster and set(nquads.splitlines()) == set((work / "graph-cluster2.nq").read_bytes().splitlines())
+    say(f"Cluster build, same graph as the local build: {same_cluster}.")
     say()
 
     # 2. Incremental store: the first `count`, then `extra` more, then again unchanged.
