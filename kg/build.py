@@ -37,10 +37,12 @@ class BuildReport:
     entities: int = 0
     statements: int = 0
     roles: int = 0
+    summaries: int = 0  # feed entries built from their summary alone
 
     def summary(self, triples: int) -> str:
         return (f"{self.documents} documents, {self.entities} entities, "
                 f"{self.statements} statements, {self.roles} roles, {triples} triples"
+                + (f"; {self.summaries} from a feed's summary only" if self.summaries else "")
                 + (f"; {self.unchanged} unchanged" if self.unchanged else "")
                 + (f"; {len(self.problems)} skipped" if self.problems else ""))
 
@@ -62,8 +64,17 @@ class Sink(Protocol):
 
 
 def extractions(documents: Iterable[Document], model: str = DEFAULT_MODEL, jobs: int = 1,
-                batch_size: int = 16) -> Iterator[Extraction]:
-    """Parse and extract a stream of documents, in order, with the model loaded once (per process)."""
+                batch_size: int = 16, scheduler: object = None) -> Iterator[Extraction]:
+    """Parse and extract a stream of documents, in order, with the model loaded once (per process).
+
+    ``scheduler``: a Dask distributed scheduler's address (or a ``distributed.Client``) to
+    run on a cluster instead (see :mod:`kg.cluster`); ``jobs`` is this machine's processes.
+    """
+    if scheduler is not None:
+        from kg.cluster import cluster_extractions
+
+        yield from cluster_extractions(documents, model, scheduler, batch_size)
+        return
     if jobs > 1:
         yield from _parallel_extractions(documents, model, jobs, batch_size)
         return
@@ -142,34 +153,38 @@ def _parallel_extractions(documents: Iterable[Document], model: str, jobs: int, 
 def build(paths: Iterable[str | Path], model: str = DEFAULT_MODEL, base: str = DEFAULT_BASE, jobs: int = 1,
           on_problem: Callable[[Problem], None] | None = None,
           progress: Callable[[Iterable[Extraction]], Iterable[Extraction]] | None = None,
-          sink: Sink | None = None, report: BuildReport | None = None) -> Dataset:
+          sink: Sink | None = None, report: BuildReport | None = None, scheduler: object = None) -> Dataset:
     """The knowledge graph of the articles in files and folders, as an rdflib ``Dataset`` whose
     default graph is the union of its named graphs (one per article, one for the entities).
 
     What the build did (documents, inputs skipped, warnings, counts) goes into ``report`` when
-    one is given; see :func:`build_graphs` for ``sink``.
+    one is given; see :func:`build_graphs` for ``sink`` and ``scheduler``.
     """
-    return to_dataset(build_graphs(paths, model, base, jobs, on_problem, progress, sink, report))
+    return to_dataset(build_graphs(paths, model, base, jobs, on_problem, progress, sink, report, scheduler))
 
 
 def build_graphs(paths: Iterable[str | Path], model: str = DEFAULT_MODEL, base: str = DEFAULT_BASE, jobs: int = 1,
                  on_problem: Callable[[Problem], None] | None = None,
                  progress: Callable[[Iterable[Extraction]], Iterable[Extraction]] | None = None,
-                 sink: Sink | None = None, report: BuildReport | None = None) -> list[NamedGraph]:
+                 sink: Sink | None = None, report: BuildReport | None = None, scheduler: object = None,
+                 batch_size: int = 16) -> list[NamedGraph]:
     """Named graphs (one per document, then the entities) from files and folders; see :func:`graphs_of`."""
-    return graphs_of(read_documents(paths), model, base, jobs, on_problem, progress, sink, report)
+    return graphs_of(read_documents(paths), model, base, jobs, on_problem, progress, sink, report, scheduler,
+                     batch_size)
 
 
 def graphs_of(items: Iterable[Document | Problem], model: str = DEFAULT_MODEL, base: str = DEFAULT_BASE,
               jobs: int = 1, on_problem: Callable[[Problem], None] | None = None,
               progress: Callable[[Iterable[Extraction]], Iterable[Extraction]] | None = None,
-              sink: Sink | None = None, report: BuildReport | None = None) -> list[NamedGraph]:
+              sink: Sink | None = None, report: BuildReport | None = None, scheduler: object = None,
+              batch_size: int = 16) -> list[NamedGraph]:
     """Named graphs (one per document, then the entities) from documents as a reader yields them;
     bad inputs (the reader's problems) are reported, never fatal here.
 
     With a ``sink``, documents it already holds unchanged are not parsed, every other
     document's graph goes to it as soon as it is mapped (and is not kept), and no graphs
-    are returned.
+    are returned. With a ``scheduler`` (a Dask address or client) the parsing and extraction
+    run on that cluster; the mapping, and so the graph, stay here and are the same.
     """
     report = report if report is not None else BuildReport()
     mapper = Mapper(base)
@@ -177,7 +192,8 @@ def graphs_of(items: Iterable[Document | Problem], model: str = DEFAULT_MODEL, b
     def documents() -> Iterator[Document]:
         for item in items:
             if isinstance(item, Problem):
-                report.problems.append(item)
+                if not item.info:
+                    report.problems.append(item)
                 if on_problem:
                     on_problem(item)
                 continue
@@ -189,9 +205,11 @@ def graphs_of(items: Iterable[Document | Problem], model: str = DEFAULT_MODEL, b
                 report.unchanged += 1
                 continue
             report.words += len(item.text.split())
+            report.summaries += item.summary_only
             yield item
 
-    stream: Iterable[Extraction] = extractions(documents(), model=model, jobs=jobs)
+    stream: Iterable[Extraction] = extractions(documents(), model=model, jobs=jobs, batch_size=batch_size,
+                                               scheduler=scheduler)
     if progress is not None:
         stream = progress(stream)
     for extraction in stream:

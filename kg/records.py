@@ -19,6 +19,8 @@ class Document:
     url: str = ""
     date: str = ""
     publisher: str = ""
+    author: str = ""  # the byline, as the page or feed gives it
+    summary_only: bool = False  # a feed entry that carries only its summary, not the article
 
 
 @dataclass(slots=True)

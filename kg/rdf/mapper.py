@@ -180,6 +180,8 @@ class Mapper:
             graph.add((doc_iri, SDO.datePublished, Literal(doc.date)))
         if doc.publisher:
             graph.add((doc_iri, SDO.publisher, Literal(doc.publisher)))
+        if doc.author:  # a byline is text, not a person kg has found: a literal, unlike a statement's author
+            graph.add((doc_iri, SDO.author, Literal(doc.author)))
 
     def _provenance(self, graph: NamedGraph, node: URIRef, doc_id: str, doc_iri: URIRef, sentence: Span,
                     start: int, end: int, written: set[tuple[int, int]]) -> None:
