@@ -36,7 +36,8 @@ def layout(graph: nx.Graph, seed: int = 42, iterations: int | None = None) -> di
     """
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph.nodes, key=str))
-    simple.add_edges_from(sorted(((a, b) for a, b in graph.edges() if a != b), key=lambda e: (str(e[0]), str(e[1]))))
+    pairs = {tuple(sorted((a, b), key=str)) for a, b in graph.edges() if a != b}
+    simple.add_edges_from(sorted(pairs, key=lambda e: (str(e[0]), str(e[1]))))
     petals: dict[str, list[str]] = defaultdict(list)
     for node in simple.nodes:
         hub = _hub(graph, simple, node)
@@ -64,7 +65,10 @@ def _fixed(graph: nx.Graph, nodes: set[str]) -> nx.Graph:
     """
     part = nx.Graph()
     part.add_nodes_from(sorted(nodes, key=str))
-    part.add_edges_from(sorted(((a, b) for a, b in graph.subgraph(nodes).edges()), key=lambda e: (str(e[0]), str(e[1]))))
+    # each edge written one way round: which end comes first would otherwise follow the set too, and so
+    # would the order of edges and of the float sums over them
+    pairs = {tuple(sorted((a, b), key=str)) for a, b in graph.subgraph(nodes).edges()}
+    part.add_edges_from(sorted(pairs, key=lambda e: (str(e[0]), str(e[1]))))
     return part
 
 
