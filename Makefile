@@ -34,6 +34,7 @@ eval: install
 bench: install
 	$(BIN)/python -m kg.bench
 	$(BIN)/python -m kg.loadtest
+	$(BIN)/python -m kg.viz.bench
 
 # The graph library the HTML picture inlines, re-fetched from the npm registry at its pinned version.
 vendor:

@@ -31,18 +31,21 @@
   // -- the graph: every entity and edge is added once, hidden or shown by the scope ----------------------------
   var heaviest = Math.max.apply(null, N.map(function (n) { return n.w; }).concat([1]));
   var strongest = Math.max.apply(null, E.map(function (e) { return e.w; }).concat([1]));
-  var elements = [];
-  N.forEach(function (n, i) {
-    var share = Math.sqrt(n.w / heaviest);
-    elements.push({ group: "nodes", data: { id: "n" + i, label: n.l, kind: n.k, colour: colours[n.c] || data.other,
-                                            size: Math.round(12 + 58 * share), font: Math.round(10 + 14 * share) },
-                    position: { x: n.x, y: n.y }, classes: "hidden" });
-  });
-  E.forEach(function (e, i) {
-    elements.push({ group: "edges", data: { id: "e" + i, source: "n" + e.s, target: "n" + e.t, kind: e.k,
-                                            colour: EDGE_COLOURS[e.k] || "#e15759",
-                                            width: 0.8 + 5 * Math.sqrt(e.w / strongest) }, classes: "hidden" });
-  });
+  // Elements are made only when first shown: most of an archive lies below the threshold, and cytoscape
+  // styles every element it holds, hidden or not.
+  var nodeIn = N.map(function () { return false; }), edgeIn = E.map(function () { return false; });
+  function nodeElement(i) {
+    var n = N[i], share = Math.sqrt(n.w / heaviest);
+    return { group: "nodes", data: { id: "n" + i, label: n.l, kind: n.k, colour: colours[n.c] || data.other,
+                                     size: Math.round(12 + 58 * share), font: Math.round(10 + 14 * share) },
+             position: { x: n.x, y: n.y } };
+  }
+  function edgeElement(j) {
+    var e = E[j];
+    return { group: "edges", data: { id: "e" + j, source: "n" + e.s, target: "n" + e.t, kind: e.k,
+                                     colour: EDGE_COLOURS[e.k] || "#e15759", width: 0.8 + 5 * Math.sqrt(e.w / strongest) } };
+  }
+  function isShown(i) { return nodeIn[i] && !cy.getElementById("n" + i).hasClass("hidden"); }
   var style = [
     { selector: "node", style: {
       "label": "data(label)", "width": "data(size)", "height": "data(size)", "background-color": "data(colour)",
@@ -66,7 +69,7 @@
     style.splice(2, 0, { selector: "node[kind = '" + k.name + "']", style: { "shape": k.shape } });
   });
   var cy = cytoscape({
-    container: document.getElementById("cy"), elements: elements, style: style, layout: { name: "preset", fit: false },
+    container: document.getElementById("cy"), elements: [], style: style, layout: { name: "preset", fit: false },
     minZoom: 0.02, maxZoom: 6, wheelSensitivity: 0.3, boxSelectionEnabled: false, motionBlur: false,
     textureOnViewport: true, hideEdgesOnViewport: N.length > 3000, pixelRatio: 1
   });
@@ -112,16 +115,23 @@
       return true;
     });
     var links = 0;
+    var fresh = [];
+    var wanted = E.map(function (e) { return visible[e.s] && visible[e.t] && (!scoped || !e.st || e.st.some(statementIn)); });
+    visible.forEach(function (v, i) { if (v && !nodeIn[i]) { fresh.push(nodeElement(i)); nodeIn[i] = true; } });
+    wanted.forEach(function (on, j) { if (on && !edgeIn[j]) { fresh.push(edgeElement(j)); edgeIn[j] = true; } });
     cy.batch(function () {
+      if (fresh.length) cy.add(fresh);
       N.forEach(function (n, i) {
+        if (!nodeIn[i]) return;
         var node = cy.getElementById("n" + i);
         if (visible[i]) node.removeClass("hidden"); else node.addClass("hidden");
         node.removeClass("top");
       });
-      E.forEach(function (e, i) {
-        var on = visible[e.s] && visible[e.t] && (!scoped || !e.st || e.st.some(statementIn));
-        var edge = cy.getElementById("e" + i);
-        if (on) { edge.removeClass("hidden"); links++; } else edge.addClass("hidden");
+      E.forEach(function (e, j) {
+        if (wanted[j]) links++;
+        if (!edgeIn[j]) return;
+        var edge = cy.getElementById("e" + j);
+        if (wanted[j]) edge.removeClass("hidden"); else edge.addClass("hidden");
       });
       shown = [];
       visible.forEach(function (v, i) { if (v) shown.push(i); });
@@ -366,7 +376,14 @@
     if (typeof i === "string") i = N.findIndex(function (n) { return n.id === i; });
     if (i < 0 || !N[i]) return;
     var node = cy.getElementById("n" + i);
-    if (node.hasClass("hidden")) { scope.pinned[i] = true; scope.kinds[N[i].k] = true; apply(); }
+    if (!isShown(i)) {
+      scope.pinned[i] = true;
+      scope.kinds[N[i].k] = true;
+      var box = document.querySelector('input[data-kind="' + N[i].k + '"]');
+      if (box) box.checked = true;
+      apply();
+      node = cy.getElementById("n" + i);
+    }
     render(i);
     open();
     cy.elements(":selected").unselect();
@@ -427,7 +444,7 @@
                    position: { x: centre.x + r * Math.cos(angle), y: centre.y + r * Math.sin(angle) } });
       added.push({ group: "edges", data: { id: "said-" + id, source: "n" + i, target: id, kind: "said" } });
       S[s].ab.forEach(function (t) {
-        if (!cy.getElementById("n" + t).hasClass("hidden")) {
+        if (isShown(t)) {
           added.push({ group: "edges", data: { id: "about-" + id + "-" + t, source: id, target: "n" + t, kind: "about",
                                                colour: EDGE_COLOURS.about, width: 0.8 } });
         }
