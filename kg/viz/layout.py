@@ -11,6 +11,9 @@ The method, chosen for graphs of news statements (many leaves hanging off few hu
 3. Components are scaled to a common edge length and packed in rows, largest first.
 
 Positions are in drawing units where one edge is about :data:`EDGE` long.
+
+The overview of an archive (:mod:`kg.viz.overview`) has its own method, :func:`overview_layout`:
+ForceAtlas2 on the heaviest entities, the rest placed around them.
 """
 from __future__ import annotations
 
@@ -137,9 +140,6 @@ def _pack(pieces: list[dict[str, Position]], reach: dict[str, float], gap: float
     return positions
 
 
-__all__ = ["EDGE", "layout"]
-
-
 CORE = 400  # the overview's heaviest entities laid out by ForceAtlas2; the rest are placed next to them
 SPACING = 80.0  # median distance from a core node to its nearest neighbour, in drawing units
 
@@ -213,3 +213,6 @@ def _scaled(raw: dict[str, Position], spacing: float) -> dict[str, Position]:
     median = nearest[len(nearest) // 2] or 1.0
     factor = spacing / median
     return {n: ((x - mx) * factor, (y - my) * factor) for n, (x, y) in zip(nodes, points)}
+
+
+__all__ = ["CORE", "EDGE", "layout", "overview_layout"]

@@ -7,6 +7,7 @@
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var N = data.nodes, E = data.edges, S = data.statements, D = data.documents;
   var CARDS = 50;  // statements listed at once in the panel
+  var UNFOLD = 200;  // statements an entity unfolds into in the picture (the panel lists them all)
   var EDGE_COLOURS = { "about": "#8a96a3", "post": "#f28e2b" };
   var kinds = {}, colours = {};
   data.kinds.forEach(function (k) { kinds[k.name] = k; });
@@ -56,7 +57,7 @@
     { selector: "node[kind = 'statement']", style: { "background-color": data.statement_colour, "shape": "round-triangle",
       "width": 12, "height": 12, "font-size": 8, "min-zoomed-font-size": 8, "color": "#6b2326" } },
     { selector: "edge", style: { "width": "data(width)", "line-color": "data(colour)", "opacity": 0.45,
-      "curve-style": "straight", "target-arrow-shape": "triangle", "target-arrow-color": "data(colour)", "arrow-scale": 0.7 } },
+      "curve-style": "bezier", "target-arrow-shape": "triangle", "target-arrow-color": "data(colour)", "arrow-scale": 0.7 } },
     { selector: "edge[kind = 'said']", style: { "line-color": data.statement_colour, "target-arrow-color": data.statement_colour,
       "opacity": 0.6, "width": 1 } },
     { selector: ".hidden", style: { "display": "none" } },
@@ -234,10 +235,8 @@
     found = [];
     if (!q) { results.hidden = true; return; }
     names.forEach(function (text, i) { if (text.indexOf(q) >= 0) found.push(i); });
-    found.sort(function (a, b) {
-      var sa = N[a].l.toLowerCase().indexOf(q) === 0 ? 0 : 1, sb = N[b].l.toLowerCase().indexOf(q) === 0 ? 0 : 1;
-      return sa - sb || a - b;  // names that start so first, then the heaviest
-    });
+    function rank(i) { var l = N[i].l.toLowerCase(); return l === q ? 0 : l.indexOf(q) === 0 ? 1 : 2; }
+    found.sort(function (a, b) { return rank(a) - rank(b) || a - b; });  // the very name, names that start so, then the heaviest
     found.slice(0, 30).forEach(function (i, j) {
       var item = el("li", { role: "option", "data-node": N[i].id, "aria-selected": j === 0 ? "true" : "false" }, N[i].l,
                     el("span", { class: "kind", text: (kinds[N[i].k] || {}).title + " · " + N[i].w }));
@@ -352,12 +351,14 @@
     }
     if (n.s.length) {
       var expand = el("button", { type: "button", class: "expand", "data-expand": String(i),
-                                  text: scope.expanded[i] ? "Fold its statements away" : "Show its statements in the picture" });
+                                  text: scope.expanded[i] ? "Fold its statements away" : "Show its statements in the picture" +
+                                        (n.s.length > UNFOLD ? " (the first " + UNFOLD + " of " + n.s.length + ")" : "") });
       expand.addEventListener("click", function () { if (scope.expanded[i]) fold(i); else unfold(i); render(i); });
       body.appendChild(expand);
     }
-    body.appendChild(cards("Statements", n.s, "statements"));
-    body.appendChild(cards("Statements about " + n.l, n.b, "about"));
+    [cards("Statements", n.s, "statements"), cards("Statements about " + n.l, n.b, "about")].forEach(function (box) {
+      if (box) body.appendChild(box);
+    });
     ties(i).forEach(function (part) { if (part) body.appendChild(part); });
     if (n.d.length) {
       var docs = el("ul");
@@ -398,7 +399,8 @@
     if (e.k === "about") {
       body.appendChild(el("h2", {}, "What ", nodeLink(e.s), " said about ", nodeLink(e.t)));
       body.appendChild(el("div", { class: "weights", text: plural(e.st.length, "statement") }));
-      body.appendChild(cards("Statements", e.st, "edge-statements"));
+      var behind = cards("Statements", e.st, "edge-statements");
+      body.appendChild(behind || el("p", { text: "None in the chosen articles." }));
     } else if (e.k === "post") {
       body.appendChild(el("h2", {}, nodeLink(e.s), "’s posts in ", nodeLink(e.t)));
       body.appendChild(el("ul", { id: "edge-posts" }, ...(e.p || []).map(function (p) { return el("li", { text: p }); })));
@@ -435,7 +437,7 @@
   // -- a node unfolded into its statements, in place ----------------------------------------------------------
   function unfold(i) {
     var n = N[i], centre = cy.getElementById("n" + i).position(), added = [];
-    var mine = n.s.filter(statementIn);
+    var mine = n.s.filter(statementIn).slice(0, UNFOLD);
     var gap = cy.getElementById("n" + i).data("size") / 2 + 18;
     mine.forEach(function (s, k) {
       var r = gap + 14 * Math.sqrt(k + 0.5), angle = k * Math.PI * (3 - Math.sqrt(5));
