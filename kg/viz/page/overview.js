@@ -38,7 +38,7 @@
   function nodeElement(i) {
     var n = N[i], share = Math.sqrt(n.w / heaviest);
     return { group: "nodes", data: { id: "n" + i, label: n.l, kind: n.k, colour: colours[n.c] || data.other,
-                                     size: Math.round(18 + 70 * share), font: Math.round(11 + 14 * share) },
+                                     size: Math.round(26 + 100 * share), font: Math.round(11 + 14 * share) },
              position: { x: n.x, y: n.y } };
   }
   function edgeElement(j) {
