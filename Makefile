@@ -49,12 +49,13 @@ browser:
 	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
 
-# The picture of the page in the README.
+# The pictures of the page in the README: the seed's, and the overview of ../shared's dev articles when there.
 screenshot: install browser
 	mkdir -p $(OUT) docs
 	$(BIN)/kg build seeds --quiet --out $(OUT)/graph.ttl
 	$(BIN)/kg viz --graph $(OUT)/graph.ttl --out $(OUT)/graph.html
 	$(BIN)/python -m kg.viz.screenshot $(OUT)/graph.html docs/viz.png --click 'Volodymyr Zelenskyy'
+	$(BIN)/python -m kg.viz.bench --screenshot docs/overview.png
 
 clean:
 	rm -rf $(OUT) .pytest_cache

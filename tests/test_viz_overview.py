@@ -332,3 +332,20 @@ def test_the_archive_opens_on_an_overview_with_its_main_voices_named(big_page):
             (ROOT / "out").mkdir(exist_ok=True)
             page.screenshot(path=str(ROOT / "out" / "test_viz_overview.png"))
             raise
+
+
+def test_command_line_modes_and_threshold(seed_file, tmp_path, capsys):
+    out = tmp_path / "seed.html"
+    assert main(["viz", "--graph", str(seed_file), "--out", str(out), "--mode", "overview", "--threshold", "2"]) == 0
+    assert "(overview)" in capsys.readouterr().err
+    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>',
+                                out.read_text(encoding="utf-8"), re.S).group(1))
+    assert data["view"] == "overview" and data["threshold"] == 2
+    assert {n["l"] for n in data["nodes"] if n["k"] == "person"} == {
+        d["label"] for _, d in to_networkx(export.read(seed_file)).nodes(data=True) if d["kind"] == "person"}
+    assert main(["viz", "--graph", str(seed_file), "--out", str(out)]) == 0
+    assert "(people view)" in capsys.readouterr().err  # the seed is small: every statement drawn
+    assert main(["viz", "--graph", str(seed_file), "--out", str(out), "--threshold", "0"]) == 1
+    assert "--threshold must be 1 or more" in capsys.readouterr().err
+    assert main(["viz", "--graph", str(seed_file), "--out", str(out), "--mode", "overview", "--focus", "Keir Starmer"]) == 0
+    assert "(people view)" in capsys.readouterr().err  # a neighbourhood is always drawn in full

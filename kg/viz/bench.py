@@ -5,6 +5,9 @@ Chromium: the size of the page, the time ``kg viz`` takes, the time until the ov
 how many entities it shows and names. The graph is built once and kept in ``out/viz-bench/``
 (rebuilt when the gold file is newer), so a second run costs under a minute. Skipped, and says so,
 when ``../shared`` or Chromium is not there. Writes ``out/viz-bench.md``.
+
+``python -m kg.viz.bench --screenshot docs/overview.png`` (``make screenshot``) draws the 35 articles of
+``dev_gold.jsonl`` the same way and takes the README's picture of the overview.
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT.parent / "shared" / "eval" / "train_gold.jsonl"
+DEV = ROOT.parent / "shared" / "eval" / "dev_gold.jsonl"  # 35 articles: the README's picture of an overview
 WORK = ROOT / "out" / "viz-bench"
 TARGETS = {"size_mb": 8.0, "ready_s": 5.0}  # issue 17
 
@@ -31,21 +35,40 @@ def articles(gold: Path, out: Path) -> None:
                                    "date": record.get("publication_date") or ""}) + "\n")
 
 
-def graph_of(gold: Path) -> Path:
+def graph_of(gold: Path, name: str = "train") -> Path:
     """The archive's graph, built once (``kg build --jobs 2``) and reused while the gold file is unchanged."""
-    graph = WORK / "train.trig"
+    graph = WORK / f"{name}.trig"
     if graph.exists() and graph.stat().st_mtime >= gold.stat().st_mtime:
         return graph
     WORK.mkdir(parents=True, exist_ok=True)
-    articles(gold, WORK / "train.jsonl")
-    subprocess.run([sys.executable, "-m", "kg", "build", str(WORK / "train.jsonl"), "--out", str(graph), "--jobs", "2",
+    articles(gold, WORK / f"{name}.jsonl")
+    subprocess.run([sys.executable, "-m", "kg", "build", str(WORK / f"{name}.jsonl"), "--out", str(graph), "--jobs", "2",
                     "--quiet"], check=True, cwd=ROOT)
     return graph
 
 
-def main() -> int:
+def overview_picture(out: Path) -> int:
+    """``make screenshot``: the overview of the 35 dev articles, as the README shows it."""
+    from kg.viz.screenshot import main as screenshot
+
+    if not DEV.exists():
+        print(f"kg viz bench: no overview picture ({DEV} is not there)")
+        return 0
+    page = WORK / "dev.html"
+    subprocess.run([sys.executable, "-m", "kg", "viz", "--graph", str(graph_of(DEV, "dev")), "--out", str(page),
+                    "--title", "35 news articles: who speaks, about whom"], check=True, cwd=ROOT)
+    return screenshot([str(page), str(out)])
+
+
+def main(argv: list[str] | None = None) -> int:
     from kg.viz.screenshot import CHROMIUM, browser
 
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--screenshot"] and len(argv) == 2:
+        return overview_picture(Path(argv[1]))
+    if argv:
+        print("usage: python -m kg.viz.bench [--screenshot OUT.png]", file=sys.stderr)
+        return 2
     if not GOLD.exists():
         print(f"kg viz bench: skipped ({GOLD} is not there)")
         return 0
