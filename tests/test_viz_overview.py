@@ -327,6 +327,19 @@ def test_the_archive_opens_on_an_overview_with_its_main_voices_named(big_page):
             said = len(graph.nodes[hub]["said"])
             assert page.evaluate("kg.cy.nodes('[kind = \"statement\"]').length") == min(said, 200)
             assert panel.locator("#statements .statement").count() == min(said, 50)
+            assert "Source: Someone said" in panel.locator("#statements .statement").first.inner_text()
+
+            # an entity's posts, each with its organisation
+            holder, organisation = next((a, b) for a, b, k in graph.edges(keys=True) if k == "post")
+            page.evaluate("i => kg.show(i)", order.index(holder))
+            assert graph.nodes[organisation]["label"] in panel.locator("#posts").inner_text()
+
+            # a kind unticked: none of it drawn, and the page says so
+            page.click("#reset")
+            page.uncheck('input[data-kind="place"]')
+            kinds = page.evaluate("kg.cy.nodes(':visible').map(n => n.data('kind'))")
+            assert kinds and "place" not in kinds
+            assert "of the kinds unticked" in page.locator("#status").inner_text()
             assert seen["errors"] == []
         except BaseException:
             (ROOT / "out").mkdir(exist_ok=True)
