@@ -34,6 +34,7 @@ eval: install
 bench: install
 	$(BIN)/python -m kg.bench
 	$(BIN)/python -m kg.loadtest
+	$(BIN)/python -m kg.viz.bench
 
 # Rebuild the shipped cue model (kg/models/cues) from ../shared/eval/train_gold.jsonl; prints check and dev scores.
 train: install
@@ -52,12 +53,13 @@ browser:
 	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
 
-# The picture of the page in the README.
+# The pictures of the page in the README: the seed's, and the overview of ../shared's dev articles when there.
 screenshot: install browser
 	mkdir -p $(OUT) docs
 	$(BIN)/kg build seeds --quiet --out $(OUT)/graph.ttl
 	$(BIN)/kg viz --graph $(OUT)/graph.ttl --out $(OUT)/graph.html
 	$(BIN)/python -m kg.viz.screenshot $(OUT)/graph.html docs/viz.png --click 'Volodymyr Zelenskyy'
+	$(BIN)/python -m kg.viz.bench --screenshot docs/overview.png
 
 clean:
 	rm -rf $(OUT) .pytest_cache

@@ -336,7 +336,7 @@ def test_page_in_a_browser_shows_a_persons_statements_with_sources(seed, people,
 def test_page_in_a_browser_is_usable_at_5000_nodes(tmp_path):
     screenshot = _browser_or_skip()
     path = tmp_path / "big.html"
-    graph = draw(synthetic(), path)
+    graph = draw(synthetic(), path, mode="full")  # every statement a node (the overview is tested in test_viz_overview)
     with screenshot.browser() as chromium:
         started = time.perf_counter()
         page, seen = screenshot.open_page(chromium, path)

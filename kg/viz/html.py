@@ -71,10 +71,22 @@ def page_data(graph: nx.MultiDiGraph, positions: dict[str, Position], title: str
 def render(graph: nx.MultiDiGraph, positions: dict[str, Position], title: str = "kg graph",
            physics: bool | None = None) -> str:
     """The page as one string."""
+    return _fill("page/page.html", "page/page.js", title, page_data(graph, positions, title, physics))
+
+
+def render_overview(people: nx.MultiDiGraph, graph: nx.MultiDiGraph, positions: dict[str, Position],
+                    title: str = "kg graph", threshold: int | None = None) -> str:
+    """The overview page (:mod:`kg.viz.overview`) as one string; ``people`` supplies the statements behind it."""
+    from kg.viz.overview_page import overview_data
+
+    return _fill("page/overview.html", "page/overview.js", title, overview_data(people, graph, positions, title, threshold))
+
+
+def _fill(template: str, script: str, title: str, data: dict) -> str:
     parts = {"title": _escape(title), "style": _asset("page/page.css"), "library": _asset(LIBRARY),
-             "script": _asset("page/page.js"), "data": script_json(page_data(graph, positions, title, physics))}
+             "script": _asset(script), "data": script_json(data)}
     # one pass over the template only, so text from the graph can never be taken for a placeholder
-    return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], _asset("page/page.html"))
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], _asset(template))
 
 
 def _escape(text: str) -> str:
@@ -86,4 +98,9 @@ def write_html(graph: nx.MultiDiGraph, positions: dict[str, Position], path: str
     atomic_write(path, render(graph, positions, title, physics).encode("utf-8"))
 
 
-__all__ = ["KINDS", "page_data", "render", "script_json", "write_html"]
+def write_overview_html(people: nx.MultiDiGraph, graph: nx.MultiDiGraph, positions: dict[str, Position],
+                        path: str | Path, title: str = "kg graph", threshold: int | None = None) -> None:
+    atomic_write(path, render_overview(people, graph, positions, title, threshold).encode("utf-8"))
+
+
+__all__ = ["KINDS", "page_data", "render", "render_overview", "script_json", "write_html", "write_overview_html"]

@@ -11,6 +11,9 @@ The method, chosen for graphs of news statements (many leaves hanging off few hu
 3. Components are scaled to a common edge length and packed in rows, largest first.
 
 Positions are in drawing units where one edge is about :data:`EDGE` long.
+
+The overview of an archive (:mod:`kg.viz.overview`) has its own method, :func:`overview_layout`:
+ForceAtlas2 on the heaviest entities, the rest placed around them.
 """
 from __future__ import annotations
 
@@ -36,7 +39,8 @@ def layout(graph: nx.Graph, seed: int = 42, iterations: int | None = None) -> di
     """
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph.nodes, key=str))
-    simple.add_edges_from(sorted(((a, b) for a, b in graph.edges() if a != b), key=lambda e: (str(e[0]), str(e[1]))))
+    pairs = {tuple(sorted((a, b), key=str)) for a, b in graph.edges() if a != b}
+    simple.add_edges_from(sorted(pairs, key=lambda e: (str(e[0]), str(e[1]))))
     petals: dict[str, list[str]] = defaultdict(list)
     for node in simple.nodes:
         hub = _hub(graph, simple, node)
@@ -46,7 +50,7 @@ def layout(graph: nx.Graph, seed: int = 42, iterations: int | None = None) -> di
     core = simple.subgraph(n for n in simple.nodes if n not in leaves)
     pieces = []
     for component in sorted(nx.connected_components(core), key=lambda c: (-len(c), min(map(str, c)))):
-        pieces.append(_component(core.subgraph(component), petals, seed, iterations))
+        pieces.append(_component(_fixed(core, component), petals, seed, iterations))
     positions = _pack(pieces, {hub: _petal_radius(len(group) - 1) for hub, group in petals.items()})
     pending = dict(petals)
     while pending:  # a leaf can hang from a statement that itself hangs from its speaker
@@ -56,11 +60,26 @@ def layout(graph: nx.Graph, seed: int = 42, iterations: int | None = None) -> di
     return positions
 
 
-def _place(positions: dict[str, Position], hub: str, group: list[str]) -> None:
+def _fixed(graph: nx.Graph, nodes: set[str]) -> nx.Graph:
+    """The subgraph on ``nodes`` as a new graph in sorted order.
+
+    ``graph.subgraph(nodes)`` iterates in the order of the set, which follows Python's hash seed: the
+    spring layout's random start would then differ from process to process under the same ``--seed``.
+    """
+    part = nx.Graph()
+    part.add_nodes_from(sorted(nodes, key=str))
+    # each edge written one way round: which end comes first would otherwise follow the set too, and so
+    # would the order of edges and of the float sums over them
+    pairs = {tuple(sorted((a, b), key=str)) for a, b in graph.subgraph(nodes).edges()}
+    part.add_edges_from(sorted(pairs, key=lambda e: (str(e[0]), str(e[1]))))
+    return part
+
+
+def _place(positions: dict[str, Position], hub: str, group: list[str], petal: float = PETAL) -> None:
     """Leaves on a sunflower spiral around their hub."""
     x, y = positions.setdefault(hub, (0.0, 0.0))
     for i, leaf in enumerate(sorted(group, key=str)):
-        radius = _petal_radius(i)
+        radius = _petal_radius(i, petal)
         positions[leaf] = (x + radius * math.cos(i * GOLDEN_ANGLE), y + radius * math.sin(i * GOLDEN_ANGLE))
 
 
@@ -76,8 +95,8 @@ def _hub(graph: nx.Graph, simple: nx.Graph, node: str) -> str | None:
     return None
 
 
-def _petal_radius(i: int) -> float:
-    return PETAL * (2.2 + math.sqrt(i + 0.5))
+def _petal_radius(i: int, petal: float = PETAL) -> float:
+    return petal * (2.2 + math.sqrt(i + 0.5))
 
 
 def _component(graph: nx.Graph, petals: dict[str, list[str]], seed: int, iterations: int | None) -> dict[str, Position]:
@@ -121,4 +140,79 @@ def _pack(pieces: list[dict[str, Position]], reach: dict[str, float], gap: float
     return positions
 
 
-__all__ = ["EDGE", "layout"]
+CORE = 400  # the overview's heaviest entities laid out by ForceAtlas2; the rest are placed next to them
+SPACING = 80.0  # median distance from a core node to its nearest neighbour, in drawing units
+
+
+def overview_layout(graph: nx.Graph, seed: int = 42, core: int = CORE, iterations: int = 120) -> dict[str, Position]:
+    """Positions for the overview: ForceAtlas2 (Jacomy et al. 2014) on the heaviest nodes, the rest around them.
+
+    networkx's ForceAtlas2 costs O(n²) a step, seconds at a few hundred nodes and minutes at thousands,
+    while an archive has thousands of entities. So only the ``core`` heaviest (which include all the
+    overview shows at first) are laid out, edges weighted and nodes sized by weight so that hubs keep
+    room; every other node sits on a sunflower around its most strongly tied placed neighbour (taken
+    in order of weight, so chains reach out from the core), and nodes tied to nothing fill a ring
+    outside. Nodes carry ``weight``; the node and edge order is fixed, so the seed decides the picture.
+    """
+    from kg.viz.overview import ranked, undirected
+
+    simple = undirected(graph)
+    order = ranked(graph)
+    centre = order[:core]
+    inner = nx.Graph()
+    inner.add_nodes_from(sorted(centre))
+    chosen = set(centre)
+    inner.add_weighted_edges_from((a, b, w) for a, b, w in simple.edges(data="weight") if a in chosen and b in chosen)
+    positions: dict[str, Position] = {}
+    if len(centre) == 1:
+        positions[centre[0]] = (0.0, 0.0)
+    elif centre:
+        size = {n: 1.0 + math.sqrt(graph.nodes[n].get("weight", 1)) / 4 for n in inner}
+        raw = nx.forceatlas2_layout(inner, seed=seed, max_iter=iterations, weight="weight", node_size=size,
+                                    scaling_ratio=2.0, gravity=1.0, strong_gravity=True)
+        positions = _scaled({n: (float(p[0]), float(p[1])) for n, p in raw.items()}, SPACING)
+    reach = max((math.hypot(*p) for p in positions.values()), default=0.0) + SPACING
+    around: dict[str, list[str]] = defaultdict(list)
+    loose = []
+    for node in order[core:]:
+        hub = _strongest(simple, node, positions, around)
+        if hub is None:
+            loose.append(node)
+        else:
+            around[hub].append(node)
+            positions.setdefault(node, positions[hub])  # for now: its hub's place, so others can hang from it
+    for hub in list(around):
+        _place(positions, hub, around[hub], petal=PETAL / 2)
+    for i, node in enumerate(loose):  # a ring of constant density outside everything else
+        radius = math.sqrt(reach * reach + i * SPACING * SPACING / math.pi)
+        positions[node] = (radius * math.cos(i * GOLDEN_ANGLE), radius * math.sin(i * GOLDEN_ANGLE))
+    return positions
+
+
+def _strongest(simple: nx.Graph, node: str, positions: dict[str, Position], around: dict[str, list[str]]) -> str | None:
+    """The already placed neighbour that ``node`` is most strongly tied to (by weight, then name)."""
+    best = None
+    for other in simple.neighbors(node):
+        if other in positions:
+            weight = simple.edges[node, other]["weight"]
+            if best is None or (-weight, other) < best:
+                best = (-weight, other)
+    return best[1] if best else None
+
+
+def _scaled(raw: dict[str, Position], spacing: float) -> dict[str, Position]:
+    """Centred on the origin, scaled so that the median nearest-neighbour distance is ``spacing``."""
+    from scipy.spatial import cKDTree
+
+    nodes = sorted(raw)
+    points = [raw[n] for n in nodes]
+    mx = sum(p[0] for p in points) / len(points)
+    my = sum(p[1] for p in points) / len(points)
+    distances, _ = cKDTree(points).query(points, k=2)
+    nearest = sorted(float(d[1]) for d in distances)
+    median = nearest[len(nearest) // 2] or 1.0
+    factor = spacing / median
+    return {n: ((x - mx) * factor, (y - my) * factor) for n, (x, y) in zip(nodes, points)}
+
+
+__all__ = ["CORE", "EDGE", "layout", "overview_layout"]

@@ -102,12 +102,15 @@ class _Reader:
         self.ds = dataset
         self.kind: dict[Node, str] = {}
         self.types: dict[Node, list[str]] = defaultdict(list)
-        for s, _, cls in dataset.triples((None, RDF.type, None)):
+        for s, _, cls in sorted(dataset.triples((None, RDF.type, None)), key=lambda t: (str(t[0]), str(t[2]))):
             self.types[s].append(qname(dataset, cls))
             kind = CLASS_KIND.get(cls)
             if kind and (s not in self.kind or kind != "other"):
                 self.kind[s] = kind
         self.doc_id = {doc: str(self._one(doc, SDO.identifier) or doc) for doc in self.of_kind("document")}
+        self.doc_meta = {self.doc_id[doc]: {"title": self.text(doc, SDO.headline), "date": self.text(doc, SDO.datePublished)[:10],
+                                            "publisher": self.text(doc, SDO.publisher), "url": self.text(doc, SDO.url)}
+                         for doc in self.doc_id}  # what the page needs to filter by date or publisher and link out
         self.documents: dict[Node, set[str]] = defaultdict(set)
         self._collect_documents()
 
@@ -115,7 +118,15 @@ class _Reader:
         return sorted((s for s, k in self.kind.items() if k in kinds), key=str)
 
     def _one(self, subject: Node, predicate: URIRef) -> Node | None:
-        return next(self.ds.objects(subject, predicate), None)
+        """The least of the values (by text), so that a node with two labels is named the same in every process."""
+        return min(self.ds.objects(subject, predicate), key=str, default=None)
+
+    def all(self, subject: Node, predicate: URIRef) -> list[Node]:
+        """Every value, sorted: rdflib's stores hand them over in an order that varies with Python's hash seed."""
+        return sorted(self.ds.objects(subject, predicate), key=str)
+
+    def pairs(self, predicate: URIRef) -> list[tuple[Node, Node]]:
+        return sorted(self.ds.subject_objects(predicate), key=lambda pair: (str(pair[0]), str(pair[1])))
 
     def text(self, subject: Node, predicate: URIRef) -> str:
         value = self._one(subject, predicate)
@@ -172,13 +183,13 @@ class _Reader:
         return sorted({str(a) for a in self.ds.objects(node, SKOS.altLabel)})
 
     def statement_details(self, node: Node) -> dict[str, list[str]]:
-        details = {name: [str(v) for v in self.ds.objects(node, p)] for p, name in STATEMENT_DETAILS.items()}
+        details = {name: [str(v) for v in self.all(node, p)] for p, name in STATEMENT_DETAILS.items()}
         sentence = self.sentence_of(node)
         if sentence is not None:
             details["sentence"] = [self.text(sentence, NIF.anchorOf).strip()]
-        details["medium"] = [self.label(m) for m in self.ds.objects(node, KG.medium)]
-        details["speaker"] = [self.label(a) for a in self.ds.objects(node, SDO.author)]
-        for doc in self.ds.objects(node, SDO.isPartOf):
+        details["medium"] = [self.label(m) for m in self.all(node, KG.medium)]
+        details["speaker"] = [self.label(a) for a in self.all(node, SDO.author)]
+        for doc in self.all(node, SDO.isPartOf):
             details["document"] = [self.doc_id.get(doc, str(doc))]
             headline = self.text(doc, SDO.headline)
             if headline:
@@ -189,7 +200,7 @@ class _Reader:
         details: dict[str, list[str]] = defaultdict(list)
         if self.types.get(node):
             details["rdf:type"] = sorted(self.types[node])
-        for p, o in self.ds.predicate_objects(node):
+        for p, o in sorted(self.ds.predicate_objects(node), key=lambda pair: (str(pair[0]), str(pair[1]))):
             if isinstance(o, Literal):
                 details[qname(self.ds, p)].append(str(o))
         return {k: sorted(set(v)) if k != "nif:anchorOf" else v for k, v in details.items()}
@@ -219,7 +230,7 @@ def to_networkx(dataset: Dataset | Graph, view: str = "people") -> nx.MultiDiGra
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
     reader = _Reader(dataset)
-    graph = nx.MultiDiGraph(view=view)
+    graph = nx.MultiDiGraph(view=view, documents=reader.doc_meta)
     if view == "people":
         _people(reader, graph)
     else:
@@ -248,35 +259,36 @@ def _people(reader: _Reader, graph: nx.MultiDiGraph) -> None:
         if a in graph and b in graph and not graph.has_edge(a, b, key=label):
             graph.add_edge(a, b, key=label, label=label, predicate=qname(ds, predicate), **extra)
 
+    # Every listing sorted: the same graph gives the same edges in the same order in every process.
     for statement in reader.of_kind("statement"):
-        for speaker in ds.objects(statement, SDO.author):
+        for speaker in reader.all(statement, SDO.author):
             edge(speaker, statement, "said", SDO.author)
-        for entity in ds.objects(statement, SDO.about):
+        for entity in reader.all(statement, SDO.about):
             edge(statement, entity, "about", SDO.about)
-    for speaker, statement in ds.subject_objects(KG.stated):
+    for speaker, statement in reader.pairs(KG.stated):
         edge(speaker, statement, "said", KG.stated)
-    for person, post in ds.subject_objects(ORG.holds):
+    for person, post in reader.pairs(ORG.holds):
         edge(person, post, "holds", ORG.holds)
     for membership in reader.of_kind("membership"):
         if not any(isinstance(v, Literal) and v.toPython() is True for v in ds.objects(membership, KG.former)):
             continue
-        for person in ds.objects(membership, ORG.member):
-            for post in ds.objects(membership, KG.post):
+        for person in reader.all(membership, ORG.member):
+            for post in reader.all(membership, KG.post):
                 if not graph.has_edge(node_id(person), node_id(post), key="holds"):
                     edge(person, post, "held", KG.former)
-    for post, org in ds.subject_objects(ORG.postIn):
+    for post, org in reader.pairs(ORG.postIn):
         edge(post, org, "post in", ORG.postIn)
     # Events that happened: the mapper's direct edge between the two entities (kg:consulted, kg:accused, ...).
     for _plover, (_event_class, predicate) in sorted(EVENT_TYPES.items()):
         label = predicate.rsplit("#", 1)[-1]
-        for subject, obj in ds.subject_objects(predicate):
+        for subject, obj in reader.pairs(predicate):
             edge(subject, obj, label, predicate, event=_plover)
 
 
 def _rdf(reader: _Reader, graph: nx.MultiDiGraph) -> None:
     ds = reader.ds
     seen: set[Node] = set()
-    for s, p, o in ds.triples((None, None, None)):
+    for s, p, o in sorted(ds.triples((None, None, None)), key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
         if p == RDF.type or isinstance(o, Literal):
             if s not in seen:
                 seen.add(s)
@@ -327,7 +339,7 @@ def counts(graph: nx.MultiDiGraph) -> dict[str, int]:
 def flat(graph: nx.MultiDiGraph, joiner: str = " | ") -> nx.MultiDiGraph:
     """A copy with only strings, numbers and booleans as attributes, as GraphML and GEXF require."""
     out = nx.MultiDiGraph()
-    out.graph.update({k: str(v) for k, v in graph.graph.items()})
+    out.graph.update({k: str(v) for k, v in graph.graph.items() if isinstance(v, (str, int, float, bool))})
 
     def simple(attrs: dict) -> dict:
         result = {}

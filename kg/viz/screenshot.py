@@ -4,6 +4,7 @@ Playwright is a test dependency, and its own browser download cannot work here: 
 Chromium at :data:`CHROMIUM` with flags that keep it off the network (no background services).
 
     python -m kg.viz.screenshot out/graph.html docs/viz.png --click "Volodymyr Zelenskyy"
+    python -m kg.viz.screenshot out/archive.html docs/overview.png
 """
 from __future__ import annotations
 
@@ -52,8 +53,10 @@ def open_page(chromium: Any, path: str | Path, timeout_ms: int = 120_000) -> tup
 
 
 def node_named(page: Any, name: str) -> str:
-    """The id of the node labelled ``name`` in the page."""
-    found = page.evaluate("(name) => (kg.data.nodes.find(n => n.label === name) || {}).id || null", name)
+    """The cytoscape id of the node labelled ``name`` in the page (the overview numbers its nodes n0, n1, ...)."""
+    found = page.evaluate("""(name) => {
+        const i = kg.data.nodes.findIndex(n => (n.label !== undefined ? n.label : n.l) === name);
+        return i < 0 ? null : kg.data.view === "overview" ? "n" + i : kg.data.nodes[i].id; }""", name)
     if not found:
         raise LookupError(f"no node labelled {name!r} in the page")
     return found

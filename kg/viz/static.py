@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -73,9 +74,19 @@ def write_picture(graph: nx.MultiDiGraph, positions: dict[str, Position], path: 
     ax.set_axis_off()
     ax.margins(0.04)
     fig.tight_layout()
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format=path.suffix.lower().lstrip("."), bbox_inches="tight")
+    _save(fig, path)
     plt.close(fig)
+
+
+def _save(fig, path: Path) -> None:
+    """PNG or SVG with nothing that changes from run to run: no date, fixed ids in the SVG."""
+    import matplotlib
+
+    buffer = io.BytesIO()
+    fmt = path.suffix.lower().lstrip(".")
+    metadata = {"Date": None} if fmt == "svg" else {}
+    with matplotlib.rc_context({"svg.hashsalt": "kg viz", "svg.fonttype": "path"}):
+        fig.savefig(buffer, format=fmt, bbox_inches="tight", metadata=metadata)
     atomic_write(path, buffer.getvalue())
 
 
@@ -96,14 +107,77 @@ def write_network(graph: nx.MultiDiGraph, positions: dict[str, Position], path: 
     for node, (x, y) in positions.items():
         if node in out:
             out.nodes[node]["x"], out.nodes[node]["y"] = float(x), float(y)
+    from kg.viz.overview import community_colour
+
+    overview = graph.graph.get("view") == "overview"
     for node, attrs in out.nodes(data=True):
-        attrs["color"] = KINDS.get(attrs.get("kind", "other"), KINDS["other"]).color
+        attrs["color"] = (community_colour(attrs["community"]) if overview
+                          else KINDS.get(attrs.get("kind", "other"), KINDS["other"]).color)
     buffer = io.BytesIO()
     if path.suffix.lower() == ".gexf":
         nx.write_gexf(out, buffer)
+        # networkx stamps today's date into the file; the same graph should give the same bytes on any day
+        data = re.sub(rb'lastmodifieddate="[0-9-]+"', b'lastmodifieddate="1970-01-01"', buffer.getvalue(), count=1)
     else:
         nx.write_graphml(out, buffer)
-    atomic_write(path, buffer.getvalue())
+        data = buffer.getvalue()
+    atomic_write(path, data)
 
 
 __all__ = ["write_network", "write_picture"]
+
+
+OVERVIEW_LABELS = 40  # names drawn on the overview picture: the heaviest entities
+
+
+def write_overview_picture(graph: nx.MultiDiGraph, positions: dict[str, Position], path: str | Path, title: str = "",
+                           threshold: int = 1, max_labels: int = OVERVIEW_LABELS) -> None:
+    """The overview as PNG or SVG: entities weighted at least ``threshold``, sized by weight, coloured by community,
+    the heaviest named, and a legend of the main communities (each by its heaviest member) and the kinds."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    from kg.viz.overview import community_colour, ranked
+
+    path = Path(path)
+    shown = [n for n in ranked(graph) if graph.nodes[n]["weight"] >= threshold]
+    view = graph.subgraph(shown)
+    pos = {n: (positions[n][0], -positions[n][1]) for n in shown}
+    fig, ax = plt.subplots(figsize=(16, 12), dpi=100)
+    heaviest = max((graph.nodes[n]["weight"] for n in shown), default=1)
+    edges = sorted(((a, b, d["weight"]) for a, b, d in view.edges(data=True)), key=lambda e: (e[2], e[0], e[1]))
+    if edges:
+        strongest = max(w for *_, w in edges)
+        nx.draw_networkx_edges(view, pos, edgelist=[(a, b) for a, b, _ in edges], ax=ax, arrows=False,
+                               width=[0.4 + 2.6 * math.sqrt(w / strongest) for *_, w in edges], edge_color="#9aa5b1",
+                               alpha=0.45)
+    for kind in iter_kinds(view):
+        nodes = [n for n in shown if graph.nodes[n]["kind"] == kind.name]
+        nx.draw_networkx_nodes(view, pos, nodelist=nodes, ax=ax, node_shape=kind.marker,
+                               node_size=[30 + 1400 * math.sqrt(graph.nodes[n]["weight"] / heaviest) for n in nodes],
+                               node_color=[community_colour(graph.nodes[n]["community"]) for n in nodes],
+                               edgecolors="#333333", linewidths=0.5)
+    for node in shown[:max_labels]:
+        x, y = pos[node]
+        ax.annotate(short(graph.nodes[node]["label"], 32), (x, y), xytext=(0, -8), textcoords="offset points",
+                    ha="center", va="top", fontsize=9, color="#1d2329", zorder=5,
+                    bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.75})
+    leaders: dict[int, str] = {}
+    for node in ranked(graph):
+        leaders.setdefault(graph.nodes[node]["community"], graph.nodes[node]["label"])
+    handles = [Line2D([], [], marker="o", color="none", markerfacecolor=community_colour(c), markeredgecolor="#333333",
+                      markersize=9, label=f"community of {short(name, 28)}") for c, name in sorted(leaders.items())[:8]]
+    handles += [Line2D([], [], marker=k.marker, color="none", markerfacecolor="white", markeredgecolor="#333333",
+                       markersize=9, label=k.title) for k in iter_kinds(view)]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=10)
+    hidden = graph.number_of_nodes() - len(shown)
+    ax.set_title((title + "\n" if title else "") + f"{len(shown)} entities quoted or named at least {threshold} "
+                 f"time{'s' if threshold != 1 else ''}" + (f" ({hidden} fewer hidden)" if hidden else ""), fontsize=12)
+    ax.set_axis_off()
+    ax.margins(0.04)
+    fig.tight_layout()
+    _save(fig, path)
+    plt.close(fig)

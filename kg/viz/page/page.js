@@ -47,6 +47,7 @@
       "arrow-scale": 0.8, "curve-style": big ? "straight" : "bezier", "opacity": 0.75, "label": "data(label)",
       "font-size": 9, "min-zoomed-font-size": 11, "text-rotation": "autorotate", "color": "#5f6b76",
       "text-background-color": "#fbfbfc", "text-background-opacity": 0.8, "text-background-padding": 1 } },
+    { selector: "node.named", style: { "min-zoomed-font-size": 0, "font-weight": "bold", "z-index": 5 } },
     { selector: ".faded", style: { "opacity": 0.12, "text-opacity": 0 } },
     { selector: "node:selected", style: { "border-width": 4, "border-color": "#1d2329", "z-index": 10 } },
     { selector: ".match", style: { "border-width": 4, "border-color": "#2f6db5" } }
@@ -63,7 +64,38 @@
   data.nodes.forEach(function (n) { byId[n.id] = n; });
   window.kg = { cy: cy, data: data, ready: false, show: show };
 
+  // The first view names who is in it: entities (the best connected NAMED of them in a big graph) keep a label
+  // of at least 12 px on screen however far the view is zoomed out.
+  var NAMED = 60;
+  var ENTITY_KIND = { person: true, organisation: true, place: true, source: true };
+  var named = cy.nodes().filter(function (n) { return ENTITY_KIND[n.data("kind")]; });
+  if (named.length > NAMED) {
+    named = named.sort(function (a, b) { return b.degree() - a.degree() || (a.id() < b.id() ? -1 : 1); }).slice(0, NAMED);
+  }
+  named.addClass("named");
+  function rescale() {
+    var z = cy.zoom();
+    cy.batch(function () {
+      named.forEach(function (node) {
+        node.style({ "font-size": Math.max(11, 12 / z), "text-max-width": Math.max(170, 160 / z) });
+      });
+    });
+  }
+  cy.on("zoom", rescale);
+  // The labels a reader can see now: drawn (not hidden or faded), large enough for cytoscape to draw, in view.
+  function labelled() {
+    var z = cy.zoom(), w = cy.width(), h = cy.height();
+    return cy.nodes(":visible").filter(function (node) {
+      if (!node.data("label") || Number(node.style("text-opacity")) === 0) return false;
+      if (parseFloat(node.style("font-size")) * z < parseFloat(node.style("min-zoomed-font-size"))) return false;
+      var p = node.renderedPosition();
+      return p.x >= 0 && p.y >= 0 && p.x <= w && p.y <= h;
+    }).map(function (node) { return node.data("label"); });
+  }
+  window.kg.labelled = labelled;
+
   function finish() {
+    rescale();
     window.kg.ready = true;
     document.body.setAttribute("data-ready", "true");
   }
