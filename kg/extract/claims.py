@@ -1,0 +1,38 @@
+"""Nominal claims: a reporting noun whose owner is the speaker and whose *that* clause is the content.
+
+*The union's claim that the ferry was unsafe*, *Brenn's warning that fares would rise*: the owner (a
+possessive, also when the parse lost it) speaks; the reporting nouns are data (``reporting_nouns`` in
+:mod:`kg.lexicon`).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.sentences import sent_of
+from kg.extract.statement import Statement, clause_span, trim
+
+
+class ClaimNouns:
+    """The nominal-claim rule; needs ``doc``, ``text``, ``quoted`` and ``paragraph_of`` from the class it is
+    mixed into."""
+
+    def _claim_noun(self, noun: Token) -> Statement | None:
+        """*Tulsa police's earlier claim that Crutcher had refused …*, *his warning that …*."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            # "police’s earlier claim" misparsed: the word before the possessive ending left of the noun.
+            left = noun.i - 1
+            while left > 0 and self.doc[left].dep_ in ("amod", "compound", "advmod"):
+                left -= 1
+            if left > 0 and self.doc[left].lower_ in ("'s", "’s"):
+                owner = self.doc[left - 1]
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.i > noun.i
+                       and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
+        if owner is None or clause is None:
+            return None
+        start, end = trim(self.text, *clause_span(clause))
+        if end - start < 8:
+            return None
+        quoted = any(start <= s < end for s, _ in self.quoted)
+        return Statement([(start, end)], "mixed" if quoted else "indirect", noun, owner, sent_of(noun),
+                          self.paragraph_of(start))

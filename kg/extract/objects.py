@@ -1,0 +1,87 @@
+"""What an object is called or blamed for, and passives with *by*: a verb whose object is what was said.
+
+*Brenn called the new timetable “a disgrace”*: the object and what it is called; *Brenn spoke about the
+crossing* and *called for a review*: the object of the cue's preposition (the prepositions per verb are
+data, ``object_cues`` in :mod:`kg.lexicon`); *The timetable was called a disgrace by the union*: the
+subject and what it was called, the agent speaks. A person alone (*praised Brenn*) is no statement, nor
+is a verb of blame or praise with a plain noun phrase as its object (*criticised the plan*): that is an event
+(:mod:`kg.extract.events`).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg import lexicon
+from kg.extract.statement import clause_span
+
+
+class ObjectContent:
+    """The rules for a cue's object as its content; need ``doc`` and ``index`` from the class they are
+    mixed into."""
+
+    def _object_content(self, cue: Token, preps: frozenset[str]) -> list[tuple[int, int]] | None:
+        """*called Obamacare a “crazy system”*, *called for the repeal*, *spoke about her ties*."""
+        passive = self._passive_object(cue, preps)
+        if passive is not None:
+            return passive
+        for child in cue.rights:
+            if child.dep_ == "prep" and child.lower_ in preps - {"as"}:
+                objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+                if objs and len(list(objs[0].subtree)) >= 2:
+                    return [clause_span(objs[0])]
+        for child in cue.rights:
+            # What the object is called or taken for ("called Burma a success", "described Clinton as a
+            # disgrace") makes even a name or a single word a statement; without it, a person is not one.
+            predicated = any(more.i > child.i and (more.dep_ in ("oprd", "xcomp", "ccomp")
+                                                   or more.dep_ == "prep" and more.lower_ == "as" and "as" in preps
+                                                   or more.dep_ == "prep" and more.lower_ == "for"
+                                                   and cue.lemma_.lower() in lexicon.cue_class("blame"))
+                             for more in cue.rights)
+            gerund = child.dep_ in ("xcomp", "dobj") and child.tag_ == "VBG"  # "reported spending $1.8 million"
+            if (child.dep_ in ("dobj", "ccomp") or gerund) and child.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "PRON") \
+                    and (predicated or len(list(child.subtree)) >= 2 and not self._is_person(child)
+                         and not self._plain_object_of_blame(cue, child)):
+                # The object and what follows it without a break: "a hoax perpetrated by China",
+                # "his irritation regarding speculation …" (a comma ends it).
+                first, last = child.left_edge, child.right_edge
+                for inner in child.rights:  # "the launch as Pyongyang fired …", however the parse hung it
+                    if inner.dep_ == "advcl" and any(c.dep_ == "mark" for c in inner.children if c.i < inner.i):
+                        last = self.doc[max(first.i, inner.left_edge.i - 1)]
+                        break
+                for more in cue.rights:
+                    if more.i > last.i and more.left_edge.i == last.i + 1 and \
+                            more.dep_ in ("oprd", "xcomp", "ccomp", "prep", "advcl") and \
+                            not any(c.dep_ == "mark" for c in more.children if c.i < more.i):
+                        last = more.right_edge  # not "… as Pyongyang fired three missiles": another event
+                while last.is_punct and last.i > first.i and last.text not in ("”", '"', "’", "»"):
+                    last = self.doc[last.i - 1]
+                return [(first.idx, last.idx + len(last.text))]
+        return None
+
+    @staticmethod
+    def _plain_object_of_blame(cue: Token, obj: Token) -> bool:
+        """*criticised the plan*, *praised the new staff*: a verb of blame or praise with a plain noun phrase
+        as its object is an event between the two (kg/extract/events.py), not a statement; *criticised the
+        council's handling of the flood* says something of what was said."""
+        return cue.lemma_.lower() in lexicon.cue_class("blame") and obj.pos_ in ("NOUN", "PROPN") \
+            and len(list(obj.subtree)) <= 3 \
+            and not any(t.pos_ in ("ADP", "VERB", "AUX") or t.dep_ in ("relcl", "acl") for t in obj.subtree)
+
+    def _passive_object(self, cue: Token, preps: frozenset[str]) -> list[tuple[int, int]] | None:
+        """*Oz has been called a charlatan by fellow physicians*: the subject and what it was called; the
+        speaker is the agent. Only with a *by* phrase: without one there is nobody to quote."""
+        subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or not any(c.dep_ == "agent" for c in cue.children):
+            return None
+        said = [c for c in cue.rights if c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"
+                                                                          and "as" in preps)]
+        if not said and (self._is_person(subject) or len(list(subject.subtree)) < 2):
+            return None  # "Oz was attacked by doctors": a person alone is no statement
+        spans = [(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text))]
+        for part in said:
+            spans.append((part.left_edge.idx, part.right_edge.idx + len(part.right_edge.text)))
+        return spans
+
+    def _is_person(self, token: Token) -> bool:
+        key = self.index.entity_of(token)
+        return bool(key) and self.index.entities[key].kind == "PERSON" and len(list(token.subtree)) <= 3

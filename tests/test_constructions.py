@@ -1,0 +1,78 @@
+"""Each construction's rule alone, on one sentence written for these tests.
+
+The statement rules live in modules named for what they find (kg/extract/headlines.py, direct.py,
+reported.py, objects.py, claims.py, according.py), mixed into ``QuoteExtractor``; a test here calls one
+rule of one module, so a reader who changes a rule finds its sentence next to it. What the whole pass
+makes of such sentences is in test_quotes.py.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg import lexicon
+from kg.extract import extract_entities
+from kg.extract.coref import Resolver
+from kg.extract.quotations import find_quotations
+from kg.extract.quotes import QuoteExtractor
+from kg.extract.sentences import text_of
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp):
+    """``extractor(text)``: a ``QuoteExtractor`` of one parsed text, before its pass."""
+    def _extractor(text: str) -> QuoteExtractor:
+        doc = nlp(text)
+        index = extract_entities(doc)
+        paired = find_quotations(text_of(doc))
+        quoted = [segment for quotation in paired[0] for segment in quotation.segments]
+        return QuoteExtractor(doc, index, Resolver(doc, index, quoted), paired)
+
+    return _extractor
+
+
+def texts(ex: QuoteExtractor, spans: list[tuple[int, int]]) -> list[str]:
+    return [ex.text[s:e] for s, e in spans]
+
+
+def word(ex: QuoteExtractor, text: str):
+    return next(t for t in ex.doc if t.text == text)
+
+
+def test_headlines_a_line_that_names_its_speaker(extractor):
+    ex = extractor("Ada Brenn: The ferry must run again this spring\n\nThe island has waited a year.")
+    (found,) = ex.headlines([])
+    assert ex.index.entities[found.speaker].name == "Ada Brenn"
+    assert texts(ex, found.content_spans) == ["The ferry must run again this spring"]
+
+
+def test_direct_the_cue_after_a_quotation(extractor):
+    ex = extractor("“We are not finished yet,” said Mara Lind, the club's coach.")
+    cue, where = ex.cue_near(ex.quotations[0])
+    assert (cue.text, where) == ("said", "after")
+    assert ex.is_statement_quote(ex.quotations[0], has_cue=True)
+
+
+def test_reported_the_clause_a_verb_reports(extractor):
+    ex = extractor("Ada Brenn said the ferry would run again in May.")
+    assert texts(ex, ex._complement(word(ex, "said"))) == ["the ferry would run again in May"]
+
+
+def test_objects_a_passive_with_by(extractor):
+    ex = extractor("The new timetable was called a disgrace by the union.")
+    cue = word(ex, "called")
+    spans = ex._object_content(cue, lexicon.object_cues()["call"])
+    assert texts(ex, spans) == ["The new timetable", "a disgrace"]
+
+
+def test_claims_a_reporting_noun_and_its_owner(extractor):
+    ex = extractor("The union's claim that the ferry was unsafe angered the mayor.")
+    found = ex._claim_noun(word(ex, "claim"))
+    assert found.speaker_head.text == "union"
+    assert texts(ex, found.content_spans) == ["the ferry was unsafe"]
+
+
+def test_according_to_the_rest_of_the_sentence(extractor):
+    ex = extractor("The ferry will stop running in May, according to the harbour office.")
+    found = ex._according_to(word(ex, "according"))
+    assert found.speaker_head.text == "office"
+    assert texts(ex, found.content_spans) == ["The ferry will stop running in May"]
