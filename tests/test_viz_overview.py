@@ -138,7 +138,7 @@ for mode in ("full", "overview"):
 
 @pytest.fixture(scope="module")
 def seed_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    dataset, _, _ = build([ROOT / "seeds"])
+    dataset = build([ROOT / "seeds"])
     path = tmp_path_factory.mktemp("overview") / "graph.trig"
     export.write(dataset, path)
     return path

@@ -97,10 +97,12 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
         return None
 
     # -- cues ---------------------------------------------------------------------------------
-    def is_cue(self, token: Token) -> bool:
+    def is_cue(self, token: Token, learned: bool = False) -> bool:
+        """A reporting verb in a context that reports: listed in the lexicons, or ``learned`` (the cue model
+        is sure of it); either way not negated, not a question put to the subject, not inside a quotation."""
         lemma = token.lemma_.lower()
-        if lemma not in self.verbs and lemma not in lexicon.object_cues() and lemma not in lexicon.cue_class("addressed") \
-                or token.pos_ not in ("VERB", "AUX"):
+        if not learned and lemma not in self.verbs and lemma not in lexicon.object_cues() \
+                and lemma not in lexicon.cue_class("addressed") or token.pos_ not in ("VERB", "AUX"):
             return False
         if any(c.dep_ == "neg" and 0 < token.i - c.i <= 3 and not self.inside_quote(c) for c in token.children):
             return False  # "will never acknowledge" reports nothing
@@ -245,13 +247,15 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
                 if statement:
                     yield statement
                 continue
-            if not self.is_cue(token) and not (token.i in learned and not self.inside_quote(token)):
+            if not self.is_cue(token, learned=token.i in learned):
                 continue
             content = self._complement(token) or self._block_after_colon(token)
             if content is None and token.i in learned:
                 # "praised the mayor for …"; not "criticised the plan": a bare object is what an event is about.
+                # "issued a statement calling the test a violation": the statement's own cue says what was said.
                 content = self._object_content(token, CUE_PREPOSITIONS)
-                if content is not None and len(self.text[content[0][0]:content[-1][1]].split()) < 4:
+                if content is not None and (len(self.text[content[0][0]:content[-1][1]].split()) < 4 or any(
+                        self.is_cue(t) for t in self.doc.char_span(*content[0], alignment_mode="expand") or ())):
                     content = None
             if content is None:
                 continue
