@@ -383,3 +383,13 @@ def test_a_title_with_of_in_apposition_keeps_all_its_words(run):
 def test_a_post_at_the_time_is_a_former_post(run):
     held = run("Ana Ruiz called Dana Hill, her chief of staff at the time.").held
     assert [(h.person, h.title, h.former) for h in held] == [("Dana Hill", "Chief of Staff", True)]
+
+
+def test_a_shorter_title_later_is_the_same_post(run):
+    held = run("U.S. District Judge Ana Ruiz ruled on Monday. Judge Ruiz said the law was clear.").held
+    assert [(h.person, h.title, h.org) for h in held] == [("Ana Ruiz", "District Judge", "U.S.")]
+
+
+def test_a_relative_clause_after_two_names_is_about_the_nearer(run):
+    held = run("The emails were exchanges between Ana Ruiz and Tom Berg, who was her chief of staff.").held
+    assert [(h.person, h.title) for h in held] == [("Tom Berg", "Chief of Staff")]

@@ -31,6 +31,7 @@ BODIES = {"senate", "house", "congress", "parliament", "assembly", "cabinet", "c
           "kremlin", "commons", "lords", "bundestag", "knesset", "duma"}
 PLURAL_TITLES = {"sens", "senators", "reps", "representatives", "govs", "governors"}
 RANKS = {"acting", "deputy", "interim", "vice", "assistant", "associate", "senior", "chief", "co"}
+RANK_WORDS = RANKS | FORMER | {"under", "lieutenant", "principal", "first", "second"}  # words that make another post
 MAX_TITLE_TOKENS = 6
 VAGUE_TITLES = {"leader"}  # a post only with whose leader it is
 TEAM_NOUNS = {"campaign", "administration", "team", "transition"}  # "the Clinton campaign"
@@ -104,7 +105,7 @@ class RoleExtractor:
             if role.title.lower() in VAGUE_TITLES and not (role.org or role.org_name):
                 continue  # "a leader who embodies …" is praise, "the North's leader" a post
             key = (role.person, role.title.lower())
-            first = kept.get(key)
+            first = kept.get(key) or self._same_post(kept, role)
             if first is None:
                 kept[key] = role
             elif not (first.org or first.org_name) and (role.org or role.org_name) and first.former == role.former:
@@ -112,6 +113,22 @@ class RoleExtractor:
                 # the one the article gives anywhere.
                 first.org, first.org_name = role.org, role.org_name
         yield from kept.values()
+
+    @staticmethod
+    def _same_post(kept: dict[tuple[str, str], Role], role: Role) -> Role | None:
+        """*U.S. District Judge Ana Ruiz* … *Judge Ruiz*: a shorter title of a post the person already holds
+        here is that post (not *President* for a *Vice President*: a rank word makes another post)."""
+        words = set(role.title.lower().split())
+        for (person, title), other in kept.items():
+            longer, shorter = (set(title.split()), words) if len(title.split()) >= len(words) else (words, set(title.split()))
+            if person == role.person and other.former == role.former and shorter < longer \
+                    and not (longer - shorter) & RANK_WORDS:
+                if len(words) > len(set(title.split())):
+                    other.title = role.title  # the fuller wording of the one post, and the organisation it names
+                    if role.org or role.org_name:
+                        other.org, other.org_name = role.org, role.org_name
+                return other
+        return None
 
     def _all(self) -> Iterator[Role]:
         doc = self.doc
@@ -623,6 +640,9 @@ class RoleExtractor:
             subject = verb.head
             if subject.dep_ == "appos" and not self.index.entity_of(subject):
                 subject = subject.head  # "James Acton, a physicist who is co-director of …"
+            nearer = [c for c in subject.conjuncts if subject.i < c.i < verb.i]
+            if nearer:
+                subject = nearer[-1]  # "Ruiz and Dana Hill, who was her deputy": the name before "who"
         person = self.index.entity_of(subject)
         if not person or self.index.entities[person].kind != "PERSON":
             return
