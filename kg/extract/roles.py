@@ -120,14 +120,15 @@ class RoleExtractor:
         here is that post (not *President* for a *Vice President*: a rank word makes another post)."""
         words = set(role.title.lower().split())
         for (person, title), other in kept.items():
-            longer, shorter = (set(title.split()), words) if len(title.split()) >= len(words) else (words, set(title.split()))
-            if person == role.person and other.former == role.former and shorter < longer \
-                    and not (longer - shorter) & RANK_WORDS:
-                if len(words) > len(set(title.split())):
-                    other.title = role.title  # the fuller wording of the one post, and the organisation it names
-                    if role.org or role.org_name:
-                        other.org, other.org_name = role.org, role.org_name
-                return other
+            held = set(title.split())
+            if person != role.person or other.former != role.former or not (words < held or held < words) \
+                    or (words ^ held) & RANK_WORDS:
+                continue
+            if held < words:
+                other.title = role.title  # the fuller wording of the one post, and the organisation it names
+                if role.org or role.org_name:
+                    other.org, other.org_name = role.org, role.org_name
+            return other
         return None
 
     def _all(self) -> Iterator[Role]:

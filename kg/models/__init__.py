@@ -25,11 +25,6 @@ class ModelFileError(ModelError):
     """A shipped model's files are missing or unreadable."""
 
 
-def component_config(meta: dict) -> dict:
-    """The spaCy ``spancat`` settings the model was trained with (kept in its ``meta.json``)."""
-    return meta["component"]
-
-
 def read_meta(path: Path) -> dict:
     try:
         return json.loads((path / "meta.json").read_text(encoding="utf-8"))
@@ -50,7 +45,7 @@ def add_cue_model(nlp: Language, pipeline: str, path: Path | None = None) -> boo
         return False  # trained on another pipeline's token vectors: they mean nothing to it
     import kg.models.architecture  # noqa: F401  (registers the network with spaCy)
     try:
-        pipe = nlp.add_pipe("spancat", name=CUE_SPANS, config=component_config(meta))
+        pipe = nlp.add_pipe("spancat", name=CUE_SPANS, config=meta["component"])  # the spancat settings it was trained with
         pipe.from_disk(path / "spancat", exclude=["vocab"])
     except Exception as err:  # spaCy and thinc raise many kinds on a damaged file
         if nlp.has_pipe(CUE_SPANS):

@@ -76,23 +76,6 @@ def parsed(nlp, golds: list[dict], n_process: int) -> Iterator[Doc]:
     yield from parse(nlp, (clean(g["text"]) for g in golds), batch_size=8, n_process=n_process)
 
 
-def token_scores(cues, examples: list[Example], threshold: float = 0.5) -> dict:
-    """Token precision and recall of the cues at ``threshold``."""
-    tp = n_pred = n_gold = 0
-    for eg in examples:
-        doc = eg.predicted.copy()
-        doc.tensor = eg.predicted.tensor
-        cues(doc)
-        group = doc.spans[CUE_SPANS]
-        predicted = {s.start for s, p in zip(group, group.attrs["scores"]) if p >= threshold}
-        gold = {s.start for s in eg.reference.spans[CUE_SPANS]}
-        tp += len(predicted & gold)
-        n_pred += len(predicted)
-        n_gold += len(gold)
-    p, r = tp / max(1, n_pred), tp / max(1, n_gold)
-    return {"p": round(p, 3), "r": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
-
-
 def train(golds: list[dict], out: Path, epochs: int, seed: int, n_process: int = 1,
           log=print) -> tuple[spacy.language.Language, list[Example]]:
     """Fit the cue network on ``golds`` and write it to ``out``; returns the pipeline with it added."""

@@ -84,7 +84,7 @@ def render_overview(people: nx.MultiDiGraph, graph: nx.MultiDiGraph, positions: 
 
 def _fill(template: str, script: str, title: str, data: dict) -> str:
     parts = {"title": _escape(title), "style": _asset("page/page.css"), "library": _asset(LIBRARY),
-             "script": _asset(script), "data": script_json(data)}
+             "script": _asset("page/dom.js") + _asset(script), "data": script_json(data)}
     # one pass over the template only, so text from the graph can never be taken for a placeholder
     return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], _asset(template))
 

@@ -13,20 +13,7 @@
   data.kinds.forEach(function (k) { kinds[k.name] = k; });
   data.communities.forEach(function (c) { colours[c.c] = c.colour; });
 
-  function el(tag, attrs) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") node.textContent = attrs[k];
-      else if (k === "class") node.className = attrs[k];
-      else node.setAttribute(k, attrs[k]);
-    });
-    for (var i = 2; i < arguments.length; i++) {
-      var child = arguments[i];
-      if (child === null || child === undefined) continue;
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    }
-    return node;
-  }
+  var el = kgElement;  // page/dom.js
   function plural(n, word) { return n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s"); }
 
   // -- the graph: every entity and edge is added once, hidden or shown by the scope ----------------------------

@@ -10,20 +10,7 @@
   var CARDS = 100;  // statements shown at once in the side panel
   var EDGE_COLOURS = { "said": "#e15759", "holds": "#b07aa1", "held": "#b07aa1", "post in": "#f28e2b", "about": "#76b7b2" };
 
-  function el(tag, attrs) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") node.textContent = attrs[k];
-      else if (k === "class") node.className = attrs[k];
-      else node.setAttribute(k, attrs[k]);
-    });
-    for (var i = 2; i < arguments.length; i++) {
-      var child = arguments[i];
-      if (child === null || child === undefined) continue;
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    }
-    return node;
-  }
+  var el = kgElement;  // page/dom.js
 
   // -- the graph ---------------------------------------------------------------------------------
   var elements = [];
