@@ -112,17 +112,18 @@ def test_training_is_deterministic_given_its_seed(tmp_path):
     for run in ("a", "b"):
         out = tmp_path / run
         result = subprocess.run([sys.executable, "-m", "kg.models.train", "--gold", str(gold), "--out", str(out),
-                                 "--epochs", "1", "--seed", "3", "--jobs", "1", "--no-score"],
-                                capture_output=True, text=True, cwd=ROOT, timeout=600)
+                                 "--sieve-out", str(out / "sieve"), "--epochs", "1", "--seed", "3", "--jobs", "1",
+                                 "--no-score"], capture_output=True, text=True, cwd=ROOT, timeout=600)
         assert result.returncode == 0, result.stderr
-        weights.append((out / "spancat" / "model").read_bytes())
+        weights.append(((out / "spancat" / "model").read_bytes(), (out / "sieve" / "weights.json").read_bytes()))
         assert json.loads((out / "meta.json").read_text())["seed"] == 3
     assert weights[0] == weights[1]
     other = tmp_path / "c"
     subprocess.run([sys.executable, "-m", "kg.models.train", "--gold", str(gold), "--out", str(other),
-                    "--epochs", "1", "--seed", "4", "--jobs", "1", "--no-score"], check=True, capture_output=True,
-                   cwd=ROOT, timeout=600)
-    assert (other / "spancat" / "model").read_bytes() != weights[0]
+                    "--no-sieve", "--epochs", "1", "--seed", "4", "--jobs", "1", "--no-score"], check=True,
+                   capture_output=True, cwd=ROOT, timeout=600)
+    assert (other / "spancat" / "model").read_bytes() != weights[0][0]
+    assert not (other / "sieve").exists()
 
 
 def test_kg_build_rules_only_builds_without_the_model(tmp_path):

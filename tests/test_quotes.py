@@ -244,8 +244,10 @@ def test_told_with_a_long_addressee_before_that(run):
 
 
 def test_scare_quotes_before_a_cue_with_its_own_content_are_not_what_it_reports(run):
-    said = only(run("Bemoaning the “phony system,” Ruth Baker accused the moderator of bias.").said)
-    assert said.cue == "accused" and "phony" not in words(said.content)
+    # What she bemoaned may be a statement of its own (the statement sieve keeps it); it is not what she accused.
+    said = [s for s in run("Bemoaning the “phony system,” Ruth Baker accused the moderator of bias.").said
+            if s.cue == "accused"]
+    assert len(said) == 1 and "phony" not in words(said[0].content)
 
 
 def test_headline_ending_in_a_quotation_quotes_the_person_it_names(run):
@@ -968,7 +970,10 @@ def test_a_name_after_a_participle_is_its_object_not_its_speaker(run):
 def test_a_participle_hung_on_the_quotation_takes_the_subject_outside_it(run):
     result = run("Governor Ann Lee seemed to be ready to joke about the incident in Dayton, telling the crowd, “Some "
                  "people get a little carried away, have you noticed that?”")
-    assert [s.speaker for s in result.said] == ["Ann Lee"]
+    # "joke about the incident" may be a statement of its own (a topic, as the annotated corpus counts them)
+    quoted = [s for s in result.said if "carried away" in s.content]
+    assert [s.speaker for s in quoted] == ["Ann Lee"]
+    assert {s.speaker for s in result.said} == {"Ann Lee"}
 
 
 def test_who_booed_a_speaker_is_not_the_speaker(run):

@@ -48,4 +48,4 @@ class AccordingTo:
                 spans.append(trim(self.text, run[0].idx, run[-1].idx + len(run[-1].text)))
         if len(tokens) < 4 or not spans:
             return None
-        return Statement(spans, "indirect", cue, source, sent, self.paragraph_of(spans[0][0]))
+        return Statement(spans, "indirect", cue, source, sent, self.paragraph_of(spans[0][0]), rule="according")

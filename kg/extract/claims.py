@@ -35,4 +35,4 @@ class ClaimNouns:
             return None
         quoted = any(start <= s < end for s, _ in self.quoted)
         return Statement([(start, end)], "mixed" if quoted else "indirect", noun, owner, sent_of(noun),
-                          self.paragraph_of(start))
+                          self.paragraph_of(start), rule="claim")

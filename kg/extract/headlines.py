@@ -68,7 +68,8 @@ class Headlines:
                     continue
                 seen.add(name_start)
                 cue = self.token_at(match.start("cue")) if "cue" in pattern.groupindex else None
-                yield Statement([(start, end)], "indirect", cue, None, sent_of(token), self.paragraph_of(start), speaker=key)
+                yield Statement([(start, end)], "indirect", cue, None, sent_of(token), self.paragraph_of(start), speaker=key,
+                            rule="headline")
 
     def _headline_quotes(self, direct_ranges: list[tuple[int, int]], seen: set[int]) -> Iterator[Statement]:
         """*Warren Hammers Wells Fargo CEO: ‘You Should Be Investigated.’*: a headline that ends in a quotation
@@ -88,7 +89,7 @@ class Headlines:
                 continue
             seen.add(match.start("before"))
             yield Statement([(start, end)], "direct", None, None, sent_of(before[0]), self.paragraph_of(start),
-                             speaker=people.pop())
+                             speaker=people.pop(), rule="transcript")
 
 
 def _inflections(lemmas: set[str] | frozenset[str]) -> set[str]:

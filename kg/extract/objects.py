@@ -19,15 +19,19 @@ class ObjectContent:
     """The rules for a cue's object as its content; need ``doc`` and ``index`` from the class they are
     mixed into."""
 
-    def _object_content(self, cue: Token, preps: frozenset[str]) -> list[tuple[int, int]] | None:
-        """*called Obamacare a “crazy system”*, *called for the repeal*, *spoke about her ties*."""
+    def _object_content(self, cue: Token, preps: frozenset[str], generous: bool = False) -> list[tuple[int, int]] | None:
+        """*called Obamacare a “crazy system”*, *called for the repeal*, *spoke about her ties*.
+
+        ``generous``: a single word or a person will do too (*said it*, *thanked the mayor*), for the sieve
+        (:mod:`kg.extract.sieve`) to judge; a verb of blame with a plain noun phrase still is no statement."""
+        least = 1 if generous else 2
         passive = self._passive_object(cue, preps)
         if passive is not None:
             return passive
         for child in cue.rights:
             if child.dep_ == "prep" and child.lower_ in preps - {"as"}:
                 objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
-                if objs and len(list(objs[0].subtree)) >= 2:
+                if objs and len(list(objs[0].subtree)) >= least:
                     return [clause_span(objs[0])]
         for child in cue.rights:
             # What the object is called or taken for ("called Burma a success", "described Clinton as a
@@ -38,8 +42,11 @@ class ObjectContent:
                                                    and cue.lemma_.lower() in lexicon.cue_class("blame"))
                              for more in cue.rights)
             gerund = child.dep_ in ("xcomp", "dobj") and child.tag_ == "VBG"  # "reported spending $1.8 million"
+            if generous and child.dep_ == "dobj" and not predicated and not gerund \
+                    and cue.lemma_.lower() in lexicon.cue_class("addressee"):
+                continue  # "addressed the union", "told reporters": whom it was said to, not what
             if (child.dep_ in ("dobj", "ccomp") or gerund) and child.pos_ in ("NOUN", "PROPN", "VERB", "NUM", "PRON") \
-                    and (predicated or len(list(child.subtree)) >= 2 and not self._is_person(child)
+                    and (predicated or len(list(child.subtree)) >= least and (generous or not self._is_person(child))
                          and not self._plain_object_of_blame(cue, child)):
                 # The object and what follows it without a break: "a hoax perpetrated by China",
                 # "his irritation regarding speculation …" (a comma ends it).

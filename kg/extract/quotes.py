@@ -41,6 +41,7 @@ from kg.extract.headlines import Headlines
 from kg.extract.objects import ObjectContent
 from kg.extract.quotations import Quotation, find_quotations
 from kg.extract.reported import ReportedClauses
+from kg.extract.sieve import Candidate, features, sieve_for
 from kg.extract.sentences import sent_of, text_of, token_starts, tokens_where
 from kg.extract.speakers import SpeakerFinder
 from kg.extract.statement import Statement, trim
@@ -51,7 +52,9 @@ MEDIUM_PREPS = {"to", "with", "on", "in"}
 # A word the cue model (kg.models) scores at least this high reports speech, whatever the lexicon and the
 # gates of is_cue say. Chosen on dev (0.8 and 0.95 did no better; vetoing low scores did worse).
 CUE_KEEP = 0.9
+CUE_CANDIDATE = 0.5  # with the sieve (kg.extract.sieve) to judge the statement, a word scored this high is proposed
 CUE_PREPOSITIONS = frozenset({"about", "on", "for", "over", "against"})  # "pressed him on", "railed against"
+PROPOSED_PREPOSITIONS = CUE_PREPOSITIONS | {"of", "to", "with", "at", "into"}  # "warned of", "responded to": the sieve judges
 
 
 class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses, ObjectContent, ClaimNouns,
@@ -70,6 +73,7 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
         self.quoted = self._quoted_chars()
         self.token_starts = token_starts(doc)
         self.cue_scores = cue_scores(doc)
+        self.sieve = sieve_for(self.cue_scores)
 
     def _quoted_chars(self) -> list[tuple[int, int]]:
         return [seg for q in self.quotations for seg in q.segments]
@@ -133,6 +137,7 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
 
     # -- the pass over the document ------------------------------------------------------------
     def statements(self) -> Iterator[Quote]:
+        known = set(self.index.entities)
         found: list[Statement] = list(self.headlines([]))
         used_cues: set[int] = set()
         direct_ranges: list[tuple[int, int]] = [(st.content_spans[0][0], st.content_spans[-1][1]) for st in found]
@@ -163,10 +168,11 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
             sentence = sent_of(cue) if cue is not None else sent_of(token)
             clause = self._clause_around(cue, quotation) if cue is not None else None
             if clause is not None:
-                found.append(Statement(clause, "mixed", cue, head, sentence, paragraph))
+                found.append(Statement(clause, "mixed", cue, head, sentence, paragraph, rule="mixed"))
                 direct_ranges.append((clause[0][0], clause[-1][1]))
                 continue
-            found.append(Statement(list(quotation.segments), "direct", cue, head, sentence, paragraph))
+            found.append(Statement(list(quotation.segments), "direct", cue, head, sentence, paragraph,
+                                   rule="quotation" if cue is not None else "quotation_alone"))
             direct_ranges.append((quotation.start, quotation.end))
         found.extend(self.indirect(used_cues, direct_ranges))
         self._attach_leftovers(found, leftovers)
@@ -183,11 +189,42 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
                 anchor = statement.cue if statement.cue is not None else self.token_at(statement.content_spans[0][0])
                 self.resolver.note_speaker(statement.speaker, anchor or self.doc[0])
         found.sort(key=lambda st: st.content_spans[0][0])
-        for statement in self._without_nested_repeats(found):
-            if statement.speaker:
-                record = self.to_record(statement)
-                if record is not None:
-                    yield record
+        kept = [st for st in self._without_nested_repeats(found) if st.speaker]
+        spoken, sieved = set(), set()
+        for statement, candidate in zip(kept, self._candidates(kept)):
+            record = self.to_record(statement)
+            if record is None:
+                continue
+            if self.sieve is not None and not self.sieve.keep(self._features(candidate), record):
+                sieved.add(record.speaker)
+                continue
+            spoken.add(record.speaker)
+            yield record
+        for key in sieved - spoken - known:  # an unnamed source made only for a statement the sieve dropped
+            del self.index.entities[key]
+
+    def _candidates(self, kept: list[Statement]) -> list[Candidate]:
+        """What the sieve reads of each statement, overlaps with the others included."""
+        out = []
+        for statement in kept:
+            spans = statement.content_spans
+            cue = statement.cue
+            others = [st for st in kept if st is not statement]
+            entity = self.index.entities.get(statement.speaker or "")
+            head = statement.speaker_head
+            out.append(Candidate(
+                kind=statement.kind, rule=statement.rule, cue=cue.i if cue is not None else None, spans=spans,
+                speaker_kind=entity.kind if entity is not None else "",
+                speaker_pos=head.pos_ if head is not None else "",
+                overlaps=sum(1 for st in others if _overlap(spans, st.content_spans)),
+                inside_other=cue is not None and any(s <= cue.idx < e for st in others for s, e in st.content_spans),
+                paragraph=statement.paragraph))
+        return out
+
+    def _features(self, candidate: Candidate) -> list[str]:
+        score = self.cue_scores.get(candidate.cue, 0.0) if self.cue_scores is not None and candidate.cue is not None \
+            else None
+        return features(self.doc, candidate, score, self.quoted)
 
     def _without_nested_repeats(self, found: list[Statement]) -> list[Statement]:
         """*Ortiz added that some residents called to say they would not pay the fee*: the statement whose
@@ -218,15 +255,29 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
             if not _overlap(inner.content_spans, outer.content_spans) or (_word_f1(bags[i], bags[j]) < 0.8
                                                                           and not contained):
                 continue
+            if self._proposed(outer) and not self._proposed(inner):
+                continue  # "courted voters by telling them that …": a mere proposal does not swallow a statement
             if inner.cue is None or any(s <= inner.cue.idx < e for s, e in outer.content_spans):
                 dropped.add(i)
         return [st for i, st in enumerate(found) if i not in dropped]
+
+    def _holds_cue(self, content: list[tuple[int, int]]) -> bool:
+        return any(self.is_cue(t) for t in self.doc.char_span(*content[0], alignment_mode="expand") or ())
+
+    def _proposed(self, statement: Statement) -> bool:
+        """Proposed only for the sieve to judge: the object of a listed verb, or a verb the cue model is
+        not sure of."""
+        return statement.rule == "object" or statement.rule.startswith("learned_") and statement.cue is not None \
+            and (self.cue_scores or {}).get(statement.cue.i, 0.0) < CUE_KEEP
 
     # -- indirect speech -----------------------------------------------------------------------
     def indirect(self, used_cues: set[int], direct_ranges: list[tuple[int, int]]) -> Iterator[Statement]:
         lemmas = self.verbs | set(lexicon.object_cues()) | lexicon.reporting_nouns() | lexicon.cue_class("addressed")
         candidates = tokens_where(self.doc, "LEMMA", lemmas) + tokens_where(self.doc, "LOWER", {"according"})
-        learned = {i for i, p in (self.cue_scores or {}).items() if p >= CUE_KEEP and self.doc[i].pos_ == "VERB"}
+        # With the sieve to judge them, the rules propose more: verbs the model is less sure of, and the objects
+        # of listed verbs; without it, only what the rules are sure of.
+        floor = CUE_CANDIDATE if self.sieve is not None else CUE_KEEP
+        learned = {i for i, p in (self.cue_scores or {}).items() if p >= floor and self.doc[i].pos_ == "VERB"}
         seen = {t.i for t in candidates}
         candidates += [self.doc[i] for i in sorted(learned - seen)]  # cues no lexicon lists ("vowed", "pressed")
         for token in sorted(candidates, key=lambda t: t.i):
@@ -250,12 +301,17 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
             if not self.is_cue(token, learned=token.i in learned):
                 continue
             content = self._complement(token) or self._block_after_colon(token)
-            if content is None and token.i in learned:
+            rule = "clause"
+            if content is None and self.sieve is not None and token.pos_ == "VERB":
+                content, rule = self._object_content(token, PROPOSED_PREPOSITIONS, generous=True), "object"
+                if content is not None and self._holds_cue(content):
+                    content = None  # "courted voters by telling them that …": the inner cue reports it
+            elif content is None and token.i in learned:
                 # "praised the mayor for …"; not "criticised the plan": a bare object is what an event is about.
                 # "issued a statement calling the test a violation": the statement's own cue says what was said.
-                content = self._object_content(token, CUE_PREPOSITIONS)
-                if content is not None and (len(self.text[content[0][0]:content[-1][1]].split()) < 4 or any(
-                        self.is_cue(t) for t in self.doc.char_span(*content[0], alignment_mode="expand") or ())):
+                content, rule = self._object_content(token, CUE_PREPOSITIONS), "object"
+                if content is not None and (len(self.text[content[0][0]:content[-1][1]].split()) < 4
+                                            or self._holds_cue(content)):
                     content = None
             if content is None:
                 continue
@@ -279,7 +335,9 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
                 continue
             quoted = any(start <= s < end for s, _ in self.quoted)
             kind = "mixed" if quoted else "indirect"
-            yield Statement(content, kind, token, head, sent_of(token), self.paragraph_of(start))
+            if token.i in learned and token.lemma_.lower() not in lemmas:
+                rule = "learned_" + rule
+            yield Statement(content, kind, token, head, sent_of(token), self.paragraph_of(start), rule=rule)
 
     # -- records -------------------------------------------------------------------------------
     def _balanced(self, start: int, end: int) -> tuple[int, int]:

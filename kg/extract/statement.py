@@ -22,6 +22,7 @@ class Statement:
     sentence: Span
     paragraph: int
     speaker: str | None = None
+    rule: str = ""  # which construction found it (read by the sieve, kg.extract.sieve)
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,9 +1,11 @@
 """The trained parts of the pipeline, shipped inside the package and loaded once with spaCy.
 
-One model today: ``cues`` (see ``cues/MODEL_CARD.md``), a span categorizer over single tokens that
-scores whether a word reports speech where it stands (*said*, *vowed*, *told*; not *told to wait*).
-The statement rules (:mod:`kg.extract.quotes`) read its scores through :mod:`kg.extract.cues`.
-It was trained on ``en_core_web_sm``'s own token vectors, so it is added only to that pipeline.
+Two models, both described in ``cues/MODEL_CARD.md``: ``cues``, a span categorizer over single tokens
+that scores whether a word reports speech where it stands (*said*, *vowed*, *told*; not *told to
+wait*), and ``statements``, the sieve of :mod:`kg.extract.sieve`, a logistic model that says whether a
+candidate statement the rules propose is one. The statement rules (:mod:`kg.extract.quotes`) read the
+cue scores through :mod:`kg.extract.cues`. The cue model was trained on ``en_core_web_sm``'s own token
+vectors, so it is added only to that pipeline, and the sieve works only with it.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from kg.extract.cues import CUE_SPANS
+from kg.extract.sieve import SieveFileError, sieve_for
 from kg.nlp import ModelError
 
 CUE_MODEL = Path(__file__).parent / "cues"
@@ -52,4 +55,9 @@ def add_cue_model(nlp: Language, pipeline: str, path: Path | None = None) -> boo
             nlp.remove_pipe(CUE_SPANS)
         raise ModelFileError(f"cue model {path}: cannot load its weights ({err.__class__.__name__}); "
                              f"rebuild it with `make train` or run with {RULES_ONLY_ENV}=1") from None
+    try:
+        sieve_for({})  # the statement sieve goes with the cue model: read it now, not mid-build
+    except SieveFileError as err:
+        nlp.remove_pipe(CUE_SPANS)
+        raise ModelFileError(str(err)) from None
     return True

@@ -6,12 +6,14 @@ Used at the end of ``make train``: it extracts in this process (no graph is writ
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 from kg.documents import clean
 from kg.extract import extract
+from kg.extract.sieve import SIEVE_DIR, SIEVE_ENV
 from kg.models import add_cue_model
 from kg.nlp import DEFAULT_MODEL, load, parse
 from kg.records import Document
@@ -29,16 +31,18 @@ def statements(nlp, golds: list[dict]) -> dict[str, list[dict]]:
     return rows
 
 
-def report(train_gold: Path, dev_gold: Path, model_dir: Path, out=print) -> dict:
-    """Detection and attribution F1 (P / R) on the check split and dev, rules alone and rules with the model
-    in ``model_dir``."""
+def report(train_gold: Path, dev_gold: Path, model_dir: Path, sieve_dir: Path | None = None, out=print) -> dict:
+    """Detection and attribution F1 (P / R) on the check split and dev: rules alone, rules with the cue
+    model in ``model_dir``, and with the statement sieve in ``sieve_dir`` too."""
     sys.path.insert(0, str(train_gold.parent))
     from score import score_quotes  # the team's scorer, beside the gold files
     sets = {"check": [g for g in _read(train_gold) if g.get("split") == "check"]}
     if dev_gold.is_file():
         sets["dev"] = _read(dev_gold)
     results = {}
-    for variant, with_model in (("rules", False), ("rules + cue model", True)):
+    variants = (("rules", False, "off"), ("rules + cue model", True, "off"), ("+ sieve (default)", True, sieve_dir))
+    for variant, with_model, sieve in variants:
+        os.environ[SIEVE_ENV] = str(sieve or SIEVE_DIR)
         nlp = load(DEFAULT_MODEL, cue_model=False)
         if with_model:
             add_cue_model(nlp, DEFAULT_MODEL, model_dir)
@@ -48,6 +52,7 @@ def report(train_gold: Path, dev_gold: Path, model_dir: Path, out=print) -> dict
             d, a = scores["detection"], scores["attribution"]
             out(f"{name:6} {variant:18} detection {d['f1']:.3f} ({d['p']:.3f} / {d['r']:.3f})  "
                 f"attribution {a['f1']:.3f} ({a['p']:.3f} / {a['r']:.3f})")
+    os.environ.pop(SIEVE_ENV, None)
     return results
 
 

@@ -4,7 +4,10 @@ The gold file is ``train_gold.jsonl`` of ``../shared/eval`` (PolNeAR's train spl
 has a ``cue_span``. The articles of ``split == "train"`` are learned from; the ``check`` tenth and
 dev are only scored at the end. The spaCy pipeline parses every article once; the parse, tags,
 entities and ``tok2vec`` tensor stay frozen, so each epoch updates only the small cue network
-(spaCy's ``spancat`` with :mod:`kg.models.architecture`). Deterministic given ``--seed``.
+(spaCy's ``spancat`` with :mod:`kg.models.architecture`). Then the statement sieve is learned
+(:mod:`kg.models.sieve`): two more cue networks, each on half the articles, score the other half, and a
+logistic model learns which of the candidates the rules propose with those scores are statements.
+Deterministic given ``--seed``.
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from spacy.util import fix_random_seed, minibatch
 
 from kg.documents import clean
 from kg.extract.cues import CUE_SPANS
+from kg.extract.sieve import SIEVE_DIR
 from kg.models import CUE_MODEL
 from kg.nlp import DEFAULT_MODEL, load, parse
 
@@ -76,26 +80,34 @@ def parsed(nlp, golds: list[dict], n_process: int) -> Iterator[Doc]:
     yield from parse(nlp, (clean(g["text"]) for g in golds), batch_size=8, n_process=n_process)
 
 
-def train(golds: list[dict], out: Path, epochs: int, seed: int, n_process: int = 1,
-          log=print) -> tuple[spacy.language.Language, list[Example]]:
-    """Fit the cue network on ``golds`` and write it to ``out``; returns the pipeline with it added."""
-    import kg.models.architecture  # noqa: F401  (registers the network)
+def fit_cues(nlp, examples: list[Example], seed: int, epochs: int, name: str = CUE_SPANS, log=print):
+    """A cue network fitted on ``examples``, added to ``nlp`` as ``name``."""
     fix_random_seed(seed)
-    nlp = load(DEFAULT_MODEL, cue_model=False)
-    started = time.monotonic()
-    examples = [example(doc, g.get("quotes", [])) for doc, g in zip(parsed(nlp, golds, n_process), golds)]
-    log(f"parsed {len(examples)} articles in {time.monotonic() - started:.0f} s")
-    cues = nlp.add_pipe("spancat", name=CUE_SPANS, config=COMPONENT)
+    cues = nlp.add_pipe("spancat", name=name, config=COMPONENT)
     cues.initialize(lambda: examples, nlp=nlp, labels=[LABEL])
     optimizer = cues.create_optimizer()
     order = list(range(len(examples)))
+    started = time.monotonic()
     for epoch in range(1, epochs + 1):
         random.Random(seed * 1000 + epoch).shuffle(order)
         losses: dict[str, float] = {}
         for batch in minibatch([examples[i] for i in order], size=4):
             cues.update(batch, drop=0.1, sgd=optimizer, losses=losses)
-        log(f"epoch {epoch}/{epochs}: loss {losses.get(CUE_SPANS, 0.0):.2f} "
-            f"({time.monotonic() - started:.0f} s)")
+        log(f"{name} epoch {epoch}/{epochs}: loss {losses.get(name, 0.0):.2f} ({time.monotonic() - started:.0f} s)")
+    return cues
+
+
+def train(golds: list[dict], out: Path, epochs: int, seed: int, n_process: int = 1, sieve_out: Path | None = None,
+          log=print) -> tuple[spacy.language.Language, list[Example]]:
+    """Fit the cue network on ``golds`` and write it to ``out``; then, when ``sieve_out`` is given, learn
+    the statement sieve from the candidates the rules propose with out-of-fold cue scores and write it
+    there. Returns the pipeline with the cue network added."""
+    import kg.models.architecture  # noqa: F401  (registers the network)
+    nlp = load(DEFAULT_MODEL, cue_model=False)
+    started = time.monotonic()
+    examples = [example(doc, g.get("quotes", [])) for doc, g in zip(parsed(nlp, golds, n_process), golds)]
+    log(f"parsed {len(examples)} articles in {time.monotonic() - started:.0f} s")
+    cues = fit_cues(nlp, examples, seed, epochs, log=log)
     if out.exists():
         shutil.rmtree(out / "spancat", ignore_errors=True)
     out.mkdir(parents=True, exist_ok=True)
@@ -103,6 +115,20 @@ def train(golds: list[dict], out: Path, epochs: int, seed: int, n_process: int =
     meta = {"pipeline": DEFAULT_MODEL, "spacy": spacy.__version__, "seed": seed, "epochs": epochs,
             "articles": len(examples), "component": COMPONENT}
     (out / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    if sieve_out is not None:
+        from kg.models import sieve
+        docs = [eg.predicted for eg in examples]
+
+        def fold_cues(learn: list[Example], name: str):
+            pipe = fit_cues(nlp, learn, seed, epochs, name=f"kg_cues_{name.split('/')[0].replace(' ', '')}", log=log)
+            nlp.remove_pipe(pipe.name)
+            return pipe
+
+        sieve.out_of_fold_scores(docs, examples, fold_cues, log=log)
+        rows = sieve.candidates(docs, golds)
+        weights, bias = sieve.fit(rows)
+        sieve.save(sieve_out, weights, bias, len(rows), len(docs))
+        log(f"sieve: {len(rows)} candidates, {len(weights)} weights ({time.monotonic() - started:.0f} s)")
     return nlp, examples
 
 
@@ -111,7 +137,10 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gold", type=Path, default=SHARED / "train_gold.jsonl",
                         help="annotated articles (JSONL with quotes[].cue_span and split); default: %(default)s")
-    parser.add_argument("--out", type=Path, default=CUE_MODEL, help="where the weights go; default: %(default)s")
+    parser.add_argument("--out", type=Path, default=CUE_MODEL, help="where the cue model goes; default: %(default)s")
+    parser.add_argument("--sieve-out", type=Path, default=SIEVE_DIR,
+                        help="where the statement sieve goes; default: %(default)s")
+    parser.add_argument("--no-sieve", action="store_true", help="train the cue model only")
     parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--limit", type=int, default=0, help="learn from the first N training articles only")
@@ -124,11 +153,12 @@ def main(argv: list[str] | None = None) -> int:
     golds = read_gold(args.gold)
     learn = [g for g in golds if g.get("split", "train") == "train"]
     learn = learn[:args.limit] if args.limit else learn
-    train(learn, args.out, args.epochs, args.seed, args.jobs)
-    print(f"wrote {args.out}")
+    sieve_out = None if args.no_sieve else args.sieve_out
+    train(learn, args.out, args.epochs, args.seed, args.jobs, sieve_out=sieve_out)
+    print(f"wrote {args.out}" + (f" and {sieve_out}" if sieve_out else ""))
     if not args.no_score:
         from kg.models.scores import report
-        report(args.gold, SHARED / "dev_gold.jsonl", args.out)
+        report(args.gold, SHARED / "dev_gold.jsonl", args.out, sieve_out)
     return 0
 
 
