@@ -18,6 +18,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from kg.extract.sentences import sent_of, text_of
+
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
     for edge in edges:
         if n <= edge:
@@ -73,17 +75,16 @@ def features(doc: Doc, candidate: Candidate, cue_score: float | None, quoted: li
         feats.append(f"verbs={_bucket(verbs, (0, 1, 3))}")
         feats.append(f"lemma,verbs={lemma},{_bucket(verbs, (0, 1))}")
         feats.append(f"ents={_bucket(sum(1 for t in words if t.ent_iob_ == 'B'), (0, 1, 3))}")
-    before = doc.char_span(start, end, alignment_mode="expand")
-    if before is not None and before.start > 0:
-        prev = doc[before.start - 1]
+    if content is not None and content.start > 0:
+        prev = doc[content.start - 1]
         feats.append(f"before={prev.lower_ if prev.pos_ in ('ADP', 'SCONJ', 'PART', 'PUNCT') else prev.pos_}")
         feats.append(f"lemma,before={lemma},{prev.lower_ if prev.pos_ in ('ADP', 'SCONJ', 'PART') else prev.pos_}")
     if words and len(words) <= 3:
         feats.append(f"short_ent={words[-1].ent_type_ or words[-1].pos_}")
-    text = doc.text[start:end]
+    text = text_of(doc)[start:end]
     share = sum(max(0, min(e, end) - max(s, start)) for s, e in quoted) / max(1, end - start)
     feats += [f"quoted={_bucket(int(share * 4), (0, 1, 2, 3))}", f"question={text.rstrip().endswith('?')}",
-              f"sent_q={any(t.text == '?' for t in cue.sent) if cue is not None else '-'}"]
+              f"sent_q={any(t.text == '?' for t in sent_of(cue)) if cue is not None else '-'}"]
     return feats
 
 
