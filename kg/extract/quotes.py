@@ -222,8 +222,8 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
         return out
 
     def _features(self, candidate: Candidate) -> list[str]:
-        score = self.cue_scores.get(candidate.cue, 0.0) if self.cue_scores is not None and candidate.cue is not None \
-            else None
+        scores, cue = self.cue_scores, candidate.cue
+        score = None if scores is None or cue is None else scores.get(cue, 0.0)
         return features(self.doc, candidate, score, self.quoted)
 
     def _without_nested_repeats(self, found: list[Statement]) -> list[Statement]:

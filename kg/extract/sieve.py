@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from kg.extract.sentences import sent_of, text_of
 
+
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
     for edge in edges:
         if n <= edge:
@@ -56,8 +57,8 @@ def features(doc: Doc, candidate: Candidate, cue_score: float | None, quoted: li
              f"lemma={lemma}", f"lemma,kind={lemma},{candidate.kind}", f"lemma,len={lemma},{n}",
              f"spk={candidate.speaker_kind}", f"spk,kind={candidate.speaker_kind},{candidate.kind}",
              f"overlaps={min(candidate.overlaps, 3)}", f"inside={candidate.inside_other}",
-             f"segments={min(len(candidate.spans), 3)}", f"para={_bucket(candidate.paragraph, (0, 1, 3))}"]
-    feats.append(f"spkpos={candidate.speaker_pos}")
+             f"segments={min(len(candidate.spans), 3)}", f"para={_bucket(candidate.paragraph, (0, 1, 3))}",
+             f"spkpos={candidate.speaker_pos}"]
     if cue is not None:
         feats += [f"tag={cue.tag_}", f"dep={cue.dep_}", f"lemma,tag={lemma},{cue.tag_}", f"lemma,dep={lemma},{cue.dep_}",
                   f"head={cue.head.pos_}", f"cuepos={'before' if cue.idx < start else 'inside' if cue.idx < end else 'after'}",
@@ -132,7 +133,7 @@ WEIGHTS = "weights.json"
 QUOTED = frozenset({"rule=quotation", "rule=quotation_alone", "rule=mixed", "rule=transcript"})
 SIEVE_DIR = Path(__file__).resolve().parents[1] / "models" / "statements"
 SIEVE_ENV = "KG_SIEVE_MODEL"  # another directory of sieve weights (``make train --sieve-out``), or "off"
-_loaded: dict[Path, Sieve | None] = {}
+_loaded: dict[Path, Sieve] = {}
 recorder: Recorder | None = None  # set while the sieve is being learned: every candidate is kept and noted
 
 

@@ -1,6 +1,6 @@
 """The trained parts of the pipeline, shipped inside the package and loaded once with spaCy.
 
-Two models, both described in ``cues/MODEL_CARD.md``: ``cues``, a span categorizer over single tokens
+Two models, each with its model card beside its weights: ``cues``, a span categorizer over single tokens
 that scores whether a word reports speech where it stands (*said*, *vowed*, *told*; not *told to
 wait*), and ``statements``, the sieve of :mod:`kg.extract.sieve`, a logistic model that says whether a
 candidate statement the rules propose is one. The statement rules (:mod:`kg.extract.quotes`) read the

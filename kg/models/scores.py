@@ -40,6 +40,7 @@ def report(train_gold: Path, dev_gold: Path, model_dir: Path, sieve_dir: Path | 
     if dev_gold.is_file():
         sets["dev"] = _read(dev_gold)
     results = {}
+    before = os.environ.get(SIEVE_ENV)
     variants = (("rules", False, "off"), ("rules + cue model", True, "off"), ("+ sieve (default)", True, sieve_dir))
     for variant, with_model, sieve in variants:
         os.environ[SIEVE_ENV] = str(sieve or SIEVE_DIR)
@@ -52,7 +53,10 @@ def report(train_gold: Path, dev_gold: Path, model_dir: Path, sieve_dir: Path | 
             d, a = scores["detection"], scores["attribution"]
             out(f"{name:6} {variant:18} detection {d['f1']:.3f} ({d['p']:.3f} / {d['r']:.3f})  "
                 f"attribution {a['f1']:.3f} ({a['p']:.3f} / {a['r']:.3f})")
-    os.environ.pop(SIEVE_ENV, None)
+    if before is None:
+        os.environ.pop(SIEVE_ENV, None)
+    else:
+        os.environ[SIEVE_ENV] = before
     return results
 
 

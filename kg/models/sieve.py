@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy
 
 from kg.extract import extract, sieve as sieve_module
+from kg.extract.cues import CUE_SPANS
 from kg.extract.sieve import WEIGHTS, Recorder
 from kg.records import Document
 
@@ -106,11 +107,12 @@ def fit(rows: list[tuple[list[str], int]], l2: float = L2, steps: int = STEPS) -
 
 
 def out_of_fold_scores(docs: list, examples: list, fit_cues: Callable, log=print) -> None:
-    """Give each parsed doc the cue scores of a model trained on the other half of the articles."""
+    """Give each parsed doc the cue scores of a model trained on the other half of the articles;
+    ``fit_cues(examples, name)`` fits one."""
     halves = [list(range(0, len(docs), 2)), list(range(1, len(docs), 2))]
     for k, held_out in enumerate(halves):
         learn = [examples[i] for i in halves[1 - k]]
-        pipe = fit_cues(learn, f"fold {k + 1}/2")
+        pipe = fit_cues(learn, f"{CUE_SPANS}_fold{k + 1}")
         for i in held_out:
             pipe(docs[i])
     log("scored every article with a cue model that did not learn from it")

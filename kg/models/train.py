@@ -120,8 +120,8 @@ def train(golds: list[dict], out: Path, epochs: int, seed: int, n_process: int =
         docs = [eg.predicted for eg in examples]
 
         def fold_cues(learn: list[Example], name: str):
-            pipe = fit_cues(nlp, learn, seed, epochs, name=f"kg_cues_{name.split('/')[0].replace(' ', '')}", log=log)
-            nlp.remove_pipe(pipe.name)
+            pipe = fit_cues(nlp, learn, seed, epochs, name=name, log=log)
+            nlp.remove_pipe(name)
             return pipe
 
         sieve.out_of_fold_scores(docs, examples, fold_cues, log=log)
