@@ -1095,3 +1095,57 @@ def test_blame_with_an_object_that_says_something_is_a_statement(run):
     said = only(run("Raj Patel criticised the council's slow handling of the flood warnings.").said)
     assert (said.speaker, said.cue) == ("Raj Patel", "criticised")
     assert words(said.content) == words("the council's slow handling of the flood warnings")
+
+
+def test_a_verb_of_naming_conjoined_to_a_reported_clause_about_a_thing_starts_a_second_statement(run):
+    said = run("Tom Reilly said the harbour levy would drive away the ferries, and called the mayor "
+               "the main backer of the scheme.").said
+    assert [(s.speaker, s.cue, words(s.content)) for s in said] == [
+        ("Tom Reilly", "said", words("the harbour levy would drive away the ferries")),
+        ("Tom Reilly", "called", words("the mayor the main backer of the scheme"))]
+
+
+def test_a_post_of_another_kind_is_not_the_person_just_quoted(run):
+    result = run("Detective Inspector Sarah Cole told the court the defendant had shown no remorse. "
+                 "The judge criticised the delay, saying it was unacceptable.")
+    assert [s.speaker for s in result.said][0] == "Sarah Cole"
+    assert "Sarah Cole" not in [s.speaker for s in result.said][1:]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("President Lena Ortiz spoke on Monday. The Valdorian leader said the talks were useful.",
+                 "Lena Ortiz", id="generic-post"),
+    pytest.param("Senator Lena Ortiz spoke on Monday. The presidential candidate said the talks were useful.",
+                 "Lena Ortiz", id="running-for-a-post"),
+    pytest.param("Senator Lena Ortiz spoke on Monday. The former governor said the talks were useful.",
+                 "Lena Ortiz", id="a-past-post"),
+])
+def test_a_description_compatible_with_the_persons_posts_is_that_person(run, text, speaker):
+    assert [s.speaker for s in run(text).said] == [speaker]
+
+
+def test_a_reported_clause_parsed_as_a_relative_clause_of_whom_it_was_told_is_what_was_told(run):
+    said = run("Prosecutors said Daniel Hart, 42, had taken the money from the charity. "
+               "Hart told the jury he had repaid the money.").said
+    assert [(s.speaker, s.cue, s.content) for s in said][1:] == [("Daniel Hart", "told", "he had repaid the money")]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Marcus Webb scored twice on Saturday. “It was a special day for the club,” said the 25-year-old.",
+                 id="age"),
+    pytest.param("Marcus Webb scored twice on Saturday. The midfielder said it was a special day for the club.",
+                 id="position"),
+])
+def test_a_description_by_age_or_occupation_is_the_person_just_named(run, text):
+    assert [s.speaker for s in run(text).said] == ["Marcus Webb"]
+
+
+def test_two_cues_of_one_speaker_reading_the_same_words_give_one_statement(run):
+    said = run("Ana Ruiz repeated her comments that she would be a fair broker in the talks.").said
+    assert [(s.speaker, words(s.content)) for s in said] == [
+        ("Ana Ruiz", words("she would be a fair broker in the talks"))]
+
+
+def test_the_same_words_said_in_two_sentences_are_two_statements(run):
+    said = run("Ana Ruiz said the port would close. On Friday she said again that the port would close.").said
+    assert [(s.speaker, words(s.content)) for s in said] == [("Ana Ruiz", words("the port would close"))] * 2

@@ -97,3 +97,15 @@ def test_recording_keeps_every_candidate(run):
     assert len(recorder.seen) == len(said) == 1
     record, feats = recorder.seen[0]
     assert record.content == "the ferry would run again in May" and "rule=clause" in feats
+
+
+def test_a_speaker_found_above_a_cue_without_its_own_is_proposed_for_the_sieve_to_judge(run):
+    recorder = sieve_module.Recorder()
+    sieve_module.recorder = recorder
+    try:
+        run("Senator Maria Lopez is the only member of the panel to have pledged to visit every county.")
+    finally:
+        sieve_module.recorder = None
+    assert [(record.content, "rule=clause_above" in feats) for record, feats in recorder.seen] == [
+        ("to visit every county", True)]
+    assert recorder.seen[0][0].speaker == "PERSON:maria lopez"

@@ -33,6 +33,9 @@ FACILITIES = {"stadium", "arena", "airport", "station", "hall", "center", "centr
               "courthouse", "field", "garden", "gardens", "hotel", "theater", "theatre"}
 # Posts a headline or a lead gives anyone in public life ("Lawmaker urges …" before "Rep. Adam Schiff said").
 GENERIC_TITLES = {"lawmaker", "legislator", "politician", "official", "leader", "head", "chief", "executive", "member"}
+# Descriptions of someone running for a post, whatever post they hold ("the presidential candidate", a senator).
+RUNNING_TITLES = {"candidate", "nominee", "hopeful", "contender", "challenger", "incumbent", "front-runner",
+                  "frontrunner"}
 # Quantifiers that head a speaker phrase of their own: who spoke is a group the text does not name.
 QUANTIFIED_SOURCES = {"some", "many", "most", "those", "both", "all", "several", "few", "another", "others",
                       "someone", "somebody", "everyone", "everybody", "half", "majority", "minority"}
@@ -187,7 +190,7 @@ class Resolver:
             if title and post is not None:
                 self.inferred_roles.append((key, title, post))
             return key
-        if head.pos_ in ("NOUN", "PROPN") or lower in lexicon.speaker_nouns():
+        if head.pos_ in ("NOUN", "PROPN") or lower in lexicon.speaker_nouns() or _age_description(head):
             return self._named_in_apposition(head) or self._named_as(head) or self.description(head, phrase)
         if lower in QUANTIFIED_SOURCES or head.pos_ == "NUM" and not head.ent_type_ in ("DATE", "TIME", "MONEY"):
             # "Some said …", "Many of the delegates say …", "Two told reporters …": an unnamed group.
@@ -317,8 +320,11 @@ class Resolver:
                            for t in phrase if t.i != head.i)
         definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.children) or \
             (bool(title) and not any(t.lower_ in ("a", "an", "one", "another") for t in head.children))
-        singular = head.tag_ in ("NN", "NNP")
         noun_kind, noun_gender = lexicon.speaker_nouns().get(head.lower_, ("", ""))
+        age = _age_description(head)
+        if age:
+            noun_kind = "person"  # "“…,” said the 25-year-old": the person just named
+        singular = head.tag_ in ("NN", "NNP") or age
         if title and named_org and not self._subject_just_before(head):
             # Cataphora (*NATO's Secretary-General … Mark Rutte*) only when nobody was just the subject:
             # after *Bernie Sanders spoke*, *the Vermont senator* is Sanders.
@@ -364,7 +370,17 @@ class Resolver:
         if _possessed_by_pronoun(head):
             return True
         posts = self.state.posts.get(key, set())
-        return bool(posts) and posts <= SPEAKS_FOR and not any(title in post or post in title for post in posts)
+        if not posts or any(title in post or post in title for post in posts):
+            return False
+        if posts <= SPEAKS_FOR:
+            return True
+        # "Detective Inspector Cole said … The judge said": a post of its own kind, shared with none of the
+        # person's, is another person's; not a generic one ("the Russian leader" after "President Putin"),
+        # nor a past one the text need not have given ("the former first lady").
+        words = set(title.replace("-", " ").split())
+        past = any(t.lower_ in ("former", "ex", "then", "onetime", "one-time") for t in head.subtree)
+        return not past and not words & (GENERIC_TITLES | RUNNING_TITLES) \
+            and not any(words & set(post.split()) for post in posts)
 
     def salient_person(self, token: Token, gender: str) -> str | None:
         """The most salient person before ``token`` that agrees in gender.
@@ -462,6 +478,13 @@ def _phrase_head(token: Token) -> Token:
     while token.dep_ in ("compound", "flat", "appos") and token.head.i != token.i:
         token = token.head
     return token
+
+
+def _age_description(head: Token) -> bool:
+    """*the 25-year-old*, *the 42-year-old father*: an age heads the phrase, or qualifies its noun."""
+    if head.lower_ == "old" or head.lower_.endswith("-year-old"):
+        return head.lower_ != "old" or any(t.lower_ in ("year", "years") for t in head.subtree)
+    return False
 
 
 def _possessed_by_pronoun(head: Token) -> bool:

@@ -54,6 +54,7 @@ MEDIUM_PREPS = {"to", "with", "on", "in"}
 CUE_KEEP = 0.9
 CUE_CANDIDATE = 0.5  # with the sieve (kg.extract.sieve) to judge the statement, a word scored this high is proposed
 CUE_PREPOSITIONS = frozenset({"about", "on", "for", "over", "against"})  # "pressed him on", "railed against"
+SAME_WORDS = 0.9  # one speaker's two statements whose words agree this much are one statement read twice
 PROPOSED_PREPOSITIONS = CUE_PREPOSITIONS | {"of", "to", "with", "at", "into"}  # "warned of", "responded to": the sieve judges
 
 
@@ -191,6 +192,7 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
         found.sort(key=lambda st: st.content_spans[0][0])
         kept = [st for st in self._without_nested_repeats(found) if st.speaker]
         spoken, sieved = set(), set()
+        said: dict[tuple[str, int], list[Counter]] = {}  # the words a speaker said in each sentence so far
         for statement, candidate in zip(kept, self._candidates(kept)):
             record = self.to_record(statement)
             if record is None:
@@ -198,6 +200,13 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
             if self.sieve is not None and not self.sieve.keep(self._features(candidate), record):
                 sieved.add(record.speaker)
                 continue
+            # "repeated her comments that she would …": two cues of one speaker in one sentence that read the
+            # same words are one statement (in two sentences, the speaker said it twice).
+            bag = Counter(re.findall(r"\w+", record.content.lower()))
+            where = (record.speaker, record.sentence.start)
+            if any(_word_f1(bag, other) >= SAME_WORDS for other in said.get(where, ())):
+                continue
+            said.setdefault(where, []).append(bag)
             spoken.add(record.speaker)
             yield record
         for key in sieved - spoken - known:  # an unnamed source made only for a statement the sieve dropped
@@ -265,9 +274,10 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
         return any(self.is_cue(t) for t in self.doc.char_span(*content[0], alignment_mode="expand") or ())
 
     def _proposed(self, statement: Statement) -> bool:
-        """Proposed only for the sieve to judge: the object of a listed verb, or a verb the cue model is
-        not sure of."""
-        return statement.rule == "object" or statement.rule.startswith("learned_") and statement.cue is not None \
+        """Proposed only for the sieve to judge: the object of a listed verb, a speaker found above the cue
+        (:meth:`subject_above`), or a verb the cue model is not sure of."""
+        return statement.rule == "object" or statement.rule.endswith("_above") \
+            or statement.rule.startswith("learned_") and statement.cue is not None \
             and (self.cue_scores or {}).get(statement.cue.i, 0.0) < CUE_KEEP
 
     # -- indirect speech -----------------------------------------------------------------------
@@ -331,6 +341,9 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
             if any(start <= s and e <= end + 1 and (e - s) > 0.8 * (end - start) for s, e in direct_ranges):
                 continue  # the complement is one quotation: already a direct statement
             head = self.speaker_of(token)
+            if head is None and self.sieve is not None and not self._holds_cue(content):
+                head = self.subject_above(token)  # the sieve judges a speaker found this far up
+                rule += "_above"
             if head is None:
                 continue
             quoted = any(start <= s < end for s, _ in self.quoted)

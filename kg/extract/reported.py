@@ -27,6 +27,8 @@ COMPLEMENT_DEPS = ("ccomp",)
 # "As the Courier reported, …": verbs whose "as" clause attributes the clause it hangs on ("as she spoke" does not).
 AS_REPORTED = {"say", "report", "note", "write", "point", "explain", "state", "tell", "claim", "argue", "predict",
                "acknowledge", "admit", "concede", "warn"}
+TOLD = {"tell", "inform", "assure", "remind"}  # verbs whose object is the one spoken to
+RELATIVES = {"who", "whom", "whose", "which", "that", "what", "where", "when"}
 ANONYMITY = {"name", "identify", "quote"}  # "asked not to be named/identified/quoted"
 
 
@@ -113,12 +115,32 @@ class ReportedClauses:
                     elif lemma in lexicon.cue_class("addressed"):
                         break  # "called to say": no addressee, no request
                     return [(start, end)]
+        clause = self._clause_hung_on_addressee(cue)
+        if clause is not None:
+            return [self._reported_clause(clause)]
         frame = lexicon.object_cues().get(lemma)
         if frame is not None:
             return self._object_content(cue, frame)
         answer = next((c for c in cue.rights if c.lower_ in ("yes", "no") and c.i == cue.i + 1), None)
         if answer is not None and lemma in self.verbs:
             return [(answer.idx, answer.idx + len(answer.text))]  # "46 percent of voters said yes": the answer
+        return None
+
+    @staticmethod
+    def _clause_hung_on_addressee(cue: Token) -> Token | None:
+        """*Hart told the jury he had repaid the money*: the parse made the reported clause a relative clause
+        of whoever was told. A clause with a subject of its own (not *who*, *that*, *which*) right after the
+        addressee of *tell*, *inform*, *assure* or *remind* is what was told."""
+        if cue.lemma_.lower() not in TOLD:
+            return None
+        for addressee in cue.rights:
+            if addressee.dep_ not in ("dobj", "dative"):
+                continue
+            for clause in addressee.rights:
+                subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if clause.dep_ == "relcl" and subject is not None and subject.left_edge.i == clause.left_edge.i \
+                        and subject.lower_ not in RELATIVES:
+                    return clause
         return None
 
     def _that_after(self, cue: Token) -> Token | None:
@@ -211,8 +233,10 @@ class ReportedClauses:
             # tense, with no subject of its own, after a clause about the speaker (a pronoun), is the
             # speaker's next statement. Not "X announced that Y contacted Z and reiterated …": Y did both.
             return True
+        reports = part.lemma_.lower() in self.verbs or part.lemma_.lower() in lexicon.object_cues() \
+            and any(c.dep_ == "dobj" for c in part.children)  # "… would drive away the ferries, and called him Y"
         return (part.dep_ == "conj" or part.dep_ == "advcl" and part.tag_ == "VBG") \
-            and part.lemma_.lower() in self.verbs and self._conjoined_with_reported_clause(part)
+            and reports and self._conjoined_with_reported_clause(part)
 
     def _conjoined_with_reported_clause(self, verb: Token) -> bool:
         """A reporting verb the parse conjoined to a reported clause whose subject cannot speak
