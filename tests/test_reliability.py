@@ -731,8 +731,11 @@ def test_stopping_a_parallel_build_is_one_line_and_leaves_no_worker(tmp_path, ho
     folder.mkdir()
     for n in range(300):
         (folder / f"a{n}.txt").write_text(SEED_TEXT, encoding="utf-8")
+    # A terminal's foreground job takes Ctrl-C with the default disposition; a process that inherits SIGINT
+    # ignored (as from a test runner that ignores it) would rightly run on, so the child starts from the default.
     process = subprocess.Popen([*kg_command(), "build", str(folder), "--out", str(tmp_path / "g.ttl"), "--jobs", "2",
-                                "--quiet"], stderr=subprocess.PIPE, text=True, start_new_session=True, cwd=ROOT)
+                                "--quiet"], stderr=subprocess.PIPE, text=True, start_new_session=True, cwd=ROOT,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None and not (
