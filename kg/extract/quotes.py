@@ -202,7 +202,7 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
                 continue
             # "repeated her comments that she would …": two cues of one speaker in one sentence that read the
             # same words are one statement (in two sentences, the speaker said it twice).
-            bag = Counter(re.findall(r"\w+", record.content.lower()))
+            bag = _word_bag(record.content)
             where = (record.speaker, record.sentence.start)
             if any(_word_f1(bag, other) >= SAME_WORDS for other in said.get(where, ())):
                 continue
@@ -242,10 +242,7 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
         such an inner statement was twice as often no statement of the annotation as one). So is a
         statement with no cue that repeats one with a cue (a quotation the rules also read as a reported
         clause)."""
-        def words(st: Statement) -> Counter:
-            return Counter(w for s, e in st.content_spans for w in re.findall(r"\w+", self.text[s:e].lower()))
-
-        bags = [words(st) for st in found]
+        bags = [_word_bag(" ".join(self.text[s:e] for s, e in st.content_spans)) for st in found]
         sizes = [sum(bag.values()) for bag in bags]
         bounds = [(st.content_spans[0][0], st.content_spans[-1][1]) for st in found]
         order = sorted(range(len(found)), key=lambda k: bounds[k])
@@ -401,6 +398,10 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
 
 def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def _word_bag(text: str) -> Counter:
+    return Counter(re.findall(r"\w+", text.lower()))
 
 
 def _word_f1(a: Counter, b: Counter) -> float:

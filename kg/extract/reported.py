@@ -21,13 +21,13 @@ from spacy.tokens import Token
 
 from kg import lexicon
 from kg.extract.sentences import sent_of, sentences
+from kg.extract.speakers import ADDRESSEE_FIRST
 from kg.extract.statement import Statement, clause_span, token_runs, trim
 
 COMPLEMENT_DEPS = ("ccomp",)
 # "As the Courier reported, …": verbs whose "as" clause attributes the clause it hangs on ("as she spoke" does not).
 AS_REPORTED = {"say", "report", "note", "write", "point", "explain", "state", "tell", "claim", "argue", "predict",
                "acknowledge", "admit", "concede", "warn"}
-TOLD = {"tell", "inform", "assure", "remind"}  # verbs whose object is the one spoken to
 RELATIVES = {"who", "whom", "whose", "which", "that", "what", "where", "when"}
 ANONYMITY = {"name", "identify", "quote"}  # "asked not to be named/identified/quoted"
 
@@ -131,7 +131,7 @@ class ReportedClauses:
         """*Hart told the jury he had repaid the money*: the parse made the reported clause a relative clause
         of whoever was told. A clause with a subject of its own (not *who*, *that*, *which*) right after the
         addressee of *tell*, *inform*, *assure* or *remind* is what was told."""
-        if cue.lemma_.lower() not in TOLD:
+        if cue.lemma_.lower() not in ADDRESSEE_FIRST:
             return None
         for addressee in cue.rights:
             if addressee.dep_ not in ("dobj", "dative"):

@@ -116,13 +116,20 @@ class SpeakerFinder:
         above it, however many prepositions and nouns the parse put between them."""
         if cue.tag_ not in ("VBG", "VB") or cue.lemma_.lower() in lexicon.object_cues():
             return None  # "… attacking critics", "… describe Ortiz as …": too often someone else's act
+        subject = self._subject_above(cue)
+        return self._relative_antecedent(subject) if subject is not None else None
+
+    def _subject_above(self, cue: Token, outside_quotes: bool = False) -> Token | None:
+        """The subject of the nearest verb above ``cue`` that has one, within four steps; None at a passive
+        or an expletive on the way (and, if asked, at a verb inside a quotation)."""
         for hops, above in enumerate(cue.ancestors):
-            if hops >= 4:
+            if hops >= 4 or outside_quotes and self.inside_quote(above):
                 break
             if above.pos_ in ("VERB", "AUX"):
-                subject = next((c for c in above.children if c.dep_ == "nsubj" and c.lower_ not in NOT_SPEECH_SUBJECTS), None)
+                subject = next((c for c in above.children
+                                if c.dep_ == "nsubj" and c.lower_ not in NOT_SPEECH_SUBJECTS), None)
                 if subject is not None:
-                    return self._relative_antecedent(subject)
+                    return subject
                 if any(c.dep_ in ("nsubjpass", "expl") for c in above.children):
                     return None
         return None
@@ -132,21 +139,12 @@ class SpeakerFinder:
         hung the cue on a noun and gave it no subject, the named (or pronoun) subject of the nearest verb
         above it, within four steps. Less sure than :meth:`speaker_of`; the rules propose it only for the
         sieve to judge."""
-        for hops, above in enumerate(cue.ancestors):
-            if hops >= 4 or self.inside_quote(above):
-                break
-            if above.pos_ not in ("VERB", "AUX"):
-                continue
-            if any(c.dep_ in ("nsubjpass", "expl") for c in above.children):
-                return None
-            subject = next((c for c in above.children
-                            if c.dep_ == "nsubj" and c.lower_ not in NOT_SPEECH_SUBJECTS), None)
-            if subject is None:
-                continue
-            key = self.index.entity_of(subject)
-            if key and self.index.entities[key].kind in ("PERSON", "ORG") or subject.pos_ == "PRON":
-                return self._relative_antecedent(subject)
+        subject = self._subject_above(cue, outside_quotes=True)
+        if subject is None:
             return None
+        key = self.index.entity_of(subject)
+        if key and self.index.entities[key].kind in ("PERSON", "ORG") or subject.pos_ == "PRON":
+            return self._relative_antecedent(subject)
         return None
 
     def _subject_hung_elsewhere(self, cue: Token) -> Token | None:
