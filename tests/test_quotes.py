@@ -1149,3 +1149,24 @@ def test_two_cues_of_one_speaker_reading_the_same_words_give_one_statement(run):
 def test_the_same_words_said_in_two_sentences_are_two_statements(run):
     said = run("Ana Ruiz said the port would close. On Friday she said again that the port would close.").said
     assert [(s.speaker, words(s.content)) for s in said] == [("Ana Ruiz", words("the port would close"))] * 2
+
+
+def test_an_unnamed_spokesperson_is_not_a_person_quoted_before(run):
+    said = run("Councillor Mira Okafor said the depot would stay open. A spokesperson for the drivers' union said "
+               "members were angry. “Nobody has asked us,” she added. Ms Okafor insisted that nobody would lose "
+               "their job.").said
+    assert [(s.speaker, s.cue) for s in said] == [
+        ("Mira Okafor", "said"), ("spokesperson for the drivers' union", "said"),
+        ("spokesperson for the drivers' union", "added"), ("Mira Okafor", "insisted")]
+
+
+def test_a_named_person_quoted_after_an_unnamed_source_takes_the_pronoun_back(run):
+    said = run("Councillor Mira Okafor said the depot would stay open. A spokesperson for the drivers' union said "
+               "members were angry. Ms Okafor spoke again on Friday. “We will not close it,” she said.").said
+    assert [s.speaker for s in said][-1] == "Mira Okafor"
+
+
+def test_the_council_is_the_council_named_before_not_the_last_organisation(run):
+    said = run("Officials at Harrow Vale District Council met on Monday. The Transport Workers Union opposed the "
+               "plan. The new timetable starts in May, the council confirmed.").said
+    assert [(s.speaker, s.cue) for s in said] == [("Harrow Vale District Council", "confirmed")]

@@ -72,6 +72,10 @@ class Salience:
 
     last_speaker: str | None = None
     last_speaker_sent: int = -1
+    # an unnamed single source just quoted (*a spokesperson for the union said …*): who *she added* means
+    last_source: str | None = None
+    last_source_sent: int = -1
+    last_source_gender: str = ""
     role_holders: dict[str, str] = field(default_factory=dict)  # title (lower) -> person key
     posts: dict[str, set[str]] = field(default_factory=dict)  # person key -> titles (lower) the text gives
 
@@ -130,10 +134,30 @@ class Resolver:
         if gender in ("m", "f") and (not self.index.entities[key].gender or key in self.index.guessed_gender):
             self.index.entities[key].gender = gender  # the text's own he/she beats a first-name guess
 
-    def note_speaker(self, key: str, token: Token) -> None:
-        if self.index.entities.get(key) and self.index.entities[key].kind == "PERSON":
+    def note_speaker(self, key: str, token: Token, head: Token | None = None) -> None:
+        """``key`` spoke at ``token`` (named by the phrase ``head`` leads): the focus for what follows."""
+        entity = self.index.entities.get(key)
+        if entity and entity.kind == "PERSON":
             self.state.last_speaker = key
             self.state.last_speaker_sent = self.sentence_number[token.i]
+        elif entity and entity.kind == "SOURCE" and head is not None and head.tag_ == "NN" \
+                and lexicon.speaker_nouns().get(head.lower_, ("",))[0] == "group" \
+                and any(c.lower_ in ("a", "an") for c in head.children):  # a spokesman, an aide: someone new
+            self.state.last_source = key
+            self.state.last_source_sent = self.sentence_number[token.i]
+            self.state.last_source_gender = lexicon.speaker_nouns()[head.lower_][1]
+
+    def _source_just_quoted(self, token: Token, gender: str) -> str | None:
+        """The unnamed person quoted in this sentence or the one before, when no named person has been a
+        subject since (*A spokesperson for the union said … “…,” she added*: not the councillor before)."""
+        state, sent_n = self.state, self.sentence_number[token.i]
+        if state.last_source is None or not 0 <= sent_n - state.last_source_sent <= 1 \
+                or state.last_speaker_sent >= state.last_source_sent \
+                or (gender and state.last_source_gender and gender != state.last_source_gender):
+            return None
+        since = any(is_subject and i < token.i and self.sentence_number[i] >= state.last_source_sent
+                    for i, _key, is_subject in self._subject_mentions)
+        return None if since else state.last_source
 
     def note_role(self, title: str, person: str) -> None:
         self.state.role_holders[title.lower()] = person
@@ -271,13 +295,17 @@ class Resolver:
             return self._last_org(token)
         if number == "p":
             return self._last_org(token) or self.state.last_speaker
-        return self.salient_person(token, gender)
+        return self._source_just_quoted(token, gender) or self.salient_person(token, gender)
 
-    def _last_org(self, token: Token, reach: int = 80) -> str | None:
+    def _last_org(self, token: Token, reach: int = 80, named: str = "") -> str | None:
+        """The organisation named last before ``token`` (with ``named``, the last whose name ends in or
+        holds that word after its first: *Northfield Borough Council* for *the council*)."""
         for i in range(token.i - 1, max(-1, token.i - reach), -1):
             key = self.index.token_entity.get(i)
-            if key and self.index.entities[key].kind == "ORG" and \
-                    self.index.entities[key].name.split()[-1].lower() not in FACILITIES:
+            if not key or self.index.entities[key].kind != "ORG":
+                continue
+            words = self.index.entities[key].name.lower().split()
+            if words[-1] not in FACILITIES and (not named or named in words[1:]):
                 return key
         return None
 
@@ -347,7 +375,8 @@ class Resolver:
         elif definite and singular and not named_person and noun_kind == "organisation" \
                 and not _possessed_by_pronoun(head):  # not "her campaign"
             # "the company said" may come paragraphs after the company was named; "it said" may not.
-            key = self._last_org(head, reach=400)
+            # "the council confirmed" after a union was named is the council the text named before it.
+            key = self._last_org(head, reach=400, named=head.lemma_.lower()) or self._last_org(head, reach=400)
             named = self.index.entities[key].name.lower().split() if key else [""]
             # Not when it names another kind ("the state forestry agency" is no Fire Department), nor
             # when what it is of is not in the name ("the state water agency" is not The Associated Press).
@@ -440,8 +469,8 @@ class Resolver:
 
     def _next_named_subject(self, head: Token, speaking: bool = False, title: str | None = None) -> str | None:
         """A speaker named late: the next person who is a sentence subject within two sentences
-        (with ``speaking``, the subject of a reporting verb: *…,” said Don Fowler*), unless
-        the text gives that person another post than ``title`` (*A spokesman for the guild
+        (with ``speaking``, the subject of a reporting verb: *…,” said Don Fowler*), unless the
+        text named that person before ``head`` or gives them another post than ``title`` (*A spokesman for the guild
         said … The guild's president, Sam Whitaker, accused …* are two people)."""
         sent_n = self.sentence_number[head.i]
         for i, key, is_subject in self._subject_mentions:
@@ -450,6 +479,8 @@ class Resolver:
             if self.sentence_number[i] - sent_n > 2:
                 break
             if is_subject and self.sentence_number[i] > sent_n and (not speaking or self._speaks(self.doc[i])):
+                if any(k == key and j < head.i for j, k in self.index.token_entity.items()):
+                    return None  # named before: *a spokesperson* is someone new, not the councillor quoted above
                 own = _title_in(" ".join(t.text for t in self._naming_phrase(self.doc[i])))
                 return key if own is None or title is None or own == title or title in GENERIC_TITLES else None
         return None

@@ -188,7 +188,7 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
                     statement.speaker = self.resolver.state.last_speaker
             if statement.speaker:
                 anchor = statement.cue if statement.cue is not None else self.token_at(statement.content_spans[0][0])
-                self.resolver.note_speaker(statement.speaker, anchor or self.doc[0])
+                self.resolver.note_speaker(statement.speaker, anchor or self.doc[0], statement.speaker_head)
         found.sort(key=lambda st: st.content_spans[0][0])
         kept = [st for st in self._without_nested_repeats(found) if st.speaker]
         spoken, sieved = set(), set()
