@@ -1170,3 +1170,9 @@ def test_the_council_is_the_council_named_before_not_the_last_organisation(run):
     said = run("Officials at Harrow Vale District Council met on Monday. The Transport Workers Union opposed the "
                "plan. The new timetable starts in May, the council confirmed.").said
     assert [(s.speaker, s.cue) for s in said] == [("Harrow Vale District Council", "confirmed")]
+
+
+def test_calling_for_something_to_be_done_reports_the_for_clause(run):
+    said = run("The Harbour Board called for the ferry to be repaired before winter.").said
+    assert [(s.speaker, s.cue, s.content) for s in said] == [
+        ("Harbour Board", "called", "the ferry to be repaired before winter")]

@@ -33,6 +33,10 @@ class ObjectContent:
                 objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
                 if objs and len(list(objs[0].subtree)) >= least:
                     return [clause_span(objs[0])]
+            if child.dep_ == "advcl" and child.left_edge.i == cue.i + 1 and child.left_edge.lower_ in preps \
+                    and child.left_edge.dep_ == "mark" and child.left_edge.lower_ == "for":
+                # "called for the election to be held": the parse makes the for-clause an adverbial one
+                return [(self.doc[cue.i + 2].idx, clause_span(child)[1])]
         for child in cue.rights:
             # What the object is called or taken for ("called Burma a success", "described Clinton as a
             # disgrace") makes even a name or a single word a statement; without it, a person is not one.
