@@ -1176,3 +1176,31 @@ def test_calling_for_something_to_be_done_reports_the_for_clause(run):
     said = run("The Harbour Board called for the ferry to be repaired before winter.").said
     assert [(s.speaker, s.cue, s.content) for s in said] == [
         ("Harbour Board", "called", "the ferry to be repaired before winter")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    pytest.param("Ravi Shah said the hearing was fair. A neighbour, who asked not to be named, said the family had "
+                 "moved away.", "neighbour", id="asked-not-to-be-named"),
+    pytest.param("Ravi Shah said the hearing was fair. The official, who asked not to be identified, said the family "
+                 "had moved away.", "official", id="a-post-kept-anonymous"),
+    pytest.param("Ravi Shah said the hearing was fair. The daughter of one tenant said the family had moved away.",
+                 "daughter of one tenant", id="related-to-someone-unnamed"),
+])
+def test_an_anonymous_or_related_person_is_an_unnamed_source_not_the_person_before(run, text, speaker):
+    assert [s.speaker for s in run(text).said] == ["Ravi Shah", speaker]
+
+
+def test_the_mother_of_three_is_the_person_just_named(run):
+    said = run("Ravi Shah's wife Asha Shah said she was relieved. The mother of three said the family would move.").said
+    assert [s.speaker for s in said] == ["Asha Shah", "Asha Shah"]
+
+
+def test_a_police_rank_is_a_title_not_part_of_the_name(run):
+    said = run("Detective Constable Ravi Shah said the sentence would help the families.").said
+    assert [s.speaker for s in said] == ["Ravi Shah"]
+
+
+def test_according_to_the_company_is_not_the_broadcaster_someone_spoke_to(run):
+    said = run("Marlow Foods will close 14 stores. Retail analyst Tom Lyle told Channel Nine News that the cuts were "
+               "expected. According to the company, the stores will close by March.").said
+    assert [(s.speaker, words(s.content)) for s in said][-1] == ("Marlow Foods", words("the stores will close by March"))

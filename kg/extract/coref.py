@@ -297,6 +297,16 @@ class Resolver:
             return self._last_org(token) or self.state.last_speaker
         return self._source_just_quoted(token, gender) or self.salient_person(token, gender)
 
+    def _spoken_to(self, i: int, key: str) -> bool:
+        """The mention of ``key`` at ``i`` is an outlet a statement was made to (*told BBC Radio 5 Live*),
+        however the parse split the name: no organisation that acts in the story."""
+        start = end = i
+        while start > 0 and self.index.token_entity.get(start - 1) == key:
+            start -= 1
+        while end + 1 < len(self.doc) and self.index.token_entity.get(end + 1) == key:
+            end += 1
+        return any(_spoken_to(t) for t in self.doc[start:end + 1])
+
     def _last_org(self, token: Token, reach: int = 80, named: str = "") -> str | None:
         """The organisation named last before ``token`` (with ``named``, the last whose name ends in or
         holds that word after its first: *Northfield Borough Council* for *the council*)."""
@@ -305,7 +315,7 @@ class Resolver:
             if not key or self.index.entities[key].kind != "ORG":
                 continue
             words = self.index.entities[key].name.lower().split()
-            if words[-1] not in FACILITIES and (not named or named in words[1:]):
+            if words[-1] not in FACILITIES and (not named or named in words[1:]) and not self._spoken_to(i, key):
                 return key
         return None
 
@@ -317,6 +327,8 @@ class Resolver:
         a singular definite description of a person is the most salient compatible person;
         of an organisation, the last organisation named. Anything else is an unnamed source.
         """
+        if _anonymous(head):
+            return self.index.add_source(source_phrase(head))  # "an official, who asked not to be named"
         text = " ".join(t.text for t in phrase if t.dep_ != "poss" and t.lower_ not in ("the", "a", "an", "'s", "’s"))
         title = _title_in(text)
         headline = self._in_headline(head)
@@ -367,6 +379,8 @@ class Resolver:
             if key and not self._someone_else(key, title, head):
                 self.inferred_roles.append((key, title, head))
                 return key
+        elif not title and noun_kind == "person" and _related_to_someone(head):
+            pass  # "the daughter of one resident": someone new, an unnamed source
         elif definite and singular and not named_person and (title or noun_kind == "person"):
             gender = noun_gender or lexicon.titles().get(title or "", ("", ""))[1]
             key = self.salient_person(head, gender)
@@ -516,6 +530,27 @@ def _age_description(head: Token) -> bool:
     if head.lower_ == "old" or head.lower_.endswith("-year-old"):
         return head.lower_ != "old" or any(t.lower_ in ("year", "years") for t in head.subtree)
     return False
+
+
+def _spoken_to(token: Token) -> bool:
+    """*told BBC Radio*, *said on Sky News*: the object a statement was made to."""
+    to = token.dep_ == "pobj" and token.head.lower_ in ("to", "on")
+    verb = token.head.head if to else token.head
+    return (to or token.dep_ in ("dobj", "dative")) and \
+        verb.lemma_.lower() in lexicon.cue_class("addressee") | lexicon.reporting_verbs()
+
+
+def _anonymous(head: Token) -> bool:
+    """*a resident, who asked not to be named*: a source the text will not name."""
+    return any(t.lemma_.lower() in ("name", "identify") and any(c.dep_ == "neg" for c in t.children)
+               for t in head.subtree if t.i > head.i)
+
+
+def _related_to_someone(head: Token) -> bool:
+    """*the daughter of one resident*: a person described by whom they are related to (not *the mother of
+    three*, which describes the person just named)."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ != "NUM" for g in c.children)
+               for c in head.children)
 
 
 def _possessed_by_pronoun(head: Token) -> bool:
