@@ -1204,3 +1204,9 @@ def test_according_to_the_company_is_not_the_broadcaster_someone_spoke_to(run):
     said = run("Marlow Foods will close 14 stores. Retail analyst Tom Lyle told Channel Nine News that the cuts were "
                "expected. According to the company, the stores will close by March.").said
     assert [(s.speaker, words(s.content)) for s in said][-1] == ("Marlow Foods", words("the stores will close by March"))
+
+
+def test_calling_for_someone_to_act_reports_whom_and_what(run):
+    said = run("Nora Pike has called for the harbour master to publish the inspection report.").said
+    assert [(s.speaker, s.content) for s in said] == [
+        ("Nora Pike", "the harbour master to publish the inspection report")]

@@ -32,7 +32,11 @@ class ObjectContent:
             if child.dep_ == "prep" and child.lower_ in preps - {"as"}:
                 objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
                 if objs and len(list(objs[0].subtree)) >= least:
-                    return [clause_span(objs[0])]
+                    start, end = clause_span(objs[0])
+                    # "called for the minister to resign", the infinitive hung on the cue: both are what was called for
+                    more = next((c for c in cue.rights if c.dep_ in ("advcl", "xcomp") and c.left_edge.lower_ == "to"
+                                 and c.left_edge.i == objs[0].right_edge.i + 1), None) if child.lower_ == "for" else None
+                    return [(start, clause_span(more)[1] if more is not None else end)]
             if child.dep_ == "advcl" and child.left_edge.i == cue.i + 1 and child.left_edge.lower_ in preps \
                     and child.left_edge.dep_ == "mark" and child.left_edge.lower_ == "for":
                 # "called for the election to be held": the parse makes the for-clause an adverbial one
