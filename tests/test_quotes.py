@@ -1210,3 +1210,17 @@ def test_calling_for_someone_to_act_reports_whom_and_what(run):
     said = run("Nora Pike has called for the harbour master to publish the inspection report.").said
     assert [(s.speaker, s.content) for s in said] == [
         ("Nora Pike", "the harbour master to publish the inspection report")]
+
+
+def test_a_quotation_after_a_name_and_a_colon_is_that_persons(run):
+    said = run('Mayor Ana Ortiz and Senator Tom Walsh both reject the idea. Ortiz: "Our goal is to close the gap, '
+               'not to manage it." Walsh: "The gap will close by itself."').said
+    assert [(s.speaker, s.content) for s in said] == [
+        ("Ana Ortiz", "Our goal is to close the gap, not to manage it."),
+        ("Tom Walsh", "The gap will close by itself.")]
+
+
+def test_a_cue_before_the_name_and_colon_is_read_as_a_cue(run):
+    said = run('Mayor Ana Ortiz spoke on the radio on Monday.\n\nAdded Ortiz:\n\n"We will not close the gap by '
+               'waiting for it to close."').said
+    assert [s.speaker for s in said] == ["Ana Ortiz"]

@@ -24,6 +24,7 @@ from kg.extract.sentences import sent_of
 from kg.extract.statement import Statement, trim
 
 MIN_WORDS_WITHOUT_CUE = 4
+LABEL = re.compile(r"(?:\A|[.!?”\"’]\s+|\n\s*|\s[-–—]\s*)(?P<who>(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]*)\s*:\Z")
 MINOR_WORDS = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with", "is", "it", "from"}
 
 
@@ -73,6 +74,22 @@ class DirectQuotations:
                         if self.is_cue(t):
                             return t, "before"
         return None, ""
+
+    def labelled(self, quotation: Quotation) -> str | None:
+        """*Ortiz: “Our goal is …” Walsh: “…”*, *RENTS RISE - Maria Lopez: “…”*: a quotation after a person's
+        name and a colon, the name opening its sentence or line or following a dash, is that person's (the
+        convention of debate summaries and roundups). Returns the person's entity key."""
+        before = self.text[:quotation.start - 1].rstrip()
+        match = LABEL.search(before[-80:])
+        if match is None:
+            return None
+        offset = len(before) - len(before[-80:])
+        span = self.doc.char_span(offset + match.start("who"), offset + match.end("who"), alignment_mode="expand")
+        if span is None or any(_reporting_form(t.lower_, self.verbs) for t in span):
+            return None  # "Stated Stone: “…”": a cue before the name, read as usual
+        keys = {self.index.entity_of(t) for t in span if t.lower_.rstrip(".") not in lexicon.title_words()}
+        key = keys.pop() if len(keys) == 1 else None
+        return key if key is not None and self.index.entities[key].kind == "PERSON" else None
 
     def _reports_something_else(self, cue: Token, quotation: Quotation) -> bool:
         """*Bemoaning the “phony system,” Trump accused Holt of being a Democrat*: a few quoted words
@@ -190,3 +207,8 @@ def _is_title_of_work(words: list[str]) -> bool:
         return False
     major = [w for w in words if w.lower() not in MINOR_WORDS]
     return bool(major) and all(w[:1].isupper() or w[:1].isdigit() for w in major) and words[0][:1].isupper()
+
+
+def _reporting_form(word: str, verbs: frozenset[str]) -> bool:
+    """*Stated*, *Added*, *Says*: a reporting verb the tagger may take for part of a name."""
+    return word == "said" or any(word[:len(word) - cut] in verbs for cut in (0, 1, 2) if len(word) - cut > 2)

@@ -148,6 +148,13 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
             cue, where = self.cue_near(quotation)
             if cue is not None and cue.i in used_cues and where == "before":
                 cue = None
+            labelled = self.labelled(quotation) if cue is None else None
+            if labelled is not None:
+                found.append(Statement(list(quotation.segments), "direct", None, None, sent_of(self.token_at(
+                    quotation.start) or self.doc[0]), self.paragraph_of(quotation.start), speaker=labelled,
+                    rule="transcript"))
+                direct_ranges.append((quotation.start, quotation.end))
+                continue
             if not self.is_statement_quote(quotation, cue is not None):
                 # Not a statement by itself: maybe the second half of "“A,” he said, “B.”".
                 if cue is None and self._continues(found, quotation):
