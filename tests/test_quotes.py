@@ -1224,3 +1224,14 @@ def test_a_cue_before_the_name_and_colon_is_read_as_a_cue(run):
     said = run('Mayor Ana Ortiz spoke on the radio on Monday.\n\nAdded Ortiz:\n\n"We will not close the gap by '
                'waiting for it to close."').said
     assert [s.speaker for s in said] == ["Ana Ortiz"]
+
+
+def test_the_club_is_the_club_the_tagger_took_for_a_place(run):
+    said = run("Harton City have sacked their manager after six defeats. Chairman Robert Finch left the ground "
+               "early. In a statement, the club said the decision had been difficult.").said
+    assert [s.speaker for s in said] == ["Harton City"]
+
+
+def test_thanking_someone_after_a_reported_clause_is_not_part_of_it(run):
+    said = run("Mayor Ana Ortiz said it had been a difficult decision and thanked the drivers for their patience.").said
+    assert [s.content for s in said][0] == "it had been a difficult decision"

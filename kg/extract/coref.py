@@ -32,6 +32,8 @@ SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "press secretary", "ca
 FACILITIES = {"stadium", "arena", "airport", "station", "hall", "center", "centre", "square", "park", "bridge",
               "courthouse", "field", "garden", "gardens", "hotel", "theater", "theatre"}
 # Posts a headline or a lead gives anyone in public life ("Lawmaker urges …" before "Rep. Adam Schiff said").
+CLUB_NAME_ENDINGS = {"city", "united", "town", "rovers", "athletic", "wanderers", "albion", "county", "rangers",
+                     "fc", "afc", "hotspur", "villa", "orient", "argyle", "wednesday", "dons", "thistle"}
 GENERIC_TITLES = {"lawmaker", "legislator", "politician", "official", "leader", "head", "chief", "executive", "member"}
 # Descriptions of someone running for a post, whatever post they hold ("the presidential candidate", a senator).
 RUNNING_TITLES = {"candidate", "nominee", "hopeful", "contender", "challenger", "incumbent", "front-runner",
@@ -307,14 +309,17 @@ class Resolver:
             end += 1
         return any(_spoken_to(t) for t in self.doc[start:end + 1])
 
-    def _last_org(self, token: Token, reach: int = 80, named: str = "") -> str | None:
+    def _last_org(self, token: Token, reach: int = 80, named: str = "", clubs: bool = False) -> str | None:
         """The organisation named last before ``token`` (with ``named``, the last whose name ends in or
-        holds that word after its first: *Northfield Borough Council* for *the council*)."""
+        holds that word after its first: *Northfield Borough Council* for *the council*; with ``clubs``,
+        the last sports club, even one the tagger took for a place: *Harton City*)."""
         for i in range(token.i - 1, max(-1, token.i - reach), -1):
             key = self.index.token_entity.get(i)
-            if not key or self.index.entities[key].kind != "ORG":
+            if not key or self.index.entities[key].kind not in (("ORG", "GPE") if clubs else ("ORG",)):
                 continue
             words = self.index.entities[key].name.lower().split()
+            if clubs and words[-1] not in CLUB_NAME_ENDINGS:
+                continue
             if words[-1] not in FACILITIES and (not named or named in words[1:]) and not self._spoken_to(i, key):
                 return key
         return None
@@ -391,6 +396,8 @@ class Resolver:
             # "the company said" may come paragraphs after the company was named; "it said" may not.
             # "the council confirmed" after a union was named is the council the text named before it.
             key = self._last_org(head, reach=400, named=head.lemma_.lower()) or self._last_org(head, reach=400)
+            if head.lemma_.lower() == "club":  # "Harton City have sacked …; the club said": the tagger took it for a place
+                key = self._last_org(head, reach=400, clubs=True) or key
             named = self.index.entities[key].name.lower().split() if key else [""]
             # Not when it names another kind ("the state forestry agency" is no Fire Department), nor
             # when what it is of is not in the name ("the state water agency" is not The Associated Press).

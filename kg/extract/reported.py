@@ -223,7 +223,8 @@ class ReportedClauses:
         if part.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children) \
                 and any(t.pos_ == "VERB" and t.lemma_.lower() in self.verbs for t in part.subtree):
             return True
-        if part.dep_ == "conj" and (part.lemma_.lower() in self.verbs or part.lemma_.lower() in lexicon.object_cues()) \
+        if part.dep_ == "conj" and (part.lemma_.lower() in self.verbs or part.lemma_.lower() in lexicon.object_cues()
+                                    or part.lemma_.lower() in lexicon.cue_class("blame")) \
                 and part.tag_ in ("VBD", "VBZ") \
                 and part.tag_ == part.head.head.tag_ and part.head.dep_ == "ccomp" \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children) \
