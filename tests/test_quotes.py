@@ -1235,3 +1235,9 @@ def test_the_club_is_the_club_the_tagger_took_for_a_place(run):
 def test_thanking_someone_after_a_reported_clause_is_not_part_of_it(run):
     said = run("Mayor Ana Ortiz said it had been a difficult decision and thanked the drivers for their patience.").said
     assert [s.content for s in said][0] == "it had been a difficult decision"
+
+
+def test_the_ministry_of_a_named_country_is_not_the_organisation_named_last(run):
+    said = run("The Harbour Authority reopened the port on Monday. The foreign ministry of neighbouring Kestria said "
+               "in a statement that it remained committed to the talks.").said
+    assert [s.speaker for s in said] == ["foreign ministry of neighbouring Kestria"]

@@ -392,6 +392,7 @@ class Resolver:
             if key:
                 return key
         elif definite and singular and not named_person and noun_kind == "organisation" \
+                and not self._of_a_named_place_or_body(head) \
                 and not _possessed_by_pronoun(head):  # not "her campaign"
             # "the company said" may come paragraphs after the company was named; "it said" may not.
             # "the council confirmed" after a union was named is the council the text named before it.
@@ -413,6 +414,13 @@ class Resolver:
         if head.lower_ not in NOT_SOURCES:
             return self.index.add_source(source_phrase(head))
         return None
+
+    def _of_a_named_place_or_body(self, head: Token) -> bool:
+        """*the foreign ministry of Kestria*: an organisation the text identifies by whose it is, so not
+        the organisation named last."""
+        return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.dep_ == "pobj" and self.index.entity_of(g) and self.index.entities[self.index.entity_of(g)].kind in ("ORG", "GPE")
+            for g in c.children) for c in head.children)
 
     def _someone_else(self, key: str, title: str, head: Token) -> bool:
         """A description that cannot be the salient person: *his attorney* is not the man *his*
