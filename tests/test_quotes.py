@@ -1241,3 +1241,10 @@ def test_the_ministry_of_a_named_country_is_not_the_organisation_named_last(run)
     said = run("The Harbour Authority reopened the port on Monday. The foreign ministry of neighbouring Kestria said "
                "in a statement that it remained committed to the talks.").said
     assert [s.speaker for s in said] == ["foreign ministry of neighbouring Kestria"]
+
+
+def test_a_question_quoted_before_its_cue_keeps_its_cue_when_the_parser_ends_the_sentence_at_the_mark(run):
+    said = run('Mayor Tom Hale spoke on the radio. "You think I am going to change?" Hale asked reporters. '
+               '"I am not changing."').said
+    assert [(s.speaker, s.cue, s.kind) for s in said] == [("Tom Hale", "asked", "direct")]
+    assert said[0].content.startswith("You think I am going to change?")

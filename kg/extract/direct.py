@@ -38,8 +38,16 @@ class DirectQuotations:
         start_token = self.token_at(max(0, quotation.start - 1))
         if end_token is not None:
             sent = sent_of(end_token)
+            tokens = list(sent)
+            if sent.end < len(self.doc) and sent.end_char <= quotation.end + 2 \
+                    and self.text[quotation.start:quotation.end].rstrip()[-1:] in ("?", "!"):
+                # "“You think I am going to change?” Hale asked reporters.": the parser ends the sentence
+                # at the question mark; the cue opens the next one.
+                after = sent_of(self.doc[sent.end])
+                tokens += [t for t in after[:4] if not any(c.dep_ in ("ccomp", "xcomp") for c in t.children)]
+                sent = self.doc[sent.start:after.end]
             stop = self._next_quote_start(quotation.end, sent.end_char)
-            for token in sent:
+            for token in tokens:
                 if token.idx <= quotation.end or token.idx >= stop:
                     continue
                 if self.is_cue(token):
