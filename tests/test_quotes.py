@@ -1248,3 +1248,12 @@ def test_a_question_quoted_before_its_cue_keeps_its_cue_when_the_parser_ends_the
                '"I am not changing."').said
     assert [(s.speaker, s.cue, s.kind) for s in said] == [("Tom Hale", "asked", "direct")]
     assert said[0].content.startswith("You think I am going to change?")
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Tom Hale spoke on the radio. Asked by presenter Jo Morgan if he would stand again, Hale said he would.",
+    "Presenter Jo Morgan asked Mayor Tom Hale if he would stand again.",
+])
+def test_an_if_clause_after_asked_is_the_question(run, text):
+    said = run(text).said
+    assert ("Jo Morgan", "if he would stand again") in [(s.speaker, s.content) for s in said]

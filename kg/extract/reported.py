@@ -25,6 +25,7 @@ from kg.extract.speakers import ADDRESSEE_FIRST
 from kg.extract.statement import Statement, clause_span, token_runs, trim
 
 COMPLEMENT_DEPS = ("ccomp",)
+QUESTIONING = {"ask", "wonder", "inquire", "enquire", "question"}  # verbs whose if/whether clause is the question
 # "As the Courier reported, …": verbs whose "as" clause attributes the clause it hangs on ("as she spoke" does not).
 AS_REPORTED = {"say", "report", "note", "write", "point", "explain", "state", "tell", "claim", "argue", "predict",
                "acknowledge", "admit", "concede", "warn"}
@@ -118,6 +119,12 @@ class ReportedClauses:
         clause = self._clause_hung_on_addressee(cue)
         if clause is not None:
             return [self._reported_clause(clause)]
+        if lemma in QUESTIONING:
+            # "Asked by Jo Morgan if he would stand again, …": the parse makes the question an adverbial clause
+            question = next((c for c in cue.rights if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "whether") and m.i == c.left_edge.i for m in c.children)), None)
+            if question is not None:
+                return [clause_span(question)]
         frame = lexicon.object_cues().get(lemma)
         if frame is not None:
             return self._object_content(cue, frame)
