@@ -1257,3 +1257,8 @@ def test_a_question_quoted_before_its_cue_keeps_its_cue_when_the_parser_ends_the
 def test_an_if_clause_after_asked_is_the_question(run, text):
     said = run(text).said
     assert ("Jo Morgan", "if he would stand again") in [(s.speaker, s.content) for s in said]
+
+
+def test_as_a_paper_has_reported_reads_the_rest_of_the_sentence(run):
+    said = run("As the Harton Gazette has reported, the council spent the money on consultants.").said
+    assert [(s.speaker, s.content) for s in said] == [("Harton Gazette", "the council spent the money on consultants")]

@@ -311,7 +311,8 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
                 statement = self._as_reported(token)
                 if statement:
                     yield statement
-                continue
+                if statement or not any(c.dep_ == "nsubj" for c in token.children):
+                    continue  # "as the Gazette has reported, …" (a perfect, with its subject) is read as any cue
             if not self.is_cue(token, learned=token.i in learned):
                 continue
             content = self._complement(token) or self._block_after_colon(token)
