@@ -1262,3 +1262,8 @@ def test_an_if_clause_after_asked_is_the_question(run, text):
 def test_as_a_paper_has_reported_reads_the_rest_of_the_sentence(run):
     said = run("As the Harton Gazette has reported, the council spent the money on consultants.").said
     assert [(s.speaker, s.content) for s in said] == [("Harton Gazette", "the council spent the money on consultants")]
+
+
+def test_a_clause_about_the_speaker_between_a_quotation_and_its_cue_is_part_of_the_speakers_phrase(run):
+    said = run('"We are ready to go," Anna Vell, who was then working for the transport ministry, told reporters.').said
+    assert [(s.speaker, s.cue, s.content) for s in said] == [("Anna Vell", "told", "We are ready to go")]

@@ -61,6 +61,13 @@ class DirectQuotations:
                                                       (t.pos_ == "VERB" and not t.text[:1].isupper()) or
                                                       (t.pos_ == "AUX" and t.dep_ != "aux") for t in between):
                         return token, "after"
+                    # "…,” Anna Vell, who was then working for the ministry, told reporters: all of it the
+                    # speaker's phrase, a clause about the speaker included.
+                    subject = next((c for c in token.lefts if c.dep_ == "nsubj"), None)
+                    if subject is not None and between and len(between) <= 25 and \
+                            all(subject.left_edge.i <= t.i <= subject.right_edge.i for t in between) and \
+                            any(t.i == subject.i for t in between[:4]):
+                        return token, "after"
                     break
                 if token.is_sent_end and token.text in ".!?":
                     break
