@@ -107,3 +107,12 @@ def test_a_nested_single_quotation_closing_with_a_typewriter_double_one():
     quotations, warnings = find_quotations(text)
     assert [q.text(text) for q in quotations] == ["Some say, 'Go home,'", "This is my city."]
     assert not warnings
+
+
+def test_a_closing_mark_parted_from_its_comma_by_a_space_still_closes():
+    from kg.extract.quotations import find_quotations
+
+    text = "''We built strong coalitions, '' said Ana Ruiz. ''It worked.''"
+    quotations, warnings = find_quotations(text)
+    assert [q.text(text) for q in quotations] == ["We built strong coalitions,", "It worked."]
+    assert warnings == []

@@ -48,6 +48,12 @@ def _closes(text: str, i: int) -> bool:
     return (not before.isspace() or text[i] in SPACED) and (after.isspace() or not WORD.match(after))
 
 
+def _closes_after_space(text: str, i: int) -> bool:
+    """*coalitions, '' said Mr. Gunnels*: a closing mark a stray space parted from the comma before it."""
+    after = text[i + 1:i + 3].replace("\x00", "")[:1] or " "
+    return i > 1 and text[i - 1] == " " and text[i - 2] in ",.!?" and after.isspace()
+
+
 def _closes_as(expected: str, ch: str) -> bool:
     """Whether ``ch`` can close a quotation that expects ``expected``: the same mark, or a straight and a
     curly double mark mixed by an editor ("… said ”)."""
@@ -100,7 +106,8 @@ def find_quotations(text: str) -> tuple[list[Quotation], list[str]]:
                     stack, current = [], None
             i = j if j > i else i + 1
             continue
-        if stack and _closes_as(stack[-1][0], ch) and (ch not in pairs or _closes(text, i) or not _opens(text, i)):
+        if stack and _closes_as(stack[-1][0], ch) and (ch not in pairs or _closes(text, i) or not _opens(text, i)
+                                                        or _closes_after_space(text, i)):
             if ch in ("'", "’") and WORD.match(text[i + 1] if i + 1 < n else " "):
                 i += 1  # an apostrophe inside a word
                 continue
