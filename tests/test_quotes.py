@@ -1267,3 +1267,8 @@ def test_as_a_paper_has_reported_reads_the_rest_of_the_sentence(run):
 def test_a_clause_about_the_speaker_between_a_quotation_and_its_cue_is_part_of_the_speakers_phrase(run):
     said = run('"We are ready to go," Anna Vell, who was then working for the transport ministry, told reporters.').said
     assert [(s.speaker, s.cue, s.content) for s in said] == [("Anna Vell", "told", "We are ready to go")]
+
+
+def test_a_persons_call_for_something_is_what_they_called_for(run):
+    said = run("Mayor Tom Hale spoke on Monday. Other councillors joined Hale's call for a public inquiry.").said
+    assert [(s.speaker, s.content) for s in said] == [("Tom Hale", "a public inquiry")]

@@ -12,6 +12,9 @@ from kg.extract.sentences import sent_of
 from kg.extract.statement import Statement, clause_span, trim
 
 
+CALL_NOUNS = frozenset({"call", "demand", "plea", "appeal"})  # nouns whose owner asked for something
+
+
 class ClaimNouns:
     """The nominal-claim rule; needs ``doc``, ``text``, ``quoted`` and ``paragraph_of`` from the class it is
     mixed into."""
@@ -28,6 +31,11 @@ class ClaimNouns:
                 owner = self.doc[left - 1]
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.i > noun.i
                        and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
+        if clause is None and noun.lemma_.lower() in CALL_NOUNS:
+            # "Hale's call for a public inquiry": what was called for. Not "his call to ban cars": the small
+            # parser seldom finds the verb after such an infinitive, and the content would run on into it.
+            clause = next((g for p in noun.rights if p.dep_ == "prep" and p.lower_ == "for" and p.i == noun.i + 1
+                           for g in p.children if g.dep_ == "pobj"), None)
         if owner is None or clause is None:
             return None
         start, end = trim(self.text, *clause_span(clause))

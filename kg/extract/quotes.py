@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from kg import lexicon
 from kg.extract.according import AccordingTo
-from kg.extract.claims import ClaimNouns
+from kg.extract.claims import CALL_NOUNS, ClaimNouns
 from kg.extract.coref import Resolver
 from kg.extract.cues import cue_scores
 from kg.extract.direct import DirectQuotations
@@ -302,7 +302,8 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
                 if statement:
                     yield statement
                 continue
-            if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.reporting_nouns() and not self.inside_quote(token):
+            if token.pos_ == "NOUN" and (token.lemma_.lower() in lexicon.reporting_nouns() or token.lemma_.lower() in CALL_NOUNS) \
+                    and not self.inside_quote(token):
                 statement = self._claim_noun(token)
                 if statement:
                     yield statement
