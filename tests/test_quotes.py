@@ -1272,3 +1272,15 @@ def test_a_clause_about_the_speaker_between_a_quotation_and_its_cue_is_part_of_t
 def test_a_persons_call_for_something_is_what_they_called_for(run):
     said = run("Mayor Tom Hale spoke on Monday. Other councillors joined Hale's call for a public inquiry.").said
     assert [(s.speaker, s.content) for s in said] == [("Tom Hale", "a public inquiry")]
+
+
+def test_claims_by_someone_that_something_is_so_are_theirs(run):
+    said = run("The ministry pushed back against claims by the harbour pilots that the channel was unsafe.").said
+    assert [(s.speaker, s.content) for s in said] == [("harbour pilots", "the channel was unsafe")]
+
+
+def test_a_while_clause_with_its_own_speaker_ends_what_the_first_speaker_said(run):
+    said = run("Ana Ortiz suggested that the budget could not be balanced, while Tom Hale said that the council "
+               "had failed.").said
+    assert [(s.speaker, s.content) for s in said] == [
+        ("Ana Ortiz", "the budget could not be balanced"), ("Tom Hale", "the council had failed")]

@@ -29,6 +29,9 @@ class ClaimNouns:
                 left -= 1
             if left > 0 and self.doc[left].lower_ in ("'s", "’s"):
                 owner = self.doc[left - 1]
+        if owner is None:  # "claims by intelligence agencies that …"
+            owner = next((g for p in noun.rights if p.dep_ == "prep" and p.lower_ == "by" and p.i == noun.i + 1
+                          for g in p.children if g.dep_ == "pobj"), None)
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.i > noun.i
                        and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
         if clause is None and noun.lemma_.lower() in CALL_NOUNS:

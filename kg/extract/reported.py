@@ -25,6 +25,7 @@ from kg.extract.speakers import ADDRESSEE_FIRST
 from kg.extract.statement import Statement, clause_span, token_runs, trim
 
 COMPLEMENT_DEPS = ("ccomp",)
+CONTRASTING = {"while", "whereas", "although", "though", "but"}
 QUESTIONING = {"ask", "wonder", "inquire", "enquire", "question"}  # verbs whose if/whether clause is the question
 # "As the Courier reported, …": verbs whose "as" clause attributes the clause it hangs on ("as she spoke" does not).
 AS_REPORTED = {"say", "report", "note", "write", "point", "explain", "state", "tell", "claim", "argue", "predict",
@@ -230,6 +231,9 @@ class ReportedClauses:
         if part.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children) \
                 and any(t.pos_ == "VERB" and t.lemma_.lower() in self.verbs for t in part.subtree):
             return True
+        if part.dep_ == "advcl" and part.lemma_.lower() in self.verbs and any(c.dep_ == "nsubj" for c in part.children) \
+                and any(c.dep_ == "mark" and c.lower_ in CONTRASTING for c in part.children):
+            return True  # "…, while Hale said the council had failed": another speaker's statement
         if part.dep_ == "conj" and (part.lemma_.lower() in self.verbs or part.lemma_.lower() in lexicon.object_cues()
                                     or part.lemma_.lower() in lexicon.cue_class("blame")) \
                 and part.tag_ in ("VBD", "VBZ") \
