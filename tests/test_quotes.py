@@ -1284,3 +1284,9 @@ def test_a_while_clause_with_its_own_speaker_ends_what_the_first_speaker_said(ru
                "had failed.").said
     assert [(s.speaker, s.content) for s in said] == [
         ("Ana Ortiz", "the budget could not be balanced"), ("Tom Hale", "the council had failed")]
+
+
+def test_a_ledes_unnamed_person_is_the_person_the_next_sentence_names(run):
+    said = run("A man accused of stealing a tractor has told a jury he bought it in good faith.\n\n"
+               "Owen Marsh, 48, is on trial at the county court.").said
+    assert [(s.speaker, s.content) for s in said] == [("Owen Marsh", "he bought it in good faith")]

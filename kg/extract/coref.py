@@ -350,6 +350,12 @@ class Resolver:
             ahead = self._next_named_subject(head, speaking=True, title=title or person_noun)
             if ahead:
                 return ahead
+        if not title and person_noun == head.lower_ and any(c.lower_ in ("a", "an") for c in head.children) \
+                and self.sentence_number[head.i] <= 2:
+            # A lede's "A man accused of … has told a jury …" is the person the next sentence names.
+            ahead = self._next_named_subject(head)
+            if ahead:
+                return ahead
         holder = self.state.role_holders.get(title or "")
         if title and not holder:
             # "the minister" is the transport minister the text names, if only one post is a kind of minister
