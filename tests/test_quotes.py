@@ -1283,3 +1283,17 @@ def test_a_ledes_unnamed_person_is_the_person_the_next_sentence_names(run):
 ])
 def test_the_one_speaker_of_a_sentence_in_local_and_wire_copy(run, text, speaker):
     assert [s.speaker for s in run(text).said] == [speaker]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    pytest.param("The union criticised Marlow Foods over the closures. The company said the stores were losing money.",
+                 ["Marlow Foods"], id="the-company-criticised-is-not-someone-spoken-to"),
+    pytest.param("Ravi Shah said he was pleased. The minister, who did not name the company, said the deal was done.",
+                 ["Ravi Shah", "Ravi Shah"], id="not-naming-something-is-not-anonymity"),
+    pytest.param("Asha Shah said she was relieved. The mother of two young boys said the family would move.",
+                 ["Asha Shah", "Asha Shah"], id="the-mother-of-two-is-the-person-just-named"),
+    pytest.param("Mayor Ana Ortiz and Senator Tom Walsh both reject the idea. Ortiz: ''Our goal is to close the gap, "
+                 "not to manage it.''", ["Ana Ortiz"], id="a-label-before-typewriter-quotes"),
+])
+def test_what_the_new_source_rules_leave_alone(run, text, speakers):
+    assert [s.speaker for s in run(text).said] == speakers

@@ -1,8 +1,9 @@
 """Nominal claims: a reporting noun whose owner is the speaker and whose *that* clause is the content.
 
-*The union's claim that the ferry was unsafe*, *Brenn's warning that fares would rise*: the owner (a
-possessive, also when the parse lost it) speaks; the reporting nouns are data (``reporting_nouns`` in
-:mod:`kg.lexicon`).
+*The union's claim that the ferry was unsafe*, *Brenn's warning that fares would rise*, *claims by the
+pilots that …*: the owner (a possessive, also when the parse lost it, or a *by* phrase) speaks; the
+reporting nouns are data (``reporting_nouns`` in :mod:`kg.lexicon`). A call, plea or appeal *for*
+something (*Hale's call for an inquiry*) reports what was asked for.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from kg.extract.sentences import sent_of
 from kg.extract.statement import Statement, clause_span, trim
 
 
-CALL_NOUNS = frozenset({"call", "demand", "plea", "appeal"})  # nouns whose owner asked for something
+CALL_NOUNS = frozenset({"call", "plea", "appeal"})  # nouns whose owner asked for something
 
 
 class ClaimNouns:

@@ -19,8 +19,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kg import lexicon
-from kg.extract.entities import INSTITUTION_WORDS, EntityIndex, organisation_evidence, used_as_place
+from kg.extract.entities import (INSTITUTION_WORDS, PLACE_PREPOSITIONS, EntityIndex, organisation_evidence,
+                                 used_as_place)
+from kg.extract.reported import ANONYMITY
 from kg.extract.sentences import sent_of, sentences, text_of, tokens_by_text
+from kg.extract.speakers import ADDRESSEE_FIRST
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 
@@ -31,9 +34,15 @@ SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "press secretary", "ca
 # Names the model may type as organisations that are places where things happen: they say nothing.
 FACILITIES = {"stadium", "arena", "airport", "station", "hall", "center", "centre", "square", "park", "bridge",
               "courthouse", "field", "garden", "gardens", "hotel", "theater", "theatre"}
-# Posts a headline or a lead gives anyone in public life ("Lawmaker urges …" before "Rep. Adam Schiff said").
+# Last words of sports clubs' names, which the tagger often takes for places ("Harton City").
 CLUB_NAME_ENDINGS = {"city", "united", "town", "rovers", "athletic", "wanderers", "albion", "county", "rangers",
                      "fc", "afc", "hotspur", "villa", "orient", "argyle", "wednesday", "dons", "thistle"}
+# Relations a person may be described by ("the daughter of one tenant" is someone new).
+KIN = {"daughter", "son", "mother", "father", "wife", "husband", "grandmother", "grandfather", "sister", "brother",
+       "widow", "widower", "niece", "nephew", "cousin", "partner"}
+# Sources in the "group" list that are no one person: "a study said …; 'we were shocked,' she added" is not the study.
+NOT_ONE_PERSON = {"lawsuit", "poll", "report", "statement", "study", "survey", "team", "staff", "police", "people"}
+# Posts a headline or a lead gives anyone in public life ("Lawmaker urges …" before "Rep. Adam Schiff said").
 GENERIC_TITLES = {"lawmaker", "legislator", "politician", "official", "leader", "head", "chief", "executive", "member"}
 # Descriptions of someone running for a post, whatever post they hold ("the presidential candidate", a senator).
 RUNNING_TITLES = {"candidate", "nominee", "hopeful", "contender", "challenger", "incumbent", "front-runner",
@@ -143,7 +152,7 @@ class Resolver:
             self.state.last_speaker = key
             self.state.last_speaker_sent = self.sentence_number[token.i]
         elif entity and entity.kind == "SOURCE" and head is not None and head.tag_ == "NN" \
-                and lexicon.speaker_nouns().get(head.lower_, ("",))[0] == "group" \
+                and lexicon.speaker_nouns().get(head.lower_, ("",))[0] == "group" and head.lower_ not in NOT_ONE_PERSON \
                 and any(c.lower_ in ("a", "an") for c in head.children):  # a spokesman, an aide: someone new
             self.state.last_source = key
             self.state.last_source_sent = self.sentence_number[token.i]
@@ -299,7 +308,7 @@ class Resolver:
             return self._last_org(token) or self.state.last_speaker
         return self._source_just_quoted(token, gender) or self.salient_person(token, gender)
 
-    def _spoken_to(self, i: int, key: str) -> bool:
+    def _mention_spoken_to(self, i: int, key: str) -> bool:
         """The mention of ``key`` at ``i`` is an outlet a statement was made to (*told BBC Radio 5 Live*),
         however the parse split the name: no organisation that acts in the story."""
         start = end = i
@@ -317,18 +326,24 @@ class Resolver:
             key = self.index.token_entity.get(i)
             if not key or self.index.entities[key].kind not in (("ORG", "GPE") if clubs else ("ORG",)):
                 continue
+            if clubs and self.index.entities[key].kind == "GPE" and any(
+                    j > 0 and k == key and self.index.token_entity.get(j - 1) != key
+                    and self.doc[j - 1].lower_ in PLACE_PREPOSITIONS for j, k in self.index.token_entity.items()):
+                continue  # "fans in Mexico City": a place
             words = self.index.entities[key].name.lower().split()
             if clubs and words[-1] not in CLUB_NAME_ENDINGS:
                 continue
-            if words[-1] not in FACILITIES and (not named or named in words[1:]) and not self._spoken_to(i, key):
+            if words[-1] not in FACILITIES and (not named or named in words[1:]) and not self._mention_spoken_to(i, key):
                 return key
         return None
 
     def description(self, head: Token, phrase: list[Token]) -> str | None:
         """*the spokesman*, *NATO's Secretary-General*, *the New York businessman*, *the bank*.
 
-        A post held by someone the text named is that person; a post of a named organisation
-        not yet tied to anyone is the next person named as a subject (a speaker named late);
+        A source who asked not to be named, or a relative of someone unnamed (*the daughter of one
+        tenant*), is an unnamed source; a lede's *A man accused of …* is the person the next two
+        sentences name. A post held by someone the text named is that person; a post of a named
+        organisation not yet tied to anyone is the next person named as a subject (a speaker named late);
         a singular definite description of a person is the most salient compatible person;
         of an organisation, the last organisation named. Anything else is an unnamed source.
         """
@@ -352,8 +367,9 @@ class Resolver:
                 return ahead
         if not title and person_noun == head.lower_ and any(c.lower_ in ("a", "an") for c in head.children) \
                 and self.sentence_number[head.i] <= 2:
-            # A lede's "A man accused of … has told a jury …" is the person the next sentence names.
-            ahead = self._next_named_subject(head)
+            # A lede's "A man accused of … has told a jury …" is the person the next two sentences name,
+            # unless the text gives that person a post ("Fire chief Tom Reed said" is someone else).
+            ahead = self._next_named_subject(head, title=person_noun)
             if ahead:
                 return ahead
         holder = self.state.role_holders.get(title or "")
@@ -390,7 +406,7 @@ class Resolver:
             if key and not self._someone_else(key, title, head):
                 self.inferred_roles.append((key, title, head))
                 return key
-        elif not title and noun_kind == "person" and _related_to_someone(head):
+        elif not title and head.lower_ in KIN and _related_to_someone(head):
             pass  # "the daughter of one resident": someone new, an unnamed source
         elif definite and singular and not named_person and (title or noun_kind == "person"):
             gender = noun_gender or lexicon.titles().get(title or "", ("", ""))[1]
@@ -554,24 +570,26 @@ def _age_description(head: Token) -> bool:
 
 
 def _spoken_to(token: Token) -> bool:
-    """*told BBC Radio*, *said on Sky News*: the object a statement was made to."""
-    to = token.dep_ == "pobj" and token.head.lower_ in ("to", "on")
-    verb = token.head.head if to else token.head
-    return (to or token.dep_ in ("dobj", "dative")) and \
-        verb.lemma_.lower() in lexicon.cue_class("addressee") | lexicon.reporting_verbs()
+    """*told BBC Radio*, *said on Sky News*: whom a statement was made to (not *criticised Marlow Foods*)."""
+    if token.dep_ == "pobj" and token.head.lower_ in ("to", "on"):
+        return token.head.head.lemma_.lower() in lexicon.reporting_verbs()
+    return token.dep_ in ("dobj", "dative") and token.head.lemma_.lower() in ADDRESSEE_FIRST
 
 
 def _anonymous(head: Token) -> bool:
-    """*a resident, who asked not to be named*: a source the text will not name."""
-    return any(t.lemma_.lower() in ("name", "identify") and any(c.dep_ == "neg" for c in t.children)
-               for t in head.subtree if t.i > head.i)
+    """*a resident, who asked not to be named*: a source the text will not name (not *the minister, who did
+    not name the company*)."""
+    return any(t.lemma_.lower() in ANONYMITY and any(c.dep_ == "neg" for c in t.children)
+               and any(c.dep_ == "auxpass" for c in t.children) for t in head.subtree if t.i > head.i)
 
 
 def _related_to_someone(head: Token) -> bool:
     """*the daughter of one resident*: a person described by whom they are related to (not *the mother of
-    three*, which describes the person just named)."""
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ != "NUM" for g in c.children)
-               for c in head.children)
+    three* or *of two young boys*, which describe the person just named)."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.pos_ != "NUM" and not any(n.dep_ == "nummod" and n.lower_ != "one" for n in g.children)
+        for g in c.children)
+        for c in head.children)
 
 
 def _possessed_by_pronoun(head: Token) -> bool:

@@ -94,11 +94,11 @@ class DirectQuotations:
         """*Ortiz: “Our goal is …” Walsh: “…”*, *RENTS RISE - Maria Lopez: “…”*: a quotation after a person's
         name and a colon, the name opening its sentence or line or following a dash, is that person's (the
         convention of debate summaries and roundups). Returns the person's entity key."""
-        before = self.text[:quotation.start - 1].rstrip()
+        before = self.text[:quotation.start - 1].rstrip("'\"“‘« \t")  # the opening mark may be two ('')
         match = LABEL.search(before[-80:])
-        if match is None:
-            return None
         offset = len(before) - len(before[-80:])
+        if match is None or offset and match.start("who") == match.start():
+            return None  # \A matched where the 80 characters were cut, not where the text begins
         span = self.doc.char_span(offset + match.start("who"), offset + match.end("who"), alignment_mode="expand")
         if span is None or any(_reporting_form(t.lower_, self.verbs) for t in span):
             return None  # "Stated Stone: “…”": a cue before the name, read as usual
@@ -225,5 +225,6 @@ def _is_title_of_work(words: list[str]) -> bool:
 
 
 def _reporting_form(word: str, verbs: frozenset[str]) -> bool:
-    """*Stated*, *Added*, *Says*: a reporting verb the tagger may take for part of a name."""
-    return word == "said" or any(word[:len(word) - cut] in verbs for cut in (0, 1, 2) if len(word) - cut > 2)
+    """*Stated*, *Added*, *Says*: a reporting verb the tagger may take for part of a name (not *Warner*)."""
+    stems = [word] + [word[:-len(end)] for end in ("s", "d", "es", "ed") if word.endswith(end)]
+    return word in ("said", "told") or any(stem in verbs for stem in stems)

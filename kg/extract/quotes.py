@@ -313,7 +313,7 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
                 if statement:
                     yield statement
                 if statement or not any(c.dep_ == "nsubj" for c in token.children):
-                    continue  # "as the Gazette has reported, …" (a perfect, with its subject) is read as any cue
+                    continue  # with a subject of its own ("as the Gazette has reported, …") it is read as any cue
             if not self.is_cue(token, learned=token.i in learned):
                 continue
             content = self._complement(token) or self._block_after_colon(token)

@@ -227,7 +227,8 @@ class ReportedClauses:
 
     def _another_statement(self, part: Token) -> bool:
         """A clause hung on a reported clause that reports speech of its own: a conjoined clause with
-        its own subject and reporting verb, or a reporting verb (or participle) that belongs with the cue."""
+        its own subject and reporting verb, a *while*/*though* clause with its own speaker, or a
+        reporting verb, a verb of thanks or blame, or a participle that belongs with the cue."""
         if part.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children) \
                 and any(t.pos_ == "VERB" and t.lemma_.lower() in self.verbs for t in part.subtree):
             return True
