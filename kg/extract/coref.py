@@ -153,7 +153,7 @@ class Resolver:
             self.state.last_speaker_sent = self.sentence_number[token.i]
         elif entity and entity.kind == "SOURCE" and head is not None and head.tag_ == "NN" \
                 and lexicon.speaker_nouns().get(head.lower_, ("",))[0] == "group" and head.lower_ not in NOT_ONE_PERSON \
-                and any(c.lower_ in ("a", "an") for c in head.children):  # a spokesman, an aide: someone new
+                and _indefinite(head):  # a spokesman, an aide: someone new
             self.state.last_source = key
             self.state.last_source_sent = self.sentence_number[token.i]
             self.state.last_source_gender = lexicon.speaker_nouns()[head.lower_][1]
@@ -358,14 +358,14 @@ class Resolver:
                 and head.lower_ not in lexicon.speaker_nouns() and head.lemma_.lower() not in lexicon.reporting_nouns() \
                 and not person_noun:
             return None  # "Ministers meet as ceasefire talks stall": a bare noun in a headline that cannot speak
-        if (title or headline and person_noun) and (headline or any(c.lower_ in ("a", "an") for c in head.children)):
+        if (title or headline and person_noun) and (headline or _indefinite(head)):
             # A headline's or an indefinite description (*Former DNC chairman calls for …*, *A former
             # DNC chairman says …*, *Member of House panel says …*) introduces the speaker the story
             # names next, whoever else the text later gives that title.
             ahead = self._next_named_subject(head, speaking=True, title=title or person_noun)
             if ahead:
                 return ahead
-        if not title and person_noun == head.lower_ and any(c.lower_ in ("a", "an") for c in head.children) \
+        if not title and person_noun == head.lower_ and _indefinite(head) \
                 and self.sentence_number[head.i] <= 2:
             # A lede's "A man accused of … has told a jury …" is the person the next two sentences name,
             # unless the text gives that person a post ("Fire chief Tom Reed said" is someone else).
@@ -440,9 +440,8 @@ class Resolver:
     def _of_a_named_place_or_body(self, head: Token) -> bool:
         """*the foreign ministry of Kestria*: an organisation the text identifies by whose it is, so not
         the organisation named last."""
-        return any(c.dep_ == "prep" and c.lower_ == "of" and any(
-            g.dep_ == "pobj" and self.index.entity_of(g) and self.index.entities[self.index.entity_of(g)].kind in ("ORG", "GPE")
-            for g in c.children) for c in head.children)
+        keys = (self.index.entity_of(g) for g in _of_objects(head))
+        return any(key and self.index.entities[key].kind in ("ORG", "GPE") for key in keys)
 
     def _someone_else(self, key: str, title: str, head: Token) -> bool:
         """A description that cannot be the salient person: *his attorney* is not the man *his*
@@ -586,10 +585,18 @@ def _anonymous(head: Token) -> bool:
 def _related_to_someone(head: Token) -> bool:
     """*the daughter of one resident*: a person described by whom they are related to (not *the mother of
     three* or *of two young boys*, which describe the person just named)."""
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
-        g.dep_ == "pobj" and g.pos_ != "NUM" and not any(n.dep_ == "nummod" and n.lower_ != "one" for n in g.children)
-        for g in c.children)
-        for c in head.children)
+    return any(g.pos_ != "NUM" and not any(n.dep_ == "nummod" and n.lower_ != "one" for n in g.children)
+               for g in _of_objects(head))
+
+
+def _of_objects(head: Token) -> list[Token]:
+    """What ``head`` is *of*: *Kestria* in *the foreign ministry of Kestria*."""
+    return [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+
+def _indefinite(head: Token) -> bool:
+    """*a spokesman*, *an aide*: someone the text introduces."""
+    return any(c.lower_ in ("a", "an") for c in head.children)
 
 
 def _possessed_by_pronoun(head: Token) -> bool:

@@ -37,7 +37,7 @@ class ObjectContent:
                     more = next((c for c in cue.rights if c.dep_ in ("advcl", "xcomp") and c.left_edge.lower_ == "to"
                                  and c.left_edge.i == objs[0].right_edge.i + 1), None) if child.lower_ == "for" else None
                     return [(start, clause_span(more)[1] if more is not None else end)]
-            if child.dep_ == "advcl" and child.left_edge.i == cue.i + 1 and child.left_edge.lower_ in preps \
+            if child.dep_ == "advcl" and "for" in preps and child.left_edge.i == cue.i + 1 \
                     and child.left_edge.dep_ == "mark" and child.left_edge.lower_ == "for":
                 # "called for the election to be held": the parse makes the for-clause an adverbial one
                 return [(self.doc[cue.i + 2].idx, clause_span(child)[1])]
