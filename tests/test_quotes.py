@@ -1207,6 +1207,21 @@ def test_calling_for_someone_to_act_reports_whom_and_what(run):
         ("Nora Pike", "the harbour master to publish the inspection report")]
 
 
+@pytest.mark.parametrize("text, content", [
+    ("On Saturday, Senator Anna Vell called on Governor Rick Stone to resign over the water crisis.",
+     "Governor Rick Stone to resign over the water crisis"),
+    ("Tom Hale called upon Mayor Ann Lee to restart the talks with the unions.",
+     "Mayor Ann Lee to restart the talks with the unions"),
+])
+def test_calling_on_someone_to_act_reports_whom_and_what(run, text, content):
+    assert [s.content for s in run(text).said] == [content]
+
+
+def test_calling_on_a_day_to_say_something_is_what_was_said(run):
+    said = run("Tom Hale called on Friday to say he was fine.").said
+    assert [(s.speaker, s.content) for s in said] == [("Tom Hale", "he was fine")]
+
+
 def test_a_quotation_after_a_name_and_a_colon_is_that_persons(run):
     said = run('Mayor Ana Ortiz and Senator Tom Walsh both reject the idea. Ortiz: "Our goal is to close the gap, '
                'not to manage it." Walsh: "The gap will close by itself."').said

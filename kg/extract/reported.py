@@ -32,6 +32,7 @@ AS_REPORTED = {"say", "report", "note", "write", "point", "explain", "state", "t
                "acknowledge", "admit", "concede", "warn"}
 RELATIVES = {"who", "whom", "whose", "which", "that", "what", "where", "when"}
 ANONYMITY = {"name", "identify", "quote"}  # "asked not to be named/identified/quoted"
+WHEN = ("DATE", "TIME")  # "called on Friday to say …": a time, not whom the call was made to
 
 
 class ReportedClauses:
@@ -104,14 +105,14 @@ class ReportedClauses:
                 return [(run[0].idx, run[-1].idx + len(run[-1].text)) for run in token_runs(tokens)]
         if lemma in lexicon.cue_class("xcomp"):
             for child in cue.children:
-                if child.dep_ == "xcomp" and child.i > cue.i:
+                if child.i > cue.i and (child.dep_ == "xcomp" or child.dep_ == "advcl" and self._to_after_on(cue, child)):
                     if child.lemma_.lower() in ANONYMITY and any(c.dep_ == "neg" for c in child.children):
                         return None  # "who asked not to be named": about the reporting, not a statement
                     start, end = clause_span(child)
                     # "urged the administration to act", "called on Obama to act": whom, and what.
                     addressee = next((o for o in cue.rights if o.i < child.i and o.dep_ == "dobj"), None) or next(
-                        (g for p in cue.rights if p.i < child.i and p.dep_ == "prep" and p.lower_ == "on"
-                         for g in p.children if g.dep_ == "pobj"), None)
+                        (g for p in cue.rights if p.i < child.i and p.dep_ == "prep" and p.lower_ in ("on", "upon")
+                         for g in p.children if g.dep_ == "pobj" and g.ent_type_ not in WHEN), None)
                     if addressee is not None and lemma in lexicon.cue_class("request"):
                         start = addressee.left_edge.idx
                     elif lemma in lexicon.cue_class("addressed"):
@@ -133,6 +134,14 @@ class ReportedClauses:
         if answer is not None and lemma in self.verbs:
             return [(answer.idx, answer.idx + len(answer.text))]  # "46 percent of voters said yes": the answer
         return None
+
+    @staticmethod
+    def _to_after_on(cue: Token, clause: Token) -> bool:
+        """*called on the governor to resign*: the parse may hang the infinitive on the cue as an adverbial
+        clause; it is what was asked when it follows the object of *on* or *upon* straight away."""
+        return clause.left_edge.lower_ == "to" and any(
+            p.dep_ == "prep" and p.lower_ in ("on", "upon") and p.i == cue.i + 1 and p.right_edge.i + 1 == clause.left_edge.i
+            and not any(g.ent_type_ in WHEN for g in p.children) for p in cue.rights)
 
     @staticmethod
     def _clause_hung_on_addressee(cue: Token) -> Token | None:
