@@ -1222,6 +1222,20 @@ def test_calling_on_a_day_to_say_something_is_what_was_said(run):
     assert [(s.speaker, s.content) for s in said] == [("Tom Hale", "he was fine")]
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The plan includes a new bridge over the river, Transport Secretary Ann Lee told a Commons committee on "
+     "Wednesday.", "Ann Lee", "The plan includes a new bridge over the river"),
+    ("Mayor Tom Hale remains committed to the scheme, his chief aide, Rob Dent, told the Courier.",
+     "Rob Dent", "Mayor Tom Hale remains committed to the scheme"),
+])
+def test_a_cue_after_a_comma_the_parse_made_a_conjunct_reports_the_clause_before(run, text, speaker, content):
+    assert [(s.speaker, s.content) for s in run(text).said] == [(speaker, content)]
+
+
+def test_a_clause_before_a_comma_and_a_conjoined_event_is_no_statement(run):
+    assert run("Hale opened the bridge on Monday, Ann Lee cut the ribbon.").said == []
+
+
 def test_a_quotation_after_a_name_and_a_colon_is_that_persons(run):
     said = run('Mayor Ana Ortiz and Senator Tom Walsh both reject the idea. Ortiz: "Our goal is to close the gap, '
                'not to manage it." Walsh: "The gap will close by itself."').said

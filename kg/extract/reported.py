@@ -72,6 +72,9 @@ class ReportedClauses:
             if child.dep_ in COMPLEMENT_DEPS and child.i < cue.i:
                 # "The economy is strong, he said." : the clause before the cue.
                 return [clause_span(child), *self._reason_after(cue)] if parenthetical else [clause_span(child)]
+        before = self._clause_before_conjoined_cue(cue)
+        if before is not None:
+            return [before]
         if parenthetical:
             # "Though the transition was seamless, he said, replacing her would be hard": two clauses, one
             # on each side of the cue, however the parse hung them; what was said is both.
@@ -134,6 +137,28 @@ class ReportedClauses:
         if answer is not None and lemma in self.verbs:
             return [(answer.idx, answer.idx + len(answer.text))]  # "46 percent of voters said yes": the answer
         return None
+
+    def _clause_before_conjoined_cue(self, cue: Token) -> tuple[int, int] | None:
+        """*The plan includes a new bridge, Ann Lee told MPs*: the parse made the cue after the comma a
+        conjunct of the clause it reports. Only a cue with its subject right after the comma, no *and*
+        or *but* between and no clause of its own."""
+        clause = cue.head
+        subject = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
+        if cue.dep_ != "conj" or clause.i >= cue.i or subject is None or clause.pos_ not in ("VERB", "AUX") \
+                or self.doc[subject.left_edge.i - 1].text != "," \
+                or any(c.dep_ in ("cc", "ccomp", "xcomp") for c in cue.children) \
+                or any(c.dep_ == "cc" and clause.i < c.i < cue.i for c in clause.children) \
+                or cue.lemma_.lower() not in self.verbs \
+                or any(c.dep_ == "dobj" for c in cue.children) and cue.lemma_.lower() not in ADDRESSEE_FIRST:
+            return None  # "cited it as proof": the cue's own object is what was said
+        tokens = [t for t in clause.subtree if t.i < subject.left_edge.i - 1]
+        if any(self.is_cue(t) for t in tokens if t.pos_ == "VERB"):
+            return None  # "fans chanted X, referring to Y, the Tribune reports": the clause reports its own speech
+        while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark" and tokens[0].lower_ == "that"):
+            tokens = tokens[1:]
+        if len(tokens) < 4:
+            return None
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
     @staticmethod
     def _to_after_on(cue: Token, clause: Token) -> bool:
