@@ -1227,6 +1227,8 @@ def test_calling_on_a_day_to_say_something_is_what_was_said(run):
      "Wednesday.", "Ann Lee", "The plan includes a new bridge over the river"),
     ("Mayor Tom Hale remains committed to the scheme, his chief aide, Rob Dent, told the Courier.",
      "Rob Dent", "Mayor Tom Hale remains committed to the scheme"),
+    ("Councils should publish their accounts and not hide behind words like “soon”, Tom Hale told reporters.",
+     "Tom Hale", "Councils should publish their accounts and not hide behind words like “soon”"),
 ])
 def test_a_cue_after_a_comma_the_parse_made_a_conjunct_reports_the_clause_before(run, text, speaker, content):
     assert [(s.speaker, s.content) for s in run(text).said] == [(speaker, content)]

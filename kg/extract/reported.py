@@ -140,15 +140,14 @@ class ReportedClauses:
 
     def _clause_before_conjoined_cue(self, cue: Token) -> tuple[int, int] | None:
         """*The plan includes a new bridge, Ann Lee told MPs*: the parse made the cue after the comma a
-        conjunct of the clause it reports. Only a cue with its subject right after the comma, no *and*
-        or *but* between and no clause of its own."""
+        conjunct of the clause it reports. Only a cue with its subject right after the comma (not *, and
+        Lee said*) and no clause of its own."""
         clause = cue.head
         subject = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
         if cue.dep_ != "conj" or clause.i >= cue.i or subject is None or clause.pos_ not in ("VERB", "AUX") \
                 or self.doc[subject.left_edge.i - 1].text != "," \
                 or any(c.dep_ in ("cc", "ccomp", "xcomp") for c in cue.children) \
-                or any(c.dep_ == "cc" and clause.i < c.i < cue.i for c in clause.children) \
-                or cue.lemma_.lower() not in self.verbs \
+                or cue.lemma_.lower() not in self.verbs or cue.tag_ not in ("VBD", "VBZ", "VBP") \
                 or any(c.dep_ == "dobj" for c in cue.children) and cue.lemma_.lower() not in ADDRESSEE_FIRST:
             return None  # "cited it as proof": the cue's own object is what was said
         tokens = [t for t in clause.subtree if t.i < subject.left_edge.i - 1]
