@@ -41,6 +41,12 @@ def reporting_nouns() -> frozenset[str]:
 
 
 @cache
+def post_nominals() -> frozenset[str]:
+    """Letters after a name (KC, MP, OBE), as written: not part of the name."""
+    return frozenset(row[0] for row in _lines("post_nominals.txt"))
+
+
+@cache
 def honorifics() -> dict[str, str]:
     """Honorific (lower case, with and without its dot) -> gender ("m", "f" or "")."""
     return {row[0].lower(): row[1].replace("-", "") for row in _lines("honorifics.tsv")}

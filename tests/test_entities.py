@@ -37,6 +37,24 @@ def test_honorific_is_not_part_of_the_name(run, text, name):
     assert set(run(text).entities("PERSON")) == {name}
 
 
+@pytest.mark.parametrize("text, name", [
+    ('Opening the case, prosecutor Helen Marchbank KC told jurors the defendant had "watched and waited".',
+     "Helen Marchbank"),
+    ("Tom Rudd MP said the bridge would close. Rudd added that it was unsafe.", "Tom Rudd"),
+])
+def test_letters_after_a_name_are_not_part_of_it(run, text, name):
+    result = run(text)
+    assert set(result.entities("PERSON")) == {name}
+    assert {s.speaker for s in result.said} == {name}
+    assert not result.entities("ORG")
+
+
+def test_a_hyphenated_surname_alone_is_the_person_named_in_full(run):
+    result = run('Chief executive Margaret Okonkwo-Lind said the quarter had been tough. "We will not chase '
+                 'volume," Okonkwo-Lind told analysts.')
+    assert [s.speaker for s in result.said] == ["Margaret Okonkwo-Lind", "Margaret Okonkwo-Lind"]
+
+
 def test_people_sharing_a_surname_stay_apart(run):
     result = run("Donald Trump spoke first. Melania Trump spoke later. Mrs. Trump said the event was a success.")
     people = result.entities("PERSON")

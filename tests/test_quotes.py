@@ -1238,6 +1238,12 @@ def test_a_clause_before_a_comma_and_a_conjoined_event_is_no_statement(run):
     assert run("Hale opened the bridge on Monday, Ann Lee cut the ribbon.").said == []
 
 
+def test_the_company_is_the_company_named_by_its_legal_form_not_the_union_quoted_last(run):
+    said = run("Kestrel Timber Corp. reported a drop in profit on Thursday. Denise Arcand, president of the "
+               "Coastal Forest Workers Union, said members were angry. The company said staff would be paid.").said
+    assert [s.speaker for s in said] == ["Kestrel Timber Corp.", "Denise Arcand", "Kestrel Timber Corp."]
+
+
 def test_a_quotation_after_a_name_and_a_colon_is_that_persons(run):
     said = run('Mayor Ana Ortiz and Senator Tom Walsh both reject the idea. Ortiz: "Our goal is to close the gap, '
                'not to manage it." Walsh: "The gap will close by itself."').said

@@ -35,6 +35,7 @@ SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "press secretary", "ca
 FACILITIES = {"stadium", "arena", "airport", "station", "hall", "center", "centre", "square", "park", "bridge",
               "courthouse", "field", "garden", "gardens", "hotel", "theater", "theatre"}
 # Last words of sports clubs' names, which the tagger often takes for places ("Harton City").
+CORPORATE_ENDINGS = {"corp", "inc", "ltd", "plc", "llc", "co", "limited", "corporation", "incorporated", "holdings", "ag", "sa"}
 CLUB_NAME_ENDINGS = {"city", "united", "town", "rovers", "athletic", "wanderers", "albion", "county", "rangers",
                      "fc", "afc", "hotspur", "villa", "orient", "argyle", "wednesday", "dons", "thistle"}
 # Relations a person may be described by ("the daughter of one tenant" is someone new).
@@ -213,7 +214,7 @@ class Resolver:
             post = names[posts[-1]] if posts else None
             if posts:
                 names = names[posts[-1] + 1:]  # "Fire Chief Ana Ruiz said": the post is not her name
-            name = " ".join(t.text for t in names)
+            name = _name_text(names)
             if names and names[-1].text in INSTITUTION_WORDS:
                 return self.index.ensure(name, "ORG")  # "Downing Street announced …"
             short = self.index.known_org(name) if len(names) == 1 else None
@@ -283,8 +284,8 @@ class Resolver:
         key = self.index.entity_of(head)
         if key:
             return key
-        if head.pos_ == "PROPN" and not _title_in(head.text):
-            for child in head.children:
+        if head.pos_ == "PROPN" and (not _title_in(head.text) or head.text in lexicon.post_nominals()):
+            for child in head.children:  # "Tom Rudd MP said": the name before the letters
                 if child.dep_ in ("compound", "flat") and self.index.entity_of(child):
                     return self.index.entity_of(child)
         return None
@@ -318,10 +319,12 @@ class Resolver:
             end += 1
         return any(_spoken_to(t) for t in self.doc[start:end + 1])
 
-    def _last_org(self, token: Token, reach: int = 80, named: str = "", clubs: bool = False) -> str | None:
+    def _last_org(self, token: Token, reach: int = 80, named: str = "", clubs: bool = False,
+                  kind: str = "") -> str | None:
         """The organisation named last before ``token`` (with ``named``, the last whose name ends in or
         holds that word after its first: *Northfield Borough Council* for *the council*; with ``clubs``,
-        the last sports club, even one the tagger took for a place: *Harton City*)."""
+        the last sports club, even one the tagger took for a place: *Harton City*; with ``kind``, the last
+        company by its legal form: *the company* is *Kestrel Timber Corp.*, not the union quoted last)."""
         for i in range(token.i - 1, max(-1, token.i - reach), -1):
             key = self.index.token_entity.get(i)
             if not key or self.index.entities[key].kind not in (("ORG", "GPE") if clubs else ("ORG",)):
@@ -332,6 +335,8 @@ class Resolver:
                 continue  # "fans in Mexico City": a place
             words = self.index.entities[key].name.lower().split()
             if clubs and words[-1] not in CLUB_NAME_ENDINGS:
+                continue
+            if kind and words[-1].rstrip(".") not in CORPORATE_ENDINGS:
                 continue
             if words[-1] not in FACILITIES and (not named or named in words[1:]) and not self._mention_spoken_to(i, key):
                 return key
@@ -419,13 +424,14 @@ class Resolver:
             # "the company said" may come paragraphs after the company was named; "it said" may not.
             # "the council confirmed" after a union was named is the council the text named before it.
             key = self._last_org(head, reach=400, named=head.lemma_.lower()) or self._last_org(head, reach=400)
+            if key and self._other_kind(key, head) and head.lemma_.lower() in ("company", "firm"):
+                key = self._last_org(head, reach=400, kind=head.lemma_.lower()) or key
             if head.lemma_.lower() == "club":  # "Harton City have sacked …; the club said": the tagger took it for a place
                 key = self._last_org(head, reach=400, clubs=True) or key
             named = self.index.entities[key].name.lower().split() if key else [""]
             # Not when it names another kind ("the state forestry agency" is no Fire Department), nor
             # when what it is of is not in the name ("the state water agency" is not The Associated Press).
-            other_kind = named[-1] != head.lemma_.lower() and \
-                lexicon.speaker_nouns().get(named[-1], ("",))[0] == "organisation"
+            other_kind = bool(key) and self._other_kind(key, head)
             of_what = [t.lower_ for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN" and t.is_lower]
             if key and not other_kind and not (of_what and not any(word in named for word in of_what)):
                 return key
@@ -436,6 +442,11 @@ class Resolver:
         if head.lower_ not in NOT_SOURCES:
             return self.index.add_source(source_phrase(head))
         return None
+
+    def _other_kind(self, key: str, head: Token) -> bool:
+        """*the company* and the *Coastal Workers Union*: a name ending in another kind of body."""
+        last = self.index.entities[key].name.lower().split()[-1]
+        return last != head.lemma_.lower() and lexicon.speaker_nouns().get(last, ("",))[0] == "organisation"
 
     def _of_a_named_place_or_body(self, head: Token) -> bool:
         """*the foreign ministry of Kestria*: an organisation the text identifies by whose it is, so not
@@ -618,3 +629,10 @@ def _title_in(text: str) -> str | None:
         if f" {title} " in f" {lower} " and (best is None or len(title) > len(best)):
             best = title
     return best
+
+
+def _name_text(names: list[Token]) -> str:
+    """The name as written: *Okonkwo-Lind* keeps its hyphen (the tokens between are the name's own)."""
+    if names and all(t in names or t.text in ("-", "‐") and not t.whitespace_ for t in names[0].doc[names[0].i:names[-1].i + 1]):
+        return names[0].doc[names[0].i:names[-1].i + 1].text
+    return " ".join(t.text for t in names)

@@ -168,8 +168,9 @@ def clean_span(span: Span, person: bool = False) -> Span | None:
         start = title_end
         while start < end - 1 and (doc[start].is_punct or doc[start].lower_ in honorifics):
             start += 1  # "Sens. Jon Tester": the abbreviation's full stop
-    while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct
+                           or person and end - start > 1 and doc[end - 1].text in lexicon.post_nominals()):
+        end -= 1  # "Helen Marsh KC": the letters after a name are not part of it
     # A headline's colon run into a name ("Ruiz: Trust Berg …"): no name holds a colon.
     end = next((i for i in range(start + 1, end) if doc[i].text == ":"), end)
     # A headline's verb before a name: "Lawmakers Rip Donald Trump" tagged "Rip Donald Trump".
@@ -363,6 +364,9 @@ def extract_entities(doc: Doc) -> EntityIndex:
         label = KINDS.get(ent.label_)
         if not label:
             continue
+        if ent.start > 0 and doc[ent.start - 1].ent_type_ == "PERSON" and all(
+                t.text in lexicon.post_nominals() for t in ent):
+            continue  # "Helen Marsh KC" with "KC" tagged an organisation
         before_person = ent.end < len(doc) and doc[ent.end].ent_type_ == "PERSON"
         span = clean_span(ent, person=label == "PERSON" or before_person)
         if span is None or label != "PERSON" and _part_of_title(span):
@@ -386,7 +390,8 @@ def extract_entities(doc: Doc) -> EntityIndex:
         after = doc[span.end] if span.end < len(doc) else None
         if label == "PERSON" and after is not None and after.pos_ == "PROPN" and after.i not in tagged \
                 and after.text[:1].isupper() and after.is_alpha and after.lower_ not in ORG_WORDS \
-                and after.lower_ not in lexicon.title_words() and not doc[span.end - 1].whitespace_ == "" \
+                and after.lower_ not in lexicon.title_words() and after.text not in lexicon.post_nominals() \
+                and not doc[span.end - 1].whitespace_ == "" \
                 and (span.end + 1 >= len(doc) or not doc[span.end + 1].text[:1].isupper()):
             raw[n] = (doc[span.start:span.end + 1], label)
     # A company NER missed whose name ends in a word only organisations end in: "Meridian Health will close …".
