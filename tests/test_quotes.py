@@ -1244,6 +1244,12 @@ def test_the_company_is_the_company_named_by_its_legal_form_not_the_union_quoted
     assert [s.speaker for s in said] == ["Kestrel Timber Corp.", "Denise Arcand", "Kestrel Timber Corp."]
 
 
+def test_a_cue_the_parse_conjoined_to_a_relative_clause_is_the_described_persons(run):
+    said = run('Opposition leader Amina Serwadde, whose Veshara Democratic Front had been expected to make gains in '
+               'the north, called the delay "a constitutional coup in slow motion".').said
+    assert [s.speaker for s in said] == ["Amina Serwadde"]
+
+
 def test_a_quotation_after_a_name_and_a_colon_is_that_persons(run):
     said = run('Mayor Ana Ortiz and Senator Tom Walsh both reject the idea. Ortiz: "Our goal is to close the gap, '
                'not to manage it." Walsh: "The gap will close by itself."').said

@@ -92,6 +92,9 @@ class SpeakerFinder:
             controller = self._object_of_control(verb)
             if controller is not None:
                 return controller
+            antecedent = _antecedent_of_relative_clause_before(verb)
+            if antecedent is not None:
+                return antecedent
             # "…, contending that …", "… and said that …": the subject of the verb it hangs from.
             if verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head.pos_ in ("VERB", "AUX"):
                 if verb.dep_ in ("conj", "advcl") and (self._conjoined_with_reported_clause(verb)
@@ -300,3 +303,14 @@ class SpeakerFinder:
             before = [t for t in (head, *head.conjuncts) if t.i < token.i]
             return max(before, key=lambda t: t.i) if before else head
         return token
+
+
+def _antecedent_of_relative_clause_before(verb: Token) -> Token | None:
+    """*Amina Serwadde, whose party had been expected to win, called the delay …*: the parse conjoined the
+    verb to the relative clause set off by commas before it; the speaker is the person that clause describes."""
+    clause = verb.head
+    if verb.dep_ != "conj" or clause.dep_ != "relcl" or clause.i > verb.i or clause.head.pos_ not in ("PROPN", "NOUN") \
+            or verb.doc[verb.left_edge.i - 1].text != "," or verb.doc[clause.left_edge.i - 1].text != "," \
+            or any(c.dep_ == "cc" for c in clause.children if clause.i < c.i < verb.i):
+        return None
+    return clause.head
