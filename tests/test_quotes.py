@@ -1250,6 +1250,16 @@ def test_a_cue_the_parse_conjoined_to_a_relative_clause_is_the_described_persons
     assert [s.speaker for s in said] == ["Amina Serwadde"]
 
 
+def test_an_unnamed_source_the_parse_hung_on_the_clause_before_the_cue_speaks_and_is_the_same_source_later(run):
+    said = run("Donors were not consulted before the announcement, a Western diplomat, who spoke on condition of "
+               "anonymity because he was not authorised to brief the media, told the agency. The diplomat said "
+               'several embassies were "deeply uneasy". "There is a real risk this becomes open-ended," he said.').said
+    assert [(s.speaker, s.content) for s in said] == [
+        ("Western diplomat", "Donors were not consulted before the announcement"),
+        ("Western diplomat", 'several embassies were "deeply uneasy"'),
+        ("Western diplomat", "There is a real risk this becomes open-ended")]
+
+
 def test_a_quotation_after_a_name_and_a_colon_is_that_persons(run):
     said = run('Mayor Ana Ortiz and Senator Tom Walsh both reject the idea. Ortiz: "Our goal is to close the gap, '
                'not to manage it." Walsh: "The gap will close by itself."').said

@@ -152,6 +152,8 @@ class Resolver:
         if entity and entity.kind == "PERSON":
             self.state.last_speaker = key
             self.state.last_speaker_sent = self.sentence_number[token.i]
+        elif entity and key == self.state.last_source:  # "The diplomat said": the same source again
+            self.state.last_source_sent = self.sentence_number[token.i]
         elif entity and entity.kind == "SOURCE" and head is not None and head.tag_ == "NN" \
                 and lexicon.speaker_nouns().get(head.lower_, ("",))[0] == "group" and head.lower_ not in NOT_ONE_PERSON \
                 and _indefinite(head):  # a spokesman, an aide: someone new
@@ -439,9 +441,19 @@ class Resolver:
             key = self.salient_person(head, "")  # "“We have no excuses,” the Spaniard said": the man just named
             if key:
                 return key
+        same = self._source_named_before(head) if definite and singular else None
+        if same:
+            return same  # "a Western diplomat told Wire … The diplomat said": the one source
         if head.lower_ not in NOT_SOURCES:
             return self.index.add_source(source_phrase(head))
         return None
+
+    def _source_named_before(self, head: Token) -> str | None:
+        """The unnamed source quoted in the last few sentences whose description ends in this noun."""
+        source = self.state.last_source
+        if source is None or self.sentence_number[head.i] - self.state.last_source_sent > 4:
+            return None
+        return source if self.index.entities[source].name.lower().split()[-1] == head.lower_ else None
 
     def _other_kind(self, key: str, head: Token) -> bool:
         """*the company* and the *Coastal Workers Union*: a name ending in another kind of body."""

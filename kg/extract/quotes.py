@@ -352,6 +352,11 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
                 rule += "_above"
             if head is None:
                 continue
+            if content[-1][0] < head.left_edge.idx < content[-1][1] <= head.right_edge.idx + len(head.right_edge.text):
+                # "…, a Western diplomat, who spoke on condition of anonymity, told Wire": the speaker's phrase
+                # the parse hung at the end of the clause is not what was said
+                content[-1] = trim(self.text, content[-1][0], head.left_edge.idx)
+                start, end = content[0][0], content[-1][1]
             quoted = any(start <= s < end for s, _ in self.quoted)
             kind = "mixed" if quoted else "indirect"
             if token.i in learned and token.lemma_.lower() not in lemmas:

@@ -37,7 +37,8 @@ WHEN = ("DATE", "TIME")  # "called on Friday to say …": a time, not whom the c
 
 class ReportedClauses:
     """The reported-clause rules; need ``doc``, ``text``, ``index``, ``verbs``, ``quotations``, ``quoted``,
-    ``token_at``, ``is_cue`` and ``_object_content`` from the class they are mixed into."""
+    ``token_at``, ``is_cue``, ``_object_content`` and ``_description_hung_elsewhere`` from the class they are
+    mixed into."""
 
     def _complement(self, cue: Token) -> list[tuple[int, int]] | None:
         """Character spans of what a cue reports (several when a parenthetical cue splits the clause)."""
@@ -143,7 +144,7 @@ class ReportedClauses:
         conjunct of the clause it reports. Only a cue with its subject right after the comma (not *, and
         Lee said*) and no clause of its own."""
         clause = cue.head
-        subject = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
+        subject = next((c for c in cue.lefts if c.dep_ == "nsubj"), None) or self._description_hung_elsewhere(cue)
         if cue.dep_ != "conj" or clause.i >= cue.i or subject is None or clause.pos_ not in ("VERB", "AUX") \
                 or self.doc[subject.left_edge.i - 1].text != "," \
                 or any(c.dep_ in ("cc", "ccomp", "xcomp") for c in cue.children) \

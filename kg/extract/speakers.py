@@ -47,6 +47,10 @@ class SpeakerFinder:
             after = None
         if after is not None and after.head.i == cue.i and after.dep_ not in ("poss", "compound"):
             return after
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in cue.children):
+            described = self._description_hung_elsewhere(cue)
+            if described is not None:
+                return described
         verb = cue
         for _ in range(3):
             for child in self._named_subject_first(verb):
@@ -168,8 +172,28 @@ class SpeakerFinder:
             between = self.doc[name.i + 1:cue.i]
             if all(t.is_punct or t.pos_ == "ADV" or name in t.ancestors for t in between):
                 return name
+            break
+        return self._description_hung_elsewhere(cue)
+
+    def _description_hung_elsewhere(self, cue: Token) -> Token | None:
+        """*…, a Western diplomat, who spoke on condition of anonymity, told Wire*: the parse hung the
+        description on the clause before it; the noun whose phrase ends at the comma before the cue speaks,
+        when it is a noun for a person (*diplomat*, *official*)."""
+        if cue.i < 3 or self.doc[cue.i - 1].text != ",":
             return None
+        token = self.doc[cue.i - 2]
+        for noun in (token, *token.ancestors):
+            if noun.right_edge.i != cue.i - 2 or noun.i >= cue.i:
+                return None
+            if noun.dep_ == "appos" and self._speaker_noun(noun):
+                # not the description of a name ("Eva Ross, an activist for Greenpeace, demanded")
+                return None if self.index.entity_of(noun.head) or noun.head.pos_ == "PROPN" else noun
         return None
+
+    @staticmethod
+    def _speaker_noun(noun: Token) -> bool:
+        return noun.pos_ == "NOUN" and lexicon.speaker_nouns().get(noun.lower_, ("",))[0] in ("person", "group") \
+            or noun.lemma_.lower() in lexicon.title_words()
 
     def _named_after_quotation(self, cue: Token) -> Token | None:
         """*“…,” Gene Lott, a former adviser, said*: the parse hung the name on the quotation; the name
