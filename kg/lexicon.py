@@ -5,6 +5,7 @@ touching code; this module only loads them, once.
 """
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -78,8 +79,28 @@ def title_abbreviations() -> dict[str, str]:
 
 @cache
 def first_names() -> dict[str, str]:
-    """First name (lower case) -> gender."""
-    return {row[0].lower(): row[1] for row in _lines("first_names.tsv")}
+    """First name (lower case) -> gender; a name written with accents finds its plain form (*Siobhán*)."""
+    return _AccentFolding({row[0].lower(): row[1] for row in _lines("first_names.tsv")})
+
+
+class _AccentFolding(dict):
+    """A dict of lower-case words that also answers for a word's form without accents."""
+
+    def __missing__(self, key: str) -> str:
+        plain = _without_accents(key)
+        if plain == key or not dict.__contains__(self, plain):
+            raise KeyError(key)
+        return dict.__getitem__(self, plain)
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or isinstance(key, str) and dict.__contains__(self, _without_accents(key))
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        return self[key] if key in self else default
+
+
+def _without_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 @cache

@@ -55,6 +55,20 @@ def test_a_hyphenated_surname_alone_is_the_person_named_in_full(run):
     assert [s.speaker for s in result.said] == ["Margaret Okonkwo-Lind", "Margaret Okonkwo-Lind"]
 
 
+def test_a_first_name_with_accents_alone_is_the_person_named_in_full_with_a_double_surname(run):
+    result = run("When Bridie Donnellan picked up her needles, she had no idea where it would lead. Her daughter, "
+                 "Siobhán Donnellan-Walsh, remembers the first winter. Siobhán said she worries that her mother "
+                 "does too much.")
+    assert set(result.entities("PERSON")) == {"Bridie Donnellan", "Siobhán Donnellan-Walsh"}
+    assert [s.speaker for s in result.said] == ["Siobhán Donnellan-Walsh"]
+
+
+def test_a_first_name_with_accents_gives_the_persons_gender(run):
+    said = run("Siobhán Walsh said the road was busy. Next-door neighbour Pádraig Houlihan said the whole road "
+               "had got involved. “There’s a box in my hall that’s never empty,” he said.").said
+    assert [s.speaker for s in said] == ["Siobhán Walsh", "Pádraig Houlihan", "Pádraig Houlihan"]
+
+
 def test_people_sharing_a_surname_stay_apart(run):
     result = run("Donald Trump spoke first. Melania Trump spoke later. Mrs. Trump said the event was a success.")
     people = result.entities("PERSON")

@@ -134,6 +134,12 @@ class EntityIndex:
         shared = list(dict.fromkeys(self._surname.get(normalise(name), []))) if len(name.split()) == 1 else []
         if len(shared) > 1:
             return self.main_person(shared, normalise(name))
+        if len(name.split()) == 1 and name.lower() in lexicon.first_names():
+            # "Siobhán said …" after "Siobhán Donnellan-Walsh": a first name alone is the one person of that name
+            named = [e.key for e in self.entities.values() if e.kind == "PERSON" and len(e.name.split()) > 1
+                     and normalise(e.name).split()[0] == normalise(name)]
+            if len(named) == 1:
+                return named[0]
         key = "PERSON:" + (normalise(name) or name.lower())
         gender = lexicon.first_names().get(name.split()[0].lower(), "") if len(name.split()) > 1 else ""
         self.entities.setdefault(key, Entity(key=key, name=name, kind="PERSON", gender=gender))
@@ -612,8 +618,9 @@ def _untagged_full_names(doc: Doc, spans: list[tuple[Span, str]],
             first = doc[i - 1] if i > 0 else None
             if first is None or not first.text.istitle() or first.lower_ not in lexicon.first_names() \
                     or not first.whitespace_ or any(covered.get(j) is not None and spans[covered[j]][1] == "PERSON"
-                                                    for j in (i - 1, i)):
-                continue
+                                                    for j in (i - 1, i)) \
+                    or i + 1 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text in ("-", "‐"):
+                continue  # not "Siobhán Donnellan-Walsh" after "Bridie Donnellan": a surname of its own
             found.append(doc[i - 1:i + 1])
     if not found:
         return spans
