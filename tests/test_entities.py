@@ -69,6 +69,13 @@ def test_a_first_name_with_accents_gives_the_persons_gender(run):
     assert [s.speaker for s in said] == ["Siobhán Walsh", "Pádraig Houlihan", "Pádraig Houlihan"]
 
 
+def test_a_company_name_the_tagger_cut_at_its_first_word_is_whole(run):
+    result = run("Kestrel Bay profit slides as weak lumber prices bite.\n\nKestrel Bay Timber Corp. reported a 38 per "
+                 "cent drop in third-quarter profit on Thursday, as weaker lumber prices weighed on the company.")
+    assert "Kestrel Bay Timber Corp." in result.entities("ORG")
+    assert [s.speaker for s in result.said] == ["Kestrel Bay Timber Corp."]
+
+
 def test_people_sharing_a_surname_stay_apart(run):
     result = run("Donald Trump spoke first. Melania Trump spoke later. Mrs. Trump said the event was a success.")
     people = result.entities("PERSON")

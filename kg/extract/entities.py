@@ -374,6 +374,8 @@ def extract_entities(doc: Doc) -> EntityIndex:
                 t.text in lexicon.post_nominals() for t in ent):
             continue  # "Helen Marsh KC" with "KC" tagged an organisation
         before_person = ent.end < len(doc) and doc[ent.end].ent_type_ == "PERSON"
+        if label == "ORG":
+            ent = _with_cut_first_words(ent)
         span = clean_span(ent, person=label == "PERSON" or before_person)
         if span is None or label != "PERSON" and _part_of_title(span):
             continue
@@ -627,6 +629,19 @@ def _untagged_full_names(doc: Doc, spans: list[tuple[Span, str]],
     taken = {i for span in found for i in range(span.start, span.end)}
     kept = [(span, label) for span, label in spans if not any(i in taken for i in range(span.start, span.end))]
     return sorted(kept + [(span, "PERSON") for span in found], key=lambda item: item[0].start)
+
+
+def _with_cut_first_words(ent: Span) -> Span:
+    """*Kestrel Bay Timber Corp.* tagged from *Bay*: the capitalised words of the same name right before
+    the organisation, which the parse hangs on it, belong to it."""
+    doc, start = ent.doc, ent.start
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+            and doc[start - 1].dep_ == "compound" and ent.start <= doc[start - 1].head.i < ent.end \
+            and not doc[start - 1].ent_type_ and doc[start - 1].whitespace_ \
+            and doc[start - 1].lower_.rstrip(".") not in lexicon.title_words() \
+            and doc[start - 1].lower_ not in lexicon.honorifics():
+        start -= 1  # not "Representative" before "Brooks" tagged an organisation
+    return doc[start:ent.end]
 
 
 def _split_run_on_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
