@@ -393,3 +393,14 @@ def test_a_shorter_title_later_is_the_same_post(run):
 def test_a_relative_clause_after_two_names_is_about_the_nearer(run):
     held = run("The emails were exchanges between Ana Ruiz and Tom Berg, who was her chief of staff.").held
     assert [(h.person, h.title) for h in held] == [("Tom Berg", "Chief of Staff")]
+
+
+@pytest.mark.parametrize("text, person, title, org", [
+    ("Denise Arcand, president of the Harlow Creek local of the Coastal Forest Workers Union, said members were "
+     "angry.", "Denise Arcand", "president", "Coastal Forest Workers Union"),
+    ("Tom Hale, head of the Kestrian branch of Greenpeace, said it was bad.", "Tom Hale", "head", "Greenpeace"),
+    ("The hats are given out by Little Lambs Neonatal Trust, a Kilcronan-based charity. Its founder, Declan "
+     "Rafferty, said the hats were wonderful.", "Declan Rafferty", "founder", "Little Lambs Neonatal Trust"),
+])
+def test_the_body_a_branch_belongs_to_and_its_after_a_based_in_place(run, text, person, title, org):
+    assert post(run(text), person) == (title, org, False)

@@ -515,6 +515,9 @@ class RoleExtractor:
         lo = sent_of(doc[sent.start - 1]).start if sent.start > 0 else sent.start
         for j in range(i - 1, lo - 1, -1):
             key = self.index.token_entity.get(j)
+            if key and self.index.entities[key].kind == "GPE" and j + 2 < len(doc) and doc[j + 1].text in ("-", "‐") \
+                    and doc[j + 2].lower_ == "based":
+                continue  # "the Little Lambs Trust, a Kilcronan-based charity. Its founder": the trust's
             if key and self.index.entities[key].kind in ("ORG", "GPE"):
                 return key if self.index.entities[key].kind == "ORG" else None
         return None
@@ -531,8 +534,15 @@ class RoleExtractor:
         if i >= len(doc) or doc[i].lower_ not in ORG_PREPOSITIONS:
             return "", ""
         found: list[tuple[str, bool]] = []
+        branch: list[tuple[str, bool]] = []
         j = i + 1
         while j < len(doc) and j <= i + 10 and not doc[j].is_punct or (j < len(doc) and doc[j].text in ("-", "'", "’")):
+            if doc[j].lower_ == "of" and found and doc[j - 1].pos_ in ("NOUN", "ADJ") and doc[j - 1].is_lower \
+                    and j - 1 not in self.index.token_entity:
+                # "president of the Harlow Creek local of the Forest Workers Union": a branch of the union
+                branch, found = found, []
+                j += 1
+                continue
             if doc[j].pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PRON") and j not in self.index.token_entity:
                 break
             key = self.index.token_entity.get(j)
@@ -552,7 +562,7 @@ class RoleExtractor:
             if doc[j].lower_ == "family" and found and self.index.entities[found[-1][0]].kind == "PERSON":
                 return "", f"{self.index.entities[found[-1][0]].name.split()[-1]} family"  # "adviser to the Ruiz family"
             j += 1
-        orgs = [(k, pos) for k, pos in found if self.index.entities[k].kind in ("ORG", "GPE")]
+        orgs = [(k, pos) for k, pos in found or branch if self.index.entities[k].kind in ("ORG", "GPE")]
         best = next((k for k, pos in orgs if not pos), None) or (orgs[0][0] if orgs else None)
         return (best, self.index.entities[best].name) if best else ("", "")
 
