@@ -404,3 +404,11 @@ def test_a_relative_clause_after_two_names_is_about_the_nearer(run):
 ])
 def test_the_body_a_branch_belongs_to_and_its_after_a_based_in_place(run, text, person, title, org):
     assert post(run(text), person) == (title, org, False)
+
+
+def test_a_club_by_the_last_word_of_its_name_employs_its_manager(run):
+    result = run("Ashcombe Rovers beat Pelham United 2-1 on Saturday. Rovers manager Callum Ramsay said he had never "
+                 "been prouder.")
+    assert {"Ashcombe Rovers", "Pelham United"} <= set(result.entities("ORG"))
+    assert set(result.entities("PERSON")) == {"Callum Ramsay"}
+    assert post(result, "Callum Ramsay") == ("manager", "Ashcombe Rovers", False)

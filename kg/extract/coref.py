@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kg import lexicon
-from kg.extract.entities import (INSTITUTION_WORDS, PLACE_PREPOSITIONS, EntityIndex, organisation_evidence,
+from kg.extract.entities import (CLUB_NAME_ENDINGS, INSTITUTION_WORDS, PLACE_PREPOSITIONS, EntityIndex, organisation_evidence,
                                  used_as_place)
 from kg.extract.reported import ANONYMITY
 from kg.extract.sentences import sent_of, sentences, text_of, tokens_by_text
@@ -36,8 +36,6 @@ FACILITIES = {"stadium", "arena", "airport", "station", "hall", "center", "centr
               "courthouse", "field", "garden", "gardens", "hotel", "theater", "theatre"}
 # Last words of sports clubs' names, which the tagger often takes for places ("Harton City").
 CORPORATE_ENDINGS = {"corp", "inc", "ltd", "plc", "llc", "co", "limited", "corporation", "incorporated", "holdings", "ag", "sa"}
-CLUB_NAME_ENDINGS = {"city", "united", "town", "rovers", "athletic", "wanderers", "albion", "county", "rangers",
-                     "fc", "afc", "hotspur", "villa", "orient", "argyle", "wednesday", "dons", "thistle"}
 # Relations a person may be described by ("the daughter of one tenant" is someone new).
 KIN = {"daughter", "son", "mother", "father", "wife", "husband", "grandmother", "grandfather", "sister", "brother",
        "widow", "widower", "niece", "nephew", "cousin", "partner"}

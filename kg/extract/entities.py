@@ -34,6 +34,9 @@ ORG_WORDS = {"inc", "corp", "co", "company", "university", "college", "school", 
              "committee", "council", "group", "bank", "fund", "association", "society", "news", "times", "post",
              "journal", "tech", "state", "center", "centre", "hospital", "church", "club", "league", "agency",
              "department", "ministry", "office", "court", "house", "senate", "network", "media", "press", "llc", "ltd"}
+CLUB_NAME_ENDINGS = {"city", "united", "town", "rovers", "athletic", "wanderers", "albion", "county", "rangers",
+                     "fc", "afc", "hotspur", "villa", "orient", "argyle", "wednesday", "dons", "thistle"}
+PLACE_NAME_ENDINGS = {"city", "town", "county", "villa", "wednesday"}  # also places, days or surnames
 INSTITUTION_WORDS = {"Street", "Avenue", "Square", "Palace", "Hall", "Plaza"}  # "Downing Street said"
 
 
@@ -111,6 +114,14 @@ class EntityIndex:
         entity = _find_org(self, "ORG", name)
         return entity.key if entity is not None and entity.kind == "ORG" else None
 
+    def club_by_short_name(self, word: str) -> str | None:
+        """The one club the text names whose name ends in ``word`` (*Rovers* for *Ashcombe Rovers*)."""
+        if word.lower() not in CLUB_NAME_ENDINGS or word.lower() in ("fc", "afc"):
+            return None
+        clubs = [e.key for e in self.entities.values() if e.kind in ("ORG", "GPE") and len(e.name.split()) > 1
+                 and e.name.split()[-1].lower() == word.lower()]
+        return clubs[0] if len(clubs) == 1 else None
+
     def person_by_surname(self, surname: str) -> str | None:
         """The one person of the document with this surname (case-insensitive), if exactly one."""
         keys = list(dict.fromkeys(self._surname.get(normalise(surname), [])))
@@ -174,6 +185,8 @@ def clean_span(span: Span, person: bool = False) -> Span | None:
         start = title_end
         while start < end - 1 and (doc[start].is_punct or doc[start].lower_ in honorifics):
             start += 1  # "Sens. Jon Tester": the abbreviation's full stop
+    if end - start > 3 and doc[end - 1].is_digit and doc[end - 2].text in ("-", "–") and doc[end - 3].is_digit:
+        end -= 3  # "Pelham United 2-1": the score is not part of the name
     while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct
                            or person and end - start > 1 and doc[end - 1].text in lexicon.post_nominals()):
         end -= 1  # "Helen Marsh KC": the letters after a name are not part of it
@@ -438,6 +451,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
     merged = _split_run_on_names(doc, merged)
     merged = _drop_headline_only_people(doc, merged)
     merged = _untagged_full_names(doc, merged, by_text)
+    merged = [(span, "ORG" if label == "PERSON" and _club_name(span.text) else label) for span, label in merged]
     # Full names (two words or more) of people anchor the surnames.
     full_names = [span for span, label in merged if label == "PERSON" and len(name_words(span.text)) > 1]
     surnames = {name_words(span.text)[-1] for span in full_names}
@@ -629,6 +643,13 @@ def _untagged_full_names(doc: Doc, spans: list[tuple[Span, str]],
     taken = {i for span in found for i in range(span.start, span.end)}
     kept = [(span, label) for span, label in spans if not any(i in taken for i in range(span.start, span.end))]
     return sorted(kept + [(span, "PERSON") for span in found], key=lambda item: item[0].start)
+
+
+def _club_name(text: str) -> bool:
+    """*Ashcombe Rovers*, *Pelham United*: a club, whatever the tagger said (not *Tom Rovers*)."""
+    words = name_words(text)
+    return len(words) > 1 and words[-1].lower() in CLUB_NAME_ENDINGS - PLACE_NAME_ENDINGS \
+        and words[0].lower() not in lexicon.first_names()
 
 
 def _with_cut_first_words(ent: Span) -> Span:

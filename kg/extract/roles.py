@@ -186,6 +186,8 @@ class RoleExtractor:
         if team:
             return "", team, j - 1  # "Clinton campaign spokesman Brian Fallon"
         key = self.index.token_entity.get(j)
+        if key is None and doc[j].text[:1].isupper():
+            key = self.index.club_by_short_name(doc[j].text)  # "Rovers manager Callum Ramsay"
         if key and self.index.entities[key].kind in ("ORG", "GPE"):
             k = j
             while k > 0 and self.index.token_entity.get(k - 1) == key:
