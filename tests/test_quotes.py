@@ -1260,6 +1260,14 @@ def test_an_unnamed_source_the_parse_hung_on_the_clause_before_the_cue_speaks_an
         ("Western diplomat", "There is a real risk this becomes open-ended")]
 
 
+def test_she_after_an_unnamed_woman_is_that_woman_not_the_officer_quoted_before(run):
+    said = run('Const. Dana Roux, a spokesperson for the detachment, said officers caught the man. "This was a '
+               'reckless act," Roux said. A woman who lives across the street, and who did not want her name used, '
+               'said the crash sounded "like a bomb going off." "I looked out and there were bottles all over the '
+               'sidewalk," she said. "My first thought was, is anyone inside?"').said
+    assert [s.speaker for s in said] == ["Dana Roux", "Dana Roux", "woman", "woman"]
+
+
 def test_a_quotation_after_a_name_and_a_colon_is_that_persons(run):
     said = run('Mayor Ana Ortiz and Senator Tom Walsh both reject the idea. Ortiz: "Our goal is to close the gap, '
                'not to manage it." Walsh: "The gap will close by itself."').said

@@ -153,17 +153,17 @@ class Resolver:
         elif entity and key == self.state.last_source:  # "The diplomat said": the same source again
             self.state.last_source_sent = self.sentence_number[token.i]
         elif entity and entity.kind == "SOURCE" and head is not None and head.tag_ == "NN" \
-                and lexicon.speaker_nouns().get(head.lower_, ("",))[0] == "group" and head.lower_ not in NOT_ONE_PERSON \
-                and _indefinite(head):  # a spokesman, an aide: someone new
+                and lexicon.speaker_nouns().get(head.lower_, ("",))[0] in ("group", "person") \
+                and head.lower_ not in NOT_ONE_PERSON and _indefinite(head):  # a spokesman, a woman: someone new
             self.state.last_source = key
             self.state.last_source_sent = self.sentence_number[token.i]
             self.state.last_source_gender = lexicon.speaker_nouns()[head.lower_][1]
 
     def _source_just_quoted(self, token: Token, gender: str) -> str | None:
-        """The unnamed person quoted in this sentence or the one before, when no named person has been a
+        """The unnamed person quoted in this sentence or the two before, when no named person has been a
         subject since (*A spokesperson for the union said … “…,” she added*: not the councillor before)."""
         state, sent_n = self.state, self.sentence_number[token.i]
-        if state.last_source is None or not 0 <= sent_n - state.last_source_sent <= 1 \
+        if state.last_source is None or not 0 <= sent_n - state.last_source_sent <= 2 \
                 or state.last_speaker_sent >= state.last_source_sent \
                 or (gender and state.last_source_gender and gender != state.last_source_gender):
             return None
