@@ -423,7 +423,8 @@ class Resolver:
                 and not _possessed_by_pronoun(head):  # not "her campaign"
             # "the company said" may come paragraphs after the company was named; "it said" may not.
             # "the council confirmed" after a union was named is the council the text named before it.
-            key = self._last_org(head, reach=400, named=head.lemma_.lower()) or self._last_org(head, reach=400)
+            key = self._last_org(head, reach=400, named=head.lemma_.lower()) \
+                or self.index.described_as(head.lemma_.lower(), head.i) or self._last_org(head, reach=400)
             if key and self._other_kind(key, head) and head.lemma_.lower() in ("company", "firm"):
                 key = self._last_org(head, reach=400, kind=head.lemma_.lower()) or key
             if head.lemma_.lower() == "club":  # "Harton City have sacked …; the club said": the tagger took it for a place

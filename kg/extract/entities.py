@@ -114,6 +114,16 @@ class EntityIndex:
         entity = _find_org(self, "ORG", name)
         return entity.key if entity is not None and entity.kind == "ORG" else None
 
+    def described_as(self, noun: str, before: int) -> str | None:
+        """The last organisation before token ``before`` that the text describes with this noun in
+        apposition (*Tallyvane, the Kilcarran-based payroll software company,* for *the company*)."""
+        for token in reversed(self.doc[:before]):
+            key = self.token_entity.get(token.i)
+            if key and self.entities[key].kind == "ORG" and any(
+                    c.dep_ == "appos" and c.lemma_.lower() == noun for c in token.children):
+                return key
+        return None
+
     def club_by_short_name(self, word: str) -> str | None:
         """The one club the text names whose name ends in ``word`` (*Rovers* for *Ashcombe Rovers*)."""
         if word.lower() not in CLUB_NAME_ENDINGS or word.lower() in ("fc", "afc"):

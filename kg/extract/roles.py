@@ -580,7 +580,7 @@ class RoleExtractor:
             if key and self.index.entities[key].kind == "ORG" and \
                     self.index.entities[key].name.lower().split()[-1] == noun.lower_:
                 return key
-        return None
+        return self.index.described_as(noun.lemma_.lower(), noun.i)  # "Tallyvane, the payroll software company"
 
     def _apposition(self, appos: Token) -> Iterator[Role]:
         """*Mark Rutte, NATO's secretary-general,* and *Wells Fargo's chief executive, Timothy Sloan*."""
