@@ -1268,6 +1268,23 @@ def test_she_after_an_unnamed_woman_is_that_woman_not_the_officer_quoted_before(
     assert [s.speaker for s in said] == ["Dana Roux", "Dana Roux", "woman", "woman"]
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Talks to resume.\n\nISTANBUL (Reuters) - Kestria's foreign ministry said on Monday that the talks would "
+     "resume.", "Kestria's foreign ministry", "the talks would resume"),
+    ("Polls delayed.\n\nKALUNDA, March 3 (Wire) - Veshara will postpone the regional elections, Interior Minister "
+     "Joseph Ndaru-Kito said on Monday.", "Joseph Ndaru-Kito", "Veshara will postpone the regional elections"),
+    ("Bridge opens.\n\nHARBOUR CITY -- Mayor Ann Lee, opening the bridge, said it would carry 9,000 cars a day.",
+     "Ann Lee", "it would carry 9,000 cars a day"),
+])
+def test_a_wire_dateline_is_no_speaker_and_not_part_of_what_was_said(run, text, speaker, content):
+    assert [(s.speaker, s.content) for s in run(text).said] == [(speaker, content)]
+
+
+def test_the_place_of_a_dateline_is_a_place(run):
+    assert "ISTANBUL" in run("Talks to resume.\n\nISTANBUL (Reuters) - Kestria's foreign ministry said on Monday "
+                             "that the talks would resume.").entities("GPE")
+
+
 def test_a_quotation_after_a_name_and_a_colon_is_that_persons(run):
     said = run('Mayor Ana Ortiz and Senator Tom Walsh both reject the idea. Ortiz: "Our goal is to close the gap, '
                'not to manage it." Walsh: "The gap will close by itself."').said

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from kg import lexicon
+from kg.extract.dateline import find_dateline
 from kg.extract.sentences import entities_of, text_of, tokens_by_text, tokens_where
 from kg.records import Entity, Mention
 
@@ -389,8 +390,11 @@ def extract_entities(doc: Doc) -> EntityIndex:
     honorifics = lexicon.honorifics()
     raw: list[tuple[Span, str]] = []
     ents = entities_of(doc)
+    dateline = find_dateline(text_of(doc))
     for ent in ents:
         label = KINDS.get(ent.label_)
+        if dateline and dateline.place[0] <= ent.start_char < dateline.place[1]:
+            label = "GPE"  # "ISTANBUL (Reuters) -": where the story was filed, whatever the tagger said
         if not label:
             continue
         if ent.start > 0 and doc[ent.start - 1].ent_type_ == "PERSON" and all(
@@ -566,6 +570,9 @@ def extract_entities(doc: Doc) -> EntityIndex:
     _propagate(index, by_text)
     for entity in index.entities.values():
         entity.aliases.discard(entity.name)
+    if dateline and dateline.agency:
+        for token in doc.char_span(*dateline.agency, alignment_mode="expand") or ():
+            index.token_entity.pop(token.i, None)  # the agency that filed the story is no source it quotes
     return index
 
 

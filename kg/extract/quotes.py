@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 from kg import lexicon
 from kg.extract.according import AccordingTo
 from kg.extract.claims import CALL_NOUNS, ClaimNouns
+from kg.extract.dateline import find_dateline
 from kg.extract.coref import Resolver
 from kg.extract.cues import cue_scores
 from kg.extract.direct import DirectQuotations
@@ -71,6 +72,7 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
         self.verbs = lexicon.reporting_verbs()
         self.quotations, self.warnings = paired if paired is not None else find_quotations(self.text)
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", self.text)]
+        self.dateline = find_dateline(self.text)
         self.quoted = self._quoted_chars()
         self.token_starts = token_starts(doc)
         self.cue_scores = cue_scores(doc)
@@ -380,7 +382,8 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
         return start, end
 
     def to_record(self, statement: Statement) -> Quote | None:
-        spans = [trim(self.text, s, e) for s, e in statement.content_spans]
+        spans = [trim(self.text, max(s, self.dateline.end) if self.dateline and self.dateline.covers(s) else s, e)
+                 for s, e in statement.content_spans]  # "ISTANBUL (Reuters) - …": where it was filed, not said
         spans = [self._balanced(s, e) for s, e in spans if e > s]
         if statement.kind == "indirect" and spans and self.text[spans[-1][1] - 1] == ".":
             spans[-1] = (spans[-1][0], spans[-1][1] - 1)

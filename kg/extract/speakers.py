@@ -19,8 +19,8 @@ ADDRESSEE_FIRST = {"tell", "inform", "assure", "remind"}  # verbs whose first ob
 
 
 class SpeakerFinder:
-    """The speaker-finding half of the statement rules; needs ``doc``, ``index``, ``verbs``, ``inside_quote``
-    and ``_conjoined_with_reported_clause`` from the class it is mixed into."""
+    """The speaker-finding half of the statement rules; needs ``doc``, ``index``, ``verbs``, ``inside_quote``,
+    ``dateline`` and ``_conjoined_with_reported_clause`` from the class it is mixed into."""
 
     def speaker_of(self, cue: Token) -> Token | None:
         """The subject of a cue, or the agent of a passive one, or a name right after it (*said Smith*)."""
@@ -54,6 +54,14 @@ class SpeakerFinder:
         verb = cue
         for _ in range(3):
             for child in self._named_subject_first(verb):
+                if self.dateline is not None and self.dateline.covers(child.idx):
+                    # "ISTANBUL (Reuters) - Turkey's foreign ministry said": the place it was filed from is
+                    # no speaker; the subject the parse hung on it as an apposition is
+                    subject = next((c for c in child.children if c.dep_ == "appos" and not self.dateline.covers(c.idx)),
+                                   None)
+                    if subject is None:
+                        continue
+                    return subject
                 if child.dep_ == "nsubj" and child.lower_ not in NOT_SPEECH_SUBJECTS and not self.inside_quote(child):
                     if child.i > verb.i and self.index.entity_of(child):
                         child = self._person_after_rank(child)  # "…,” said Air Force Lt. Tyler Ross"

@@ -1,0 +1,49 @@
+"""The dateline that opens wire copy: *ISTANBUL (Reuters) —*, *CAMBRIDGE, Mass., Dec. 11 (UPI) —*.
+
+It says where the story was filed and which agency filed it. The place is a place (the tagger often
+takes *ISTANBUL* in capitals for an organisation), the agency is the publisher, not a source the
+story quotes (*the foreign ministry said* is not Reuters), and neither is part of what anyone said.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_PATTERN = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})"  # ISTANBUL, MEXICO CITY, ST. LOUIS
+    r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"  # , Mass. / , N.H. / , Kenya
+    r"(?:,? " + _MONTH + r" \d{1,2})?"  # , Dec. 11
+    r"(?: ?\((?P<agency>[^()\n]{1,40})\))?"  # (Reuters)
+    r" ?(?:—|–|--|-) ?",
+    re.MULTILINE,
+)
+SEARCHED = 800  # characters from the start: a dateline opens the story, after its headline
+
+
+@dataclass(frozen=True)
+class Dateline:
+    start: int
+    end: int  # where the story's first sentence begins
+    place: tuple[int, int]
+    agency: tuple[int, int] | None
+
+    def covers(self, char: int) -> bool:
+        return self.start <= char < self.end
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline at the start of a paragraph near the top of the text, if there is one.
+
+    >>> d = find_dateline("Talks resume.\\n\\nISTANBUL (Reuters) - Turkey said talks would resume.")
+    >>> text = "Talks resume.\\n\\nISTANBUL (Reuters) - Turkey said talks would resume."
+    >>> text[slice(*d.place)], text[slice(*d.agency)], text[d.end:d.end + 6]
+    ('ISTANBUL', 'Reuters', 'Turkey')
+    """
+    for match in _PATTERN.finditer(text, 0, SEARCHED):
+        if len(match.group("place").replace(" ", "")) < 3 or match.end() >= len(text) \
+                or not text[match.end()].isupper() and not text[match.end()].isdigit() and text[match.end()] not in "“\"‘'":
+            continue
+        agency = match.span("agency") if match.group("agency") else None
+        return Dateline(match.start(), match.end(), match.span("place"), agency)
+    return None
