@@ -76,6 +76,12 @@ def test_a_company_name_the_tagger_cut_at_its_first_word_is_whole(run):
     assert [s.speaker for s in result.said] == ["Kestrel Bay Timber Corp."]
 
 
+@pytest.mark.parametrize("text", ["Her fifth album, Salt Years, is out next month on Greywater Records.",
+                                  "The ferry, Northern Star, ran aground on Monday."])
+def test_a_name_in_apposition_to_an_album_or_a_ship_is_no_person(run, text):
+    assert not run(text).entities("PERSON")
+
+
 def test_people_sharing_a_surname_stay_apart(run):
     result = run("Donald Trump spoke first. Melania Trump spoke later. Mrs. Trump said the event was a success.")
     people = result.entities("PERSON")

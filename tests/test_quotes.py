@@ -1285,6 +1285,15 @@ def test_the_place_of_a_dateline_is_a_place(run):
                              "that the talks would resume.").entities("GPE")
 
 
+def test_a_feature_writers_she_laughs_cues_a_quotation_but_never_reported_speech(run):
+    said = run("Marisol Quenby is apologising for the state of her kitchen. “I'm hopeless at tidying,” she laughs, "
+               "moving a guitar case off a chair. Her fifth album, Salt Years, is out next month. “It was closer to two "
+               "minutes,” she says. Many laughed at the plan to sell the pier.").said
+    assert [(s.speaker, s.cue, s.content) for s in said] == [
+        ("Marisol Quenby", "laughs", "I'm hopeless at tidying"),
+        ("Marisol Quenby", "says", "It was closer to two minutes")]
+
+
 def test_a_quotation_after_a_name_and_a_colon_is_that_persons(run):
     said = run('Mayor Ana Ortiz and Senator Tom Walsh both reject the idea. Ortiz: "Our goal is to close the gap, '
                'not to manage it." Walsh: "The gap will close by itself."').said

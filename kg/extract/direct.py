@@ -50,7 +50,7 @@ class DirectQuotations:
             for token in tokens:
                 if token.idx <= quotation.end or token.idx >= stop:
                     continue
-                if self.is_cue(token):
+                if self.is_cue(token, quoting=True):
                     if self._reports_something_else(token, quotation):
                         break
                     between = [t for t in sent if quotation.end < t.idx < token.idx and not t.is_punct]
@@ -78,7 +78,7 @@ class DirectQuotations:
             lead_in = self.text[begin:quotation.start - 1].rstrip().rstrip("'\"“‘«").rstrip()
             if window and (lead_in.endswith((":", ",", "that")) or self.is_cue(window[-1])):
                 for token in reversed(window):
-                    if self.is_cue(token):
+                    if self.is_cue(token, quoting=True):
                         return token, "before"
             # "X said:" ending the sentence before (a colon introduces the quotation).
             prev = self.text[:quotation.start - 1].rstrip()

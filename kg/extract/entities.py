@@ -35,6 +35,11 @@ ORG_WORDS = {"inc", "corp", "co", "company", "university", "college", "school", 
              "committee", "council", "group", "bank", "fund", "association", "society", "news", "times", "post",
              "journal", "tech", "state", "center", "centre", "hospital", "church", "club", "league", "agency",
              "department", "ministry", "office", "court", "house", "senate", "network", "media", "press", "llc", "ltd"}
+# Things with names of their own: "her fifth album, Salt Years", "the storm, Typhoon Mawar".
+NAMED_THINGS = {"album", "record", "ep", "single", "song", "book", "novel", "memoir", "film", "movie", "documentary",
+                "play", "opera", "musical", "show", "series", "podcast", "painting", "ship", "vessel", "boat", "yacht",
+                "ferry", "aircraft", "plane", "storm", "hurricane", "typhoon", "cyclone", "horse", "app", "game",
+                "exhibition", "festival", "campaign", "operation", "programme", "program", "scheme", "project"}
 CLUB_NAME_ENDINGS = {"city", "united", "town", "rovers", "athletic", "wanderers", "albion", "county", "rangers",
                      "fc", "afc", "hotspur", "villa", "orient", "argyle", "wednesday", "dons", "thistle"}
 PLACE_NAME_ENDINGS = {"city", "town", "county", "villa", "wednesday"}  # also places, days or surnames
@@ -465,7 +470,8 @@ def extract_entities(doc: Doc) -> EntityIndex:
     merged = _split_run_on_names(doc, merged)
     merged = _drop_headline_only_people(doc, merged)
     merged = _untagged_full_names(doc, merged, by_text)
-    merged = [(span, "ORG" if label == "PERSON" and _club_name(span.text) else label) for span, label in merged]
+    merged = [(span, "ORG" if label == "PERSON" and _club_name(span.text) else label) for span, label in merged
+              if not (label == "PERSON" and _name_of_a_thing(span))]
     # Full names (two words or more) of people anchor the surnames.
     full_names = [span for span, label in merged if label == "PERSON" and len(name_words(span.text)) > 1]
     surnames = {name_words(span.text)[-1] for span in full_names}
@@ -660,6 +666,14 @@ def _untagged_full_names(doc: Doc, spans: list[tuple[Span, str]],
     taken = {i for span in found for i in range(span.start, span.end)}
     kept = [(span, label) for span, label in spans if not any(i in taken for i in range(span.start, span.end))]
     return sorted(kept + [(span, "PERSON") for span in found], key=lambda item: item[0].start)
+
+
+def _name_of_a_thing(span: Span) -> bool:
+    """*Her fifth album, Salt Years, …*: a name in apposition to a noun for a thing (an album, a ship, a
+    storm) names that thing, not a person, unless it starts with a first name."""
+    root = span.root
+    return root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in NAMED_THINGS \
+        and span[0].lower_ not in lexicon.first_names()
 
 
 def _club_name(text: str) -> bool:

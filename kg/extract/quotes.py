@@ -104,12 +104,14 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
         return None
 
     # -- cues ---------------------------------------------------------------------------------
-    def is_cue(self, token: Token, learned: bool = False) -> bool:
+    def is_cue(self, token: Token, learned: bool = False, quoting: bool = False) -> bool:
         """A reporting verb in a context that reports: listed in the lexicons, or ``learned`` (the cue model
-        is sure of it); either way not negated, not a question put to the subject, not inside a quotation."""
+        is sure of it), or, next to a quotation (``quoting``), a verb a quotation is spoken with (*she laughs*);
+        either way not negated, not a question put to the subject, not inside a quotation."""
         lemma = token.lemma_.lower()
         if not learned and lemma not in self.verbs and lemma not in lexicon.object_cues() \
-                and lemma not in lexicon.cue_class("addressed") or token.pos_ not in ("VERB", "AUX"):
+                and lemma not in lexicon.cue_class("addressed") \
+                and not (quoting and lemma in lexicon.cue_class("quotation")) or token.pos_ not in ("VERB", "AUX"):
             return False
         if any(c.dep_ == "neg" and 0 < token.i - c.i <= 3 and not self.inside_quote(c) for c in token.children):
             return False  # "will never acknowledge" reports nothing
