@@ -1294,6 +1294,16 @@ def test_a_feature_writers_she_laughs_cues_a_quotation_but_never_reported_speech
         ("Marisol Quenby", "says", "It was closer to two minutes")]
 
 
+def test_a_press_conference_write_up_keeps_each_player_one_person(run):
+    said = run("Morrow-Lind shrugs off wrist scare to reach semi-finals.\n\nCASTLEMERE - Katya Morrow-Lind said her "
+               'strapped right wrist was "nothing to worry about" after she beat Sienna Okafor-Hale on Thursday.\n\n'
+               "“It's a niggle, not an injury,” said the world No. 4, who had never gone beyond the quarter-finals."
+               "\n\nOkafor-Hale, playing her first tournament since March, said she had run out of energy. \"I had "
+               'chances in the first set," she said.').said
+    assert [s.speaker for s in said] == ["Katya Morrow-Lind", "Katya Morrow-Lind", "Sienna Okafor-Hale",
+                                         "Sienna Okafor-Hale"]
+
+
 def test_a_quotation_after_a_name_and_a_colon_is_that_persons(run):
     said = run('Mayor Ana Ortiz and Senator Tom Walsh both reject the idea. Ortiz: "Our goal is to close the gap, '
                'not to manage it." Walsh: "The gap will close by itself."').said

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from kg import lexicon
 from kg.extract.entities import (CLUB_NAME_ENDINGS, INSTITUTION_WORDS, PLACE_PREPOSITIONS, EntityIndex, organisation_evidence,
                                  used_as_place)
+from kg.extract.dateline import find_dateline
 from kg.extract.reported import ANONYMITY
 from kg.extract.sentences import sent_of, sentences, text_of, tokens_by_text
 from kg.extract.speakers import ADDRESSEE_FIRST
@@ -98,6 +99,7 @@ class Resolver:
         self.quoted = quoted or []
         self.index = index
         self.state = Salience()
+        self.dateline = find_dateline(text_of(doc))
         self.sents, self.sentence_number = sentences(doc)
         self._subject_mentions = self._collect_person_mentions()
         # (person key, title, head token of the description) for descriptions resolved to a person
@@ -206,9 +208,9 @@ class Resolver:
             self.index.token_entity.setdefault(head.i, key)  # what "the company" later looks back to
             return key
         if head.pos_ == "PROPN" and head.text[:1].isupper() and head.tag_ == "NNP" and not _title_in(head.text) \
-                and all(t.pos_ == "PROPN" for t in phrase if t.dep_ in ("compound", "flat") or t is head):
+                and all(_name_part(t) for t in phrase if t.dep_ in ("compound", "flat") or t is head):
             # A name the NER missed (*Stumpf said*): a known surname, or a new person.
-            names = [t for t in phrase if t.pos_ == "PROPN" and t.lower_ not in lexicon.honorifics()]
+            names = [t for t in phrase if _name_part(t) and t.lower_ not in lexicon.honorifics()]
             posts = [n for n, t in enumerate(names[:-1]) if t.lower_.rstrip(".") in lexicon.title_words()]
             title = _title_in(" ".join(t.text for t in names[:posts[-1] + 1])) if posts else None
             post = names[posts[-1]] if posts else None
@@ -282,6 +284,9 @@ class Resolver:
     def name_of(self, head: Token) -> str | None:
         """The entity a phrase names by its head (*Mr. Rutte*, *the Kremlin*), not by a modifier (*NATO's*)."""
         key = self.index.entity_of(head)
+        if key and self.index.entities[key].kind == "ORG" and " " not in self.index.entities[key].name:
+            # "Okafor-Hale said" after "Sienna Okafor-Hale": a surname the tagger took for an organisation
+            key = self.index.person_by_surname(self.index.entities[key].name) or key
         if key:
             return key
         if head.pos_ == "PROPN" and (not _title_in(head.text) or head.text in lexicon.post_nominals()):
@@ -296,7 +301,8 @@ class Resolver:
         for token in head.subtree:
             if token.i > head.i and token.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj", "prep"):
                 break
-            keep.append(token)
+            if self.dateline is None or not self.dateline.covers(token.idx):  # "CASTLEMERE - Katya Lind said"
+                keep.append(token)
         return keep or [head]
 
     def pronoun(self, token: Token) -> str | None:
@@ -393,9 +399,10 @@ class Resolver:
         definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.children) or \
             (bool(title) and not any(t.lower_ in ("a", "an", "one", "another") for t in head.children))
         noun_kind, noun_gender = lexicon.speaker_nouns().get(head.lower_, ("", ""))
-        age = _age_description(head)
+        age = _age_description(head) or _ranking(head)
         if age:
-            noun_kind = "person"  # "“…,” said the 25-year-old": the person just named
+            noun_kind = "person"
+            definite = definite or phrase[0].lower_ == "the"  # "the world No. 4": "the" hangs on "world"  # "“…,” said the 25-year-old": the person just named
         singular = head.tag_ in ("NN", "NNP") or age
         if title and named_org and not self._subject_just_before(head):
             # Cataphora (*NATO's Secretary-General … Mark Rutte*) only when nobody was just the subject:
@@ -590,6 +597,13 @@ def _age_description(head: Token) -> bool:
     return False
 
 
+def _ranking(head: Token) -> bool:
+    """*the world No. 4*, *the No. 2 seed*'s *No.*: a player's ranking, the player just named."""
+    doc = head.doc
+    following = [t for t in doc[head.i + 1:head.i + 3] if t.text != "."]
+    return head.lower_ in ("no", "no.") and head.text[:1] == "N" and bool(following) and following[0].like_num
+
+
 def _spoken_to(token: Token) -> bool:
     """*told BBC Radio*, *said on Sky News*: whom a statement was made to (not *criticised Marlow Foods*)."""
     if token.dep_ == "pobj" and token.head.lower_ in ("to", "on"):
@@ -640,6 +654,13 @@ def _title_in(text: str) -> str | None:
         if f" {title} " in f" {lower} " and (best is None or len(title) > len(best)):
             best = title
     return best
+
+
+def _name_part(token: Token) -> bool:
+    """A proper noun, or the capitalised first half of a hyphenated name the tagger took for a common
+    noun (*Morrow* in *Morrow-Lind called …*)."""
+    return token.pos_ == "PROPN" or token.text[:1].isupper() and token.is_alpha and not token.whitespace_ \
+        and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in ("-", "‐")
 
 
 def _name_text(names: list[Token]) -> str:

@@ -398,7 +398,11 @@ def extract_entities(doc: Doc) -> EntityIndex:
     dateline = find_dateline(text_of(doc))
     for ent in ents:
         label = KINDS.get(ent.label_)
-        if dateline and dateline.place[0] <= ent.start_char < dateline.place[1]:
+        if dateline and dateline.covers(ent.start_char) and ent.end_char > dateline.end:
+            ent = doc.char_span(dateline.end, ent.end_char, alignment_mode="expand")  # "CASTLEMERE - Katya Lind"
+            if ent is None or not len(ent):
+                continue
+        elif dateline and dateline.place[0] <= ent.start_char < dateline.place[1]:
             label = "GPE"  # "ISTANBUL (Reuters) -": where the story was filed, whatever the tagger said
         if not label:
             continue
