@@ -1304,6 +1304,18 @@ def test_a_press_conference_write_up_keeps_each_player_one_person(run):
                                          "Sienna Okafor-Hale"]
 
 
+def test_transcript_turns_under_a_surname_are_the_persons_the_reporters_questions_are_not(run):
+    said = run("Katya Morrow-Lind said her wrist was fine.\n\nExcerpts from her news conference:\n\n"
+               "Reporter: How much was the wrist bothering you in the third set?\n"
+               "Morrow-Lind: Less than the wind, honestly. The wind was the bigger problem.\n\n"
+               "Reporter: Does that make you the favourite now?\n"
+               "Morrow-Lind: No. Ilse is No. 1 for a reason.").said
+    assert [(s.speaker, s.content) for s in said] == [
+        ("Katya Morrow-Lind", "her wrist was fine"),
+        ("Katya Morrow-Lind", "Less than the wind, honestly. The wind was the bigger problem"),
+        ("Katya Morrow-Lind", "No. Ilse is No. 1 for a reason")]
+
+
 def test_a_quotation_after_a_name_and_a_colon_is_that_persons(run):
     said = run('Mayor Ana Ortiz and Senator Tom Walsh both reject the idea. Ortiz: "Our goal is to close the gap, '
                'not to manage it." Walsh: "The gap will close by itself."').said

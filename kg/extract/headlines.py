@@ -52,6 +52,13 @@ class Headlines:
                     key = self.resolver.headline_speaker(token)
                 if len(who.rstrip(".")) == 1:
                     continue  # "Q:" and "A:" mark an interview's turns; they name nobody
+                turn = None
+                if key is None and not capitalised_verb and " " not in who and not who.isupper() \
+                        and who.lower() not in lexicon.speaker_nouns() and who.lower() not in lexicon.title_words() \
+                        and len(re.findall(rf"(?m)^{re.escape(who)}: ", self.text)) >= 2:
+                    # "Morrow-Lind: Less than the wind, honestly.", a turn of a transcript under the surname of
+                    # someone the story named: resolved in reading order, as any speaker's name
+                    turn = self.token_at(match.end("who") - 1)
                 if key is None and who.isupper() and not capitalised_verb:
                     # A transcript speaker in capitals (WALLACE:): the person with that surname, if named, or
                     # a label in a transcript (several such turns); a lone "CORRECTION:" is an editor's note.
@@ -61,15 +68,15 @@ class Headlines:
                     key = key or self.index.add_source(who.title())
                     if self.index.entities[key].kind == "SOURCE":
                         self.index.entities[key].kind = "PERSON"
-                if key is None or self.index.entities[key].kind not in ("PERSON", "ORG", "SOURCE"):
+                if turn is None and (key is None or self.index.entities[key].kind not in ("PERSON", "ORG", "SOURCE")):
                     continue
                 start, end = trim(self.text, *match.span("what"))
                 if any(s <= start < e for s, e in direct_ranges) or end - start < 8:
                     continue
                 seen.add(name_start)
                 cue = self.token_at(match.start("cue")) if "cue" in pattern.groupindex else None
-                yield Statement([(start, end)], "indirect", cue, None, sent_of(token), self.paragraph_of(start), speaker=key,
-                            rule="headline")
+                yield Statement([(start, end)], "indirect", cue, turn, sent_of(token), self.paragraph_of(start),
+                                speaker=key, rule="headline")
 
     def _headline_quotes(self, direct_ranges: list[tuple[int, int]], seen: set[int]) -> Iterator[Statement]:
         """*Warren Hammers Wells Fargo CEO: ‘You Should Be Investigated.’*: a headline that ends in a quotation
