@@ -422,3 +422,10 @@ def test_the_company_is_the_organisation_the_text_described_as_a_company(run):
     assert {(norm(p.title), p.org) for p in result.posts_of("Orla Mulvany")} == {
         ("founder", "Tallyvane"), ("chief executive", "Tallyvane")}
     assert [s.speaker for s in result.said] == ["Orla Mulvany", "Tallyvane"]
+
+
+def test_a_name_the_tagger_missed_after_a_post_is_the_speaker_and_holds_the_post(run):
+    result = run("In Kadesh, Sehristan's foreign ministry spokesperson Leyla Tovrani rejected the accusation. “Our "
+                 "forces responded only to fire directed at our villages,” she told a news conference.")
+    assert [s.speaker for s in result.said] == ["Leyla Tovrani", "Leyla Tovrani"]
+    assert post(result, "Leyla Tovrani") == ("foreign ministry spokesperson", "Sehristan", False)

@@ -228,6 +228,14 @@ class Resolver:
             if title and post is not None:
                 self.inferred_roles.append((key, title, post))
             return key
+        full = _full_name_after_post(head, phrase)
+        if full is not None:
+            # "Sehristan's foreign ministry spokesperson Leyla Tovrani", a name the tagger missed after a post
+            key = self.index.add_person(_name_text(full))
+            post = self.doc[full[0].i - 1]
+            if _title_in(post.text):
+                self.inferred_roles.append((key, _title_in(post.text), post))
+            return key
         if head.pos_ in ("NOUN", "PROPN") or lower in lexicon.speaker_nouns() or _age_description(head):
             return self._named_in_apposition(head) or self._named_as(head) or self.description(head, phrase)
         if lower in QUANTIFIED_SOURCES or head.pos_ == "NUM" and not head.ent_type_ in ("DATE", "TIME", "MONEY"):
@@ -654,6 +662,25 @@ def _title_in(text: str) -> str | None:
         if f" {title} " in f" {lower} " and (best is None or len(title) > len(best)):
             best = title
     return best
+
+
+def _full_name_after_post(head: Token, phrase: list[Token]) -> list[Token] | None:
+    """The first name and surname that end a speaker's phrase after a common noun (*foreign ministry
+    spokesperson Leyla Tovrani*): the person, whatever the words before say of her, when the noun is a post
+    or the name starts with a known first name."""
+    if head.pos_ != "PROPN" or not head.text[:1].isupper():
+        return None
+    run = [head]
+    for token in reversed([t for t in phrase if t.i < head.i]):
+        if token.i != run[0].i - 1 or not _name_part(token) and not (token.text in ("-", "‐") and not token.whitespace_):
+            break
+        run.insert(0, token)
+    before = head.doc[run[0].i - 1] if run[0].i > 0 else None
+    if len(run) < 2 or before is None or before.pos_ != "NOUN" or not before.is_lower or before not in phrase \
+            or not (run[0].lower_ in lexicon.first_names() or before.lower_ in lexicon.title_words()
+                    or lexicon.speaker_nouns().get(before.lower_, ("",))[0] in ("person", "group")):
+        return None
+    return [t for t in run if _name_part(t)]
 
 
 def _name_part(token: Token) -> bool:
