@@ -1316,6 +1316,16 @@ def test_transcript_turns_under_a_surname_are_the_persons_the_reporters_question
         ("Katya Morrow-Lind", "No. Ilse is No. 1 for a reason")]
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Jo Hart, who teaches fourth grade, spoke last. Her message to the board on Tuesday was blunt: “Teachers are not "
+     "line items. Talk to us first.”", "Teachers are not line items. Talk to us first."),
+    ("Jo Hart put down her guitar. Her verdict on the finished album is simple: “It's the most honest thing I've "
+     "made.”", "It's the most honest thing I've made."),
+])
+def test_a_quotation_after_someones_words_and_a_colon_is_theirs(run, text, content):
+    assert [(s.speaker, s.content) for s in run(text).said] == [("Jo Hart", content)]
+
+
 def test_a_quotation_after_a_name_and_a_colon_is_that_persons(run):
     said = run('Mayor Ana Ortiz and Senator Tom Walsh both reject the idea. Ortiz: "Our goal is to close the gap, '
                'not to manage it." Walsh: "The gap will close by itself."').said

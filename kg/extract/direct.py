@@ -25,6 +25,9 @@ from kg.extract.statement import Statement, trim
 
 MIN_WORDS_WITHOUT_CUE = 4
 LABEL = re.compile(r"(?:\A|[.!?”\"’]\s+|\n\s*|\s[-–—]\s*)(?P<who>(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]*)\s*:\Z")
+# Nouns for someone's words, besides the reporting nouns: "Her verdict is simple: “…”".
+WORDS_NOUNS = {"verdict", "response", "reply", "answer", "advice", "message", "view", "reaction", "explanation",
+               "assessment", "words", "question", "retort", "conclusion", "instruction", "motto", "mantra", "summary"}
 MINOR_WORDS = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with", "is", "it", "from"}
 
 
@@ -105,6 +108,20 @@ class DirectQuotations:
         keys = {self.index.entity_of(t) for t in span if t.lower_.rstrip(".") not in lexicon.title_words()}
         key = keys.pop() if len(keys) == 1 else None
         return key if key is not None and self.index.entities[key].kind == "PERSON" else None
+
+    def owner_of_words(self, quotation: Quotation) -> Token | None:
+        """*Her verdict on the album is simple: “It's the most honest thing I've made.”*, *His message to the
+        board was blunt: “…”*: a quotation after a colon, in a sentence whose subject is someone's words
+        (a noun for what is said, owned by a possessive), is the owner's."""
+        before = self.text[:quotation.start - 1].rstrip("'\"“‘« \t")
+        colon = self.token_at(len(before) - 1) if before.endswith(":") else None
+        if colon is None:
+            return None
+        sentence = sent_of(colon)
+        subject = next((t for t in self.doc[sentence.start:colon.i] if t.dep_ == "nsubj" and t.head.i < colon.i), None)
+        if subject is None or subject.lemma_.lower() not in WORDS_NOUNS | lexicon.reporting_nouns():
+            return None
+        return next((c for c in subject.children if c.dep_ == "poss"), None)
 
     def _reports_something_else(self, cue: Token, quotation: Quotation) -> bool:
         """*Bemoaning the “phony system,” Trump accused Holt of being a Democrat*: a few quoted words

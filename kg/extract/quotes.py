@@ -159,7 +159,8 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
                     rule="transcript"))
                 direct_ranges.append((quotation.start, quotation.end))
                 continue
-            if not self.is_statement_quote(quotation, cue is not None):
+            owner = self.owner_of_words(quotation) if cue is None else None  # "Her verdict is simple: “…”"
+            if not self.is_statement_quote(quotation, cue is not None or owner is not None):
                 # Not a statement by itself: maybe the second half of "“A,” he said, “B.”".
                 if cue is None and self._continues(found, quotation):
                     found[-1].content_spans.extend(quotation.segments)
@@ -176,6 +177,8 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
             if cue is not None:
                 used_cues.add(cue.i)
                 head = self.speaker_of(cue)
+            else:
+                head = owner
             token = self.token_at(quotation.start) or self.doc[0]
             sentence = sent_of(cue) if cue is not None else sent_of(token)
             clause = self._clause_around(cue, quotation) if cue is not None else None
