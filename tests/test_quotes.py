@@ -1326,6 +1326,22 @@ def test_a_quotation_after_someones_words_and_a_colon_is_theirs(run, text, conte
     assert [(s.speaker, s.content) for s in run(text).said] == [("Jo Hart", content)]
 
 
+def test_an_obituarys_daughter_statement_and_orchestra_are_who_the_text_named(run):
+    said = run("Walter Brennock, who started the Dunmarrow Youth Orchestra, died on Sunday. His daughter, Ruth "
+               "Brennock, said he had been ill for only a few weeks. Dunmarrow's mayor, Aisling Fenwick, said flags "
+               "would fly at half-mast. The Dunmarrow Youth Orchestra said in a statement that its spring concert "
+               'would be dedicated to him. "Walter built this orchestra one child at a time," the statement said. '
+               "His daughter said he had spoken of her mother every day since.").said
+    assert [s.speaker for s in said] == ["Ruth Brennock", "Aisling Fenwick", "Dunmarrow Youth Orchestra",
+                                         "Dunmarrow Youth Orchestra", "Ruth Brennock"]
+
+
+def test_the_carrier_is_the_airline_named_before(run):
+    said = run("Meridian Crest Airlines will launch fewer new routes this year than planned, the carrier said on "
+               "Thursday.").said
+    assert [s.speaker for s in said] == ["Meridian Crest Airlines"]
+
+
 def test_a_quotation_after_a_name_and_a_colon_is_that_persons(run):
     said = run('Mayor Ana Ortiz and Senator Tom Walsh both reject the idea. Ortiz: "Our goal is to close the gap, '
                'not to manage it." Walsh: "The gap will close by itself."').said

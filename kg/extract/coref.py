@@ -87,6 +87,9 @@ class Salience:
     last_source: str | None = None
     last_source_sent: int = -1
     last_source_gender: str = ""
+    # whoever spoke last, person, organisation or source (*The orchestra said in a statement … the statement said*)
+    last_maker: str | None = None
+    last_maker_sent: int = -1
     role_holders: dict[str, str] = field(default_factory=dict)  # title (lower) -> person key
     posts: dict[str, set[str]] = field(default_factory=dict)  # person key -> titles (lower) the text gives
 
@@ -102,8 +105,24 @@ class Resolver:
         self.dateline = find_dateline(text_of(doc))
         self.sents, self.sentence_number = sentences(doc)
         self._subject_mentions = self._collect_person_mentions()
+        self._kin_named = self._kin_in_apposition()
         # (person key, title, head token of the description) for descriptions resolved to a person
         self.inferred_roles: list[tuple[str, str, Token]] = []
+
+    def _kin_in_apposition(self) -> dict[str, set[str]]:
+        """Relatives the text names in apposition (*His daughter, Ruth Brennock,* / *Ruth Brennock, his
+        daughter,*): relation noun -> the people so named."""
+        named: dict[str, set[str]] = {}
+        for token in self.doc:
+            if token.lower_ not in KIN:
+                continue
+            for other in [*token.children, token.head]:
+                if other is token or not (other.dep_ == "appos" or token.dep_ == "appos" and other is token.head):
+                    continue
+                key = self.index.entity_of(other)
+                if key and self.index.entities[key].kind == "PERSON":
+                    named.setdefault(token.lower_, set()).add(key)
+        return named
 
     def _collect_person_mentions(self) -> list[tuple[int, str, bool]]:
         """(token index, person key, is a subject) for every person mention head, in order."""
@@ -149,6 +168,8 @@ class Resolver:
     def note_speaker(self, key: str, token: Token, head: Token | None = None) -> None:
         """``key`` spoke at ``token`` (named by the phrase ``head`` leads): the focus for what follows."""
         entity = self.index.entities.get(key)
+        if entity:
+            self.state.last_maker, self.state.last_maker_sent = key, self.sentence_number[token.i]
         if entity and entity.kind == "PERSON":
             self.state.last_speaker = key
             self.state.last_speaker_sent = self.sentence_number[token.i]
@@ -196,6 +217,9 @@ class Resolver:
             for child in head.children:
                 if child.dep_ == "poss":
                     return self._resolve(child)
+            maker = self._maker_of_the_same(head)
+            if maker:
+                return maker
         author = self._author(head) if head.pos_ == "NOUN" else None
         if author:
             return author
@@ -412,6 +436,9 @@ class Resolver:
             noun_kind = "person"
             definite = definite or phrase[0].lower_ == "the"  # "the world No. 4": "the" hangs on "world"  # "“…,” said the 25-year-old": the person just named
         singular = head.tag_ in ("NN", "NNP") or age
+        if not title and head.lower_ in KIN and any(c.dep_ == "poss" for c in head.children) \
+                and len(self._kin_named.get(head.lower_, ())) == 1:
+            return next(iter(self._kin_named[head.lower_]))  # "His daughter said" after "His daughter, Ruth Brennock,"
         if title and named_org and not self._subject_just_before(head):
             # Cataphora (*NATO's Secretary-General … Mark Rutte*) only when nobody was just the subject:
             # after *Bernie Sanders spoke*, *the Vermont senator* is Sanders.
@@ -461,6 +488,18 @@ class Resolver:
         if head.lower_ not in NOT_SOURCES:
             return self.index.add_source(source_phrase(head))
         return None
+
+    def _maker_of_the_same(self, head: Token) -> str | None:
+        """*The orchestra said in a statement that … “…,” the statement said*: the statement a speaker of
+        this sentence or the one before said something in is theirs."""
+        sent_n = self.sentence_number[head.i]
+        if self.state.last_maker is None or not 0 <= sent_n - self.state.last_maker_sent <= 1 \
+                or not any(c.dep_ == "det" and c.lower_ in ("the", "that") for c in head.children):
+            return None
+        mentioned = any(t.lemma_.lower() == head.lemma_.lower() and t.i < head.i and t.dep_ == "pobj"
+                        and t.head.lower_ in ("in", "via") and t.head.head.lemma_.lower() in lexicon.reporting_verbs()
+                        and self.sentence_number[t.i] == self.state.last_maker_sent for t in self.doc[:head.i])
+        return self.state.last_maker if mentioned else None
 
     def _source_named_before(self, head: Token) -> str | None:
         """The unnamed source quoted in the last few sentences whose description ends in this noun."""
