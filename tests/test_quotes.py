@@ -1342,6 +1342,13 @@ def test_the_carrier_is_the_airline_named_before(run):
     assert [s.speaker for s in said] == ["Meridian Crest Airlines"]
 
 
+def test_a_headlines_passive_is_no_statement_of_its_subject(run):
+    said = run("Pellbrook Bank savers urged to check rates after quiet cut.\n\nPellbrook Bank has cut the rate on its "
+               "easy-access account, the bank said on Monday.").said
+    assert [(s.speaker, s.content) for s in said] == [
+        ("Pellbrook Bank", "Pellbrook Bank has cut the rate on its easy-access account")]
+
+
 def test_a_quotation_after_a_name_and_a_colon_is_that_persons(run):
     said = run('Mayor Ana Ortiz and Senator Tom Walsh both reject the idea. Ortiz: "Our goal is to close the gap, '
                'not to manage it." Walsh: "The gap will close by itself."').said

@@ -37,8 +37,8 @@ WHEN = ("DATE", "TIME")  # "called on Friday to say …": a time, not whom the c
 
 class ReportedClauses:
     """The reported-clause rules; need ``doc``, ``text``, ``index``, ``verbs``, ``quotations``, ``quoted``,
-    ``token_at``, ``is_cue``, ``_object_content`` and ``_description_hung_elsewhere`` from the class they are
-    mixed into."""
+    ``token_at``, ``is_cue``, ``resolver``, ``_object_content`` and ``_description_hung_elsewhere`` from the
+    class they are mixed into."""
 
     def _complement(self, cue: Token) -> list[tuple[int, int]] | None:
         """Character spans of what a cue reports (several when a parenthetical cue splits the clause)."""
@@ -112,6 +112,8 @@ class ReportedClauses:
                 if child.i > cue.i and (child.dep_ == "xcomp" or child.dep_ == "advcl" and self._to_after_on(cue, child)):
                     if child.lemma_.lower() in ANONYMITY and any(c.dep_ == "neg" for c in child.children):
                         return None  # "who asked not to be named": about the reporting, not a statement
+                    if cue.tag_ in ("VBD", "VBN") and child.left_edge.i == cue.i + 1 and self.resolver._in_headline(cue):
+                        return None  # a headline's passive: "Savers urged to check rates" (savers were urged)
                     start, end = clause_span(child)
                     # "urged the administration to act", "called on Obama to act": whom, and what.
                     addressee = next((o for o in cue.rights if o.i < child.i and o.dep_ == "dobj"), None) or next(
