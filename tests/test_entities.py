@@ -82,6 +82,16 @@ def test_a_name_in_apposition_to_an_album_or_a_ship_is_no_person(run, text):
     assert not run(text).entities("PERSON")
 
 
+def test_a_known_first_name_and_a_surname_the_tagger_missed_are_a_person(nlp):
+    from kg.extract import extract_entities
+
+    doc = nlp("Hundreds march against quarry plan.\n\nSaoirse Kettleby, a 24-year-old nursing student who grew up "
+              "in Tarnbeck, helped organise the march with Save Tarnbeck Moor.")
+    doc.ents = ()  # as the tagger left them in a longer story
+    names = {e.name for e in extract_entities(doc).entities.values() if e.kind == "PERSON"}
+    assert names == {"Saoirse Kettleby"}
+
+
 def test_people_sharing_a_surname_stay_apart(run):
     result = run("Donald Trump spoke first. Melania Trump spoke later. Mrs. Trump said the event was a success.")
     people = result.entities("PERSON")

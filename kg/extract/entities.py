@@ -665,6 +665,20 @@ def _untagged_full_names(doc: Doc, spans: list[tuple[Span, str]],
                     or i + 1 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text in ("-", "‐"):
                 continue  # not "Siobhán Donnellan-Walsh" after "Bridie Donnellan": a surname of its own
             found.append(doc[i - 1:i + 1])
+    # "Saoirse Kettleby, a nursing student, …" where the tagger tagged nothing: a known first name and one
+    # capitalised word after it, standing alone (no capitalised word either side), in running text.
+    headline_end = doc.text.find("\n")
+    for first in doc[:-1]:
+        last = doc[first.i + 1]
+        if first.i in covered or last.i in covered or first.idx < headline_end or not first.whitespace_ \
+                or first.lower_ not in lexicon.first_names() or not first.text.istitle() or first.pos_ != "PROPN" \
+                or last.pos_ != "PROPN" or not last.text.istitle() or not last.is_alpha \
+                or last.lower_ in COMPANY_ENDINGS or last.lower_ in lexicon.title_words() \
+                or first.i > 0 and doc[first.i - 1].text[:1].isupper() and doc[first.i - 1].is_alpha \
+                and not doc[first.i - 1].is_sent_start \
+                or last.i + 1 < len(doc) and doc[last.i + 1].text[:1].isupper() and doc[last.i + 1].is_alpha:
+            continue
+        found.append(doc[first.i:last.i + 1])
     if not found:
         return spans
     taken = {i for span in found for i in range(span.start, span.end)}
