@@ -671,6 +671,7 @@ def _untagged_full_names(doc: Doc, spans: list[tuple[Span, str]],
     for first in doc[:-1]:
         last = doc[first.i + 1]
         if first.i in covered or last.i in covered or first.idx < headline_end or not first.whitespace_ \
+                or any(span.start == first.i for span in found) \
                 or first.lower_ not in lexicon.first_names() or not first.text.istitle() or first.pos_ != "PROPN" \
                 or last.pos_ != "PROPN" or not last.text.istitle() or not last.is_alpha \
                 or last.lower_ in COMPANY_ENDINGS or last.lower_ in lexicon.title_words() \
