@@ -1349,6 +1349,16 @@ def test_a_headlines_passive_is_no_statement_of_its_subject(run):
         ("Pellbrook Bank", "Pellbrook Bank has cut the rate on its easy-access account")]
 
 
+def test_the_spokesperson_and_the_source_are_those_just_introduced(run):
+    said = run("Saoirse Kettleby helped organise the march. Carrowdale Minerals said in a statement that the project "
+               "would create 400 jobs. A spokesperson for Harrowmere Constabulary said three people had been "
+               "arrested. “The vast majority of those attending were peaceful,” the spokesperson said. A source close "
+               "to the couple told the paper the decision was taken last month. “She would not marry without her "
+               "mum there,” the source told the paper.").said
+    assert [s.speaker for s in said] == ["Carrowdale Minerals", "Harrowmere Constabulary", "Harrowmere Constabulary",
+                                         "source close to the couple", "source close to the couple"]
+
+
 def test_a_quotation_after_a_name_and_a_colon_is_that_persons(run):
     said = run('Mayor Ana Ortiz and Senator Tom Walsh both reject the idea. Ortiz: "Our goal is to close the gap, '
                'not to manage it." Walsh: "The gap will close by itself."').said

@@ -87,6 +87,7 @@ class Salience:
     last_source: str | None = None
     last_source_sent: int = -1
     last_source_gender: str = ""
+    last_source_noun: str = ""  # what the text called that source (*spokesperson*), for *the spokesperson said*
     # whoever spoke last, person, organisation or source (*The orchestra said in a statement … the statement said*)
     last_maker: str | None = None
     last_maker_sent: int = -1
@@ -175,12 +176,19 @@ class Resolver:
             self.state.last_speaker_sent = self.sentence_number[token.i]
         elif entity and key == self.state.last_source:  # "The diplomat said": the same source again
             self.state.last_source_sent = self.sentence_number[token.i]
+        elif entity and entity.kind == "ORG" and head is not None and head.dep_ == "pobj" and head.head.lower_ == "for" \
+                and lexicon.speaker_nouns().get(head.head.head.lower_, ("",))[0] == "group" and _indefinite(head.head.head):
+            # "A spokesperson for Harrowmere Constabulary said …; the spokesperson said": the constabulary again
+            self.state.last_source, self.state.last_source_sent = key, self.sentence_number[token.i]
+            self.state.last_source_gender = lexicon.speaker_nouns()[head.head.head.lower_][1]
+            self.state.last_source_noun = head.head.head.lower_
         elif entity and entity.kind == "SOURCE" and head is not None and head.tag_ == "NN" \
                 and lexicon.speaker_nouns().get(head.lower_, ("",))[0] in ("group", "person") \
                 and head.lower_ not in NOT_ONE_PERSON and _indefinite(head):  # a spokesman, a woman: someone new
             self.state.last_source = key
             self.state.last_source_sent = self.sentence_number[token.i]
             self.state.last_source_gender = lexicon.speaker_nouns()[head.lower_][1]
+            self.state.last_source_noun = head.lower_
 
     def _source_just_quoted(self, token: Token, gender: str) -> str | None:
         """The unnamed person quoted in this sentence or the two before, when no named person has been a
@@ -436,6 +444,9 @@ class Resolver:
             noun_kind = "person"
             definite = definite or phrase[0].lower_ == "the"  # "the world No. 4": "the" hangs on "world"  # "“…,” said the 25-year-old": the person just named
         singular = head.tag_ in ("NN", "NNP") or age
+        same = self._source_named_before(head) if definite and singular else None
+        if same:
+            return same  # "a Western diplomat told Wire … The diplomat said": the one source
         if not title and head.lower_ in KIN and any(c.dep_ == "poss" for c in head.children) \
                 and len(self._kin_named.get(head.lower_, ())) == 1:
             return next(iter(self._kin_named[head.lower_]))  # "His daughter said" after "His daughter, Ruth Brennock,"
@@ -482,9 +493,6 @@ class Resolver:
             key = self.salient_person(head, "")  # "“We have no excuses,” the Spaniard said": the man just named
             if key:
                 return key
-        same = self._source_named_before(head) if definite and singular else None
-        if same:
-            return same  # "a Western diplomat told Wire … The diplomat said": the one source
         if head.lower_ not in NOT_SOURCES:
             return self.index.add_source(source_phrase(head))
         return None
@@ -502,11 +510,14 @@ class Resolver:
         return self.state.last_maker if mentioned else None
 
     def _source_named_before(self, head: Token) -> str | None:
-        """The unnamed source quoted in the last few sentences whose description ends in this noun."""
+        """The unnamed source quoted in the last few sentences whose description holds this noun (*the
+        spokesperson* for *a spokesperson for the constabulary*, not *the union* for it)."""
         source = self.state.last_source
         if source is None or self.sentence_number[head.i] - self.state.last_source_sent > 4:
             return None
-        return source if self.index.entities[source].name.lower().split()[-1] == head.lower_ else None
+        words = self.index.entities[source].name.lower().split()
+        described = words[:words.index("for")] if "for" in words else words
+        return source if head.lower_ in described or head.lower_ == self.state.last_source_noun else None
 
     def _other_kind(self, key: str, head: Token) -> bool:
         """*the company* and the *Coastal Workers Union*: a name ending in another kind of body."""

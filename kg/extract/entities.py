@@ -359,7 +359,8 @@ def _place_evidence(doc: Doc, text: str, ents_by_token: dict[int, str], by_text:
 
 COMPANY_ENDINGS = ORG_WORDS | {"health", "capital", "partners", "systems", "motors", "software", "energy", "labs",
                                "airlines", "holdings", "financial", "insurance", "pharmaceuticals", "industries",
-                               "technologies", "securities", "entertainment", "foods", "brands", "logistics"}
+                               "technologies", "securities", "entertainment", "foods", "brands", "logistics",
+                               "minerals", "mining", "resources", "pharma", "telecom", "airways", "railways"}
 
 
 def _untagged_organisations(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
@@ -474,7 +475,8 @@ def extract_entities(doc: Doc) -> EntityIndex:
     merged = _split_run_on_names(doc, merged)
     merged = _drop_headline_only_people(doc, merged)
     merged = _untagged_full_names(doc, merged, by_text)
-    merged = [(span, "ORG" if label == "PERSON" and _club_name(span.text) else label) for span, label in merged
+    merged = [(span, "ORG" if label == "PERSON" and (_club_name(span.text) or _company_name(span.text)) else label)
+              for span, label in merged
               if not (label == "PERSON" and _name_of_a_thing(span))]
     # Full names (two words or more) of people anchor the surnames.
     full_names = [span for span, label in merged if label == "PERSON" and len(name_words(span.text)) > 1]
@@ -693,6 +695,13 @@ def _name_of_a_thing(span: Span) -> bool:
     root = span.root
     return root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in NAMED_THINGS \
         and span[0].lower_ not in lexicon.first_names()
+
+
+def _company_name(text: str) -> bool:
+    """*Carrowdale Minerals*, *Meridian Holdings*: a name ending in a word only companies end in."""
+    words = name_words(text)
+    return len(words) > 1 and words[-1].lower().strip(".,") in COMPANY_ENDINGS - {"post", "times", "news", "state"} \
+        and words[0].lower() not in lexicon.first_names()
 
 
 def _club_name(text: str) -> bool:
