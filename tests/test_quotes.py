@@ -1359,6 +1359,14 @@ def test_the_spokesperson_and_the_source_are_those_just_introduced(run):
                                          "source close to the couple", "source close to the couple"]
 
 
+def test_asking_that_ones_name_not_be_used_is_no_statement_but_makes_the_source_he(run):
+    said = run("Heart patients wait months for scans.\n\nA 52-year-old man who asked that his name not be used first "
+               "felt the tightness in his chest last October.\n\n“Every night I lie "
+               "there wondering whether this is the night,” he said.").said
+    assert [(s.speaker, s.content) for s in said] == [
+        ("52-year-old man", "Every night I lie there wondering whether this is the night")]
+
+
 def test_a_quotation_after_a_name_and_a_colon_is_that_persons(run):
     said = run('Mayor Ana Ortiz and Senator Tom Walsh both reject the idea. Ortiz: "Our goal is to close the gap, '
                'not to manage it." Walsh: "The gap will close by itself."').said

@@ -22,7 +22,7 @@ from kg import lexicon
 from kg.extract.entities import (CLUB_NAME_ENDINGS, INSTITUTION_WORDS, PLACE_PREPOSITIONS, EntityIndex, organisation_evidence,
                                  used_as_place)
 from kg.extract.dateline import find_dateline
-from kg.extract.reported import ANONYMITY
+from kg.extract.reported import withholds_name
 from kg.extract.sentences import sent_of, sentences, text_of, tokens_by_text
 from kg.extract.speakers import ADDRESSEE_FIRST
 
@@ -670,10 +670,9 @@ def _spoken_to(token: Token) -> bool:
 
 
 def _anonymous(head: Token) -> bool:
-    """*a resident, who asked not to be named*: a source the text will not name (not *the minister, who did
-    not name the company*)."""
-    return any(t.lemma_.lower() in ANONYMITY and any(c.dep_ == "neg" for c in t.children)
-               and any(c.dep_ == "auxpass" for c in t.children) for t in head.subtree if t.i > head.i)
+    """*a resident, who asked not to be named*, *a man who asked that his name not be used*: a source the text
+    will not name (not *the minister, who did not name the company*)."""
+    return any(withholds_name(t) for t in head.subtree if t.i > head.i)
 
 
 def _related_to_someone(head: Token) -> bool:

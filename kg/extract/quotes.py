@@ -41,7 +41,7 @@ from kg.extract.entities import EntityIndex
 from kg.extract.headlines import Headlines
 from kg.extract.objects import ObjectContent
 from kg.extract.quotations import Quotation, find_quotations
-from kg.extract.reported import ReportedClauses
+from kg.extract.reported import ReportedClauses, withholds_name
 from kg.extract.sieve import Candidate, features, sieve_for
 from kg.extract.sentences import sent_of, text_of, token_starts, tokens_where
 from kg.extract.speakers import SpeakerFinder
@@ -56,6 +56,7 @@ CUE_KEEP = 0.9
 CUE_CANDIDATE = 0.5  # with the sieve (kg.extract.sieve) to judge the statement, a word scored this high is proposed
 CUE_PREPOSITIONS = frozenset({"about", "on", "for", "over", "against"})  # "pressed him on", "railed against"
 SAME_WORDS = 0.9  # one speaker's two statements whose words agree this much are one statement read twice
+UNNAMED_WISH = "unnamed_wish"  # "asked that his name not be used": resolved for the reading order, then dropped
 PROPOSED_PREPOSITIONS = CUE_PREPOSITIONS | {"of", "to", "with", "at", "into"}  # "warned of", "responded to": the sieve judges
 
 
@@ -204,7 +205,7 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
                 anchor = statement.cue if statement.cue is not None else self.token_at(statement.content_spans[0][0])
                 self.resolver.note_speaker(statement.speaker, anchor or self.doc[0], statement.speaker_head)
         found.sort(key=lambda st: st.content_spans[0][0])
-        kept = [st for st in self._without_nested_repeats(found) if st.speaker]
+        kept = [st for st in self._without_nested_repeats(found) if st.speaker and st.rule != UNNAMED_WISH]
         spoken, sieved = set(), set()
         said: dict[tuple[str, int], list[Counter]] = {}  # the words a speaker said in each sentence so far
         for statement, candidate in zip(kept, self._candidates(kept)):
@@ -322,6 +323,14 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
                 if statement or not any(c.dep_ == "nsubj" for c in token.children):
                     continue  # with a subject of its own ("as the Gazette has reported, …") it is read as any cue
             if not self.is_cue(token, learned=token.i in learned):
+                continue
+            wish = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp") and withholds_name(c)), None)
+            if wish is not None:
+                # "a man who asked that his name not be used": no statement, but he is the one "he said" means next
+                head = self.speaker_of(token)
+                if head is not None:
+                    yield Statement([(wish.left_edge.idx, wish.right_edge.idx + len(wish.right_edge))], "indirect",
+                                    token, head, sent_of(token), self.paragraph_of(wish.left_edge.idx), rule=UNNAMED_WISH)
                 continue
             content = self._complement(token) or self._block_after_colon(token)
             rule = "clause"
