@@ -92,6 +92,13 @@ def test_a_known_first_name_and_a_surname_the_tagger_missed_are_a_person(nlp):
     assert names == {"Saoirse Kettleby"}
 
 
+def test_a_cantonese_name_with_a_hyphenated_given_name_is_mr_surname(run):
+    result = run("Kinwell chairman Vincent Lau Chun-hei told reporters the pricing was fair. “We would rather sell "
+                 "quickly,” Lau said.")
+    assert set(result.entities("PERSON")) == {"Vincent Lau Chun-hei"}
+    assert [s.speaker for s in result.said] == ["Vincent Lau Chun-hei", "Vincent Lau Chun-hei"]
+
+
 def test_people_sharing_a_surname_stay_apart(run):
     result = run("Donald Trump spoke first. Melania Trump spoke later. Mrs. Trump said the event was a success.")
     people = result.entities("PERSON")

@@ -535,6 +535,8 @@ def extract_entities(doc: Doc) -> EntityIndex:
             entity = new_entity("PERSON", span.text)
             person_keys[normalise(span.text)] = entity.key
             index._surname[words[-1]].append(entity.key)
+            if len(words) == 3 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", name_words(span.text)[-1]):
+                index._surname[words[1]].append(entity.key)  # "Vincent Lau Chun-hei": Mr Lau
             match = entity.key
         else:
             person_keys[normalise(span.text)] = match
