@@ -99,6 +99,11 @@ def test_a_cantonese_name_with_a_hyphenated_given_name_is_mr_surname(run):
     assert [s.speaker for s in result.said] == ["Vincent Lau Chun-hei", "Vincent Lau Chun-hei"]
 
 
+def test_a_rank_tagged_a_person_on_its_own_is_no_person(run):
+    result = run("Brackwater County Sheriff's Office spokesman Sgt. Owen Talbridge said deputies were called at 9:40 p.m.")
+    assert set(result.entities("PERSON")) == {"Owen Talbridge"}
+
+
 def test_people_sharing_a_surname_stay_apart(run):
     result = run("Donald Trump spoke first. Melania Trump spoke later. Mrs. Trump said the event was a success.")
     people = result.entities("PERSON")

@@ -225,6 +225,8 @@ def clean_span(span: Span, person: bool = False) -> Span | None:
             break
     if start >= end or end < span.end and all(t.lower_.rstrip(".") in lexicon.title_words() for t in doc[start:end]):
         return None  # "Sheriff Tells Voters …": a post before a headline's verb names nobody
+    if person and all(t.lower_.rstrip(".") + "." in lexicon.title_abbreviations() or t.is_punct for t in doc[start:end]):
+        return None  # "Sgt." tagged a person on its own: a rank, not a name
     return doc[start:end]
 
 
