@@ -104,6 +104,11 @@ def test_a_rank_tagged_a_person_on_its_own_is_no_person(run):
     assert set(result.entities("PERSON")) == {"Owen Talbridge"}
 
 
+def test_an_amber_alert_is_no_person(run):
+    result = run("Police issued an Amber Alert late on Monday. The girl was found within hours.")
+    assert not result.entities("PERSON")
+
+
 def test_people_sharing_a_surname_stay_apart(run):
     result = run("Donald Trump spoke first. Melania Trump spoke later. Mrs. Trump said the event was a success.")
     people = result.entities("PERSON")

@@ -1367,6 +1367,28 @@ def test_asking_that_ones_name_not_be_used_is_no_statement_but_makes_the_source_
         ("52-year-old man", "Every night I lie there wondering whether this is the night")]
 
 
+@pytest.mark.parametrize("text, said", [
+    ("Ann Lee said the mill would reopen next year.\nPhoto: Ann Lee outside the old mill on Castle Street.\nPhoto: "
+     "The mill after the fire that gutted it in May.", [("Ann Lee", "the mill would reopen next year")]),
+    ("Rates rise.\n\nCOVID-19 cases will peak in March, the health minister said on Tuesday.",
+     [("health minister", "COVID-19 cases will peak in March")]),
+    ("A spokesperson for Harrowmere Council said the road would reopen on Monday. The spokesperson for Harrowmere "
+     "Police said officers would stay at the scene.", [("Harrowmere Council", "the road would reopen on Monday"),
+                                                      ("spokesperson for Harrowmere Police", "officers would stay at the scene")]),
+    ("Unilever, the consumer goods company, bought Graze Ltd in 2019. On Tuesday Graze Ltd said it would close its "
+     "Leeds plant. The company said 200 jobs would go.", [("Graze Ltd", "it would close its Leeds plant"),
+                                                          ("Graze Ltd", "200 jobs would go")]),
+    ("Former congressman Zaldy Co denied on Monday that he took the money. Co said the allegations were false.",
+     [("Zaldy Co", "he took the money"), ("Zaldy Co", "the allegations were false")]),
+    ("Someone in the crowd shouted “Liar!” Ann Lee laughed.", [("Someone in the crowd", "Liar!")]),
+    ("The song's message is simple: “Love wins, and it always will.”", []),
+    ("Sir Tom Rudd asked that his name not be used on the new hospital wing.",
+     [("Tom Rudd", "his name not be used on the new hospital wing")]),
+])
+def test_what_this_rounds_rules_leave_alone(run, text, said):
+    assert [(s.speaker, s.content) for s in run(text).said] == said
+
+
 def test_a_quotation_after_a_name_and_a_colon_is_that_persons(run):
     said = run('Mayor Ana Ortiz and Senator Tom Walsh both reject the idea. Ortiz: "Our goal is to close the gap, '
                'not to manage it." Walsh: "The gap will close by itself."').said

@@ -35,7 +35,7 @@ SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "press secretary", "ca
 # Names the model may type as organisations that are places where things happen: they say nothing.
 FACILITIES = {"stadium", "arena", "airport", "station", "hall", "center", "centre", "square", "park", "bridge",
               "courthouse", "field", "garden", "gardens", "hotel", "theater", "theatre"}
-# Last words of sports clubs' names, which the tagger often takes for places ("Harton City").
+# Legal forms a company's name ends in: "the company" is "Kestrel Timber Corp.", not the union named last.
 CORPORATE_ENDINGS = {"corp", "inc", "ltd", "plc", "llc", "co", "limited", "corporation", "incorporated", "holdings", "ag", "sa"}
 # Relations a person may be described by ("the daughter of one tenant" is someone new).
 KIN = {"daughter", "son", "mother", "father", "wife", "husband", "grandmother", "grandfather", "sister", "brother",
@@ -117,6 +117,8 @@ class Resolver:
         for token in self.doc:
             if token.lower_ not in KIN:
                 continue
+            if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+                continue  # "his daughter, Ruth", not "Mr Bell's daughter"
             for other in [*token.children, token.head]:
                 if other is token or not (other.dep_ == "appos" or token.dep_ == "appos" and other is token.head):
                     continue
@@ -402,7 +404,7 @@ class Resolver:
             return self.index.add_source(source_phrase(head))  # "an official, who asked not to be named"
         text = " ".join(t.text for t in phrase if t.dep_ != "poss" and t.lower_ not in ("the", "a", "an", "'s", "’s"))
         title = _title_in(text)
-        headline = self._in_headline(head)
+        headline = self.in_headline(head)
         person_noun = next((t.lower_ for t in phrase if lexicon.speaker_nouns().get(t.lower_, ("",))[0] == "person"),
                            None)  # "Member of House panel"
         if headline and head.tag_ == "NN" and not title and not any(c.dep_ in ("det", "poss") for c in head.children) \
@@ -442,12 +444,13 @@ class Resolver:
         age = _age_description(head) or _ranking(head)
         if age:
             noun_kind = "person"
-            definite = definite or phrase[0].lower_ == "the"  # "the world No. 4": "the" hangs on "world"  # "“…,” said the 25-year-old": the person just named
+            # "“…,” said the 25-year-old": the person just named; in "the world No. 4", "the" hangs on "world"
+            definite = definite or phrase[0].lower_ == "the"
         singular = head.tag_ in ("NN", "NNP") or age
         same = self._source_named_before(head) if definite and singular else None
         if same:
             return same  # "a Western diplomat told Wire … The diplomat said": the one source
-        if not title and head.lower_ in KIN and any(c.dep_ == "poss" for c in head.children) \
+        if not title and head.lower_ in KIN and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children) \
                 and len(self._kin_named.get(head.lower_, ())) == 1:
             return next(iter(self._kin_named[head.lower_]))  # "His daughter said" after "His daughter, Ruth Brennock,"
         if title and named_org and not self._subject_just_before(head):
@@ -513,8 +516,9 @@ class Resolver:
         """The unnamed source quoted in the last few sentences whose description holds this noun (*the
         spokesperson* for *a spokesperson for the constabulary*, not *the union* for it)."""
         source = self.state.last_source
-        if source is None or self.sentence_number[head.i] - self.state.last_source_sent > 4:
-            return None
+        if source is None or self.sentence_number[head.i] - self.state.last_source_sent > 4 \
+                or any(c.dep_ not in ("det", "punct") for c in head.children):
+            return None  # not "the hospital spokeswoman", "the spokesperson for the police": someone else
         words = self.index.entities[source].name.lower().split()
         described = words[:words.index("for")] if "for" in words else words
         return source if head.lower_ in described or head.lower_ == self.state.last_source_noun else None
@@ -591,7 +595,7 @@ class Resolver:
                 return self.state.last_speaker
         return None
 
-    def _in_headline(self, token: Token) -> bool:
+    def in_headline(self, token: Token) -> bool:
         """In the headline: the first line when a line break follows it, and a deck line under it
         (*Lawmaker urges retaliation on Russia; ⏎ Member of House panel says …*) in the same paragraph."""
         if self.sentence_number[token.i] == 0:
@@ -656,7 +660,7 @@ def _age_description(head: Token) -> bool:
 
 
 def _ranking(head: Token) -> bool:
-    """*the world No. 4*, *the No. 2 seed*'s *No.*: a player's ranking, the player just named."""
+    """*the world No. 4*: a player's ranking, the player just named."""
     doc = head.doc
     following = [t for t in doc[head.i + 1:head.i + 3] if t.text != "."]
     return head.lower_ in ("no", "no.") and head.text[:1] == "N" and bool(following) and following[0].like_num

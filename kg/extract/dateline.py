@@ -15,7 +15,7 @@ _PATTERN = re.compile(
     r"(?:, (?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"  # , Mass. / , N.H. / , Kenya
     r"(?:,? " + _MONTH + r" \d{1,2})?"  # , Dec. 11
     r"(?: ?\((?P<agency>[^()\n]{1,40})\))?"  # (Reuters)
-    r" ?(?:—|–|--|-) ?",
+    r"(?: ?(?:—|–|--) ?| - )",  # not the hyphen of "COVID-19" or "NATO-Russia"
     re.MULTILINE,
 )
 SEARCHED = 800  # characters from the start: a dateline opens the story, after its headline

@@ -33,7 +33,7 @@ MINOR_WORDS = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at
 
 class DirectQuotations:
     """The direct-quotation rules; need ``doc``, ``text``, ``quotations``, ``quoted``, ``paragraph_starts``,
-    ``paragraph_of``, ``token_at``, ``is_cue`` and ``_complement`` from the class they are mixed into."""
+    ``paragraph_of``, ``token_at``, ``index``, ``is_cue`` and ``_complement`` from the class they are mixed into."""
 
     def cue_near(self, quotation: Quotation) -> tuple[Token | None, str]:
         """The reporting verb outside a quotation that introduces it: after it, or before it."""
@@ -53,7 +53,7 @@ class DirectQuotations:
             for token in tokens:
                 if token.idx <= quotation.end or token.idx >= stop:
                     continue
-                if self.is_cue(token, quoting=True):
+                if self.is_cue(token, quoting="," in self.text[quotation.end - 1:quotation.end + 2]):
                     if self._reports_something_else(token, quotation):
                         break
                     between = [t for t in sent if quotation.end < t.idx < token.idx and not t.is_punct]
@@ -121,7 +121,10 @@ class DirectQuotations:
         subject = next((t for t in self.doc[sentence.start:colon.i] if t.dep_ == "nsubj" and t.head.i < colon.i), None)
         if subject is None or subject.lemma_.lower() not in WORDS_NOUNS | lexicon.reporting_nouns():
             return None
-        return next((c for c in subject.children if c.dep_ == "poss"), None)
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is None or owner.pos_ != "PRON" and not self.index.entity_of(owner):
+            return None  # not "The song's message is simple: “Love wins.”"
+        return owner
 
     def _reports_something_else(self, cue: Token, quotation: Quotation) -> bool:
         """*Bemoaning the “phony system,” Trump accused Holt of being a Democrat*: a few quoted words

@@ -123,7 +123,9 @@ class EntityIndex:
     def described_as(self, noun: str, before: int) -> str | None:
         """The last organisation before token ``before`` that the text describes with this noun in
         apposition (*Tallyvane, the Kilcarran-based payroll software company,* for *the company*)."""
-        for token in reversed(self.doc[:before]):
+        sentence = self.doc[before].sent
+        earliest = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        for token in reversed(self.doc[earliest:before]):  # in this sentence or the one before only
             key = self.token_entity.get(token.i)
             if key and self.entities[key].kind == "ORG" and any(
                     c.dep_ == "appos" and c.lemma_.lower() == noun for c in token.children):
@@ -681,6 +683,7 @@ def _untagged_full_names(doc: Doc, spans: list[tuple[Span, str]],
                 or first.lower_ not in lexicon.first_names() or not first.text.istitle() or first.pos_ != "PROPN" \
                 or last.pos_ != "PROPN" or not last.text.istitle() or not last.is_alpha \
                 or last.lower_ in COMPANY_ENDINGS or last.lower_ in lexicon.title_words() \
+                or first.i > 0 and doc[first.i - 1].lower_ in ("a", "an", "the") \
                 or first.i > 0 and doc[first.i - 1].text[:1].isupper() and doc[first.i - 1].is_alpha \
                 and not doc[first.i - 1].is_sent_start \
                 or last.i + 1 < len(doc) and doc[last.i + 1].text[:1].isupper() and doc[last.i + 1].is_alpha:
@@ -701,10 +704,13 @@ def _name_of_a_thing(span: Span) -> bool:
         and span[0].lower_ not in lexicon.first_names()
 
 
+NOT_ONLY_COMPANIES = {"post", "times", "news", "state", "co", "house", "tech"}  # also surnames (Zaldy Co) or titles
+
+
 def _company_name(text: str) -> bool:
     """*Carrowdale Minerals*, *Meridian Holdings*: a name ending in a word only companies end in."""
     words = name_words(text)
-    return len(words) > 1 and words[-1].lower().strip(".,") in COMPANY_ENDINGS - {"post", "times", "news", "state"} \
+    return len(words) > 1 and words[-1].lower().strip(".,") in COMPANY_ENDINGS - NOT_ONLY_COMPANIES \
         and words[0].lower() not in lexicon.first_names()
 
 

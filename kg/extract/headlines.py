@@ -55,7 +55,8 @@ class Headlines:
                 turn = None
                 if key is None and not capitalised_verb and " " not in who and not who.isupper() \
                         and who.lower() not in lexicon.speaker_nouns() and who.lower() not in lexicon.title_words() \
-                        and len(re.findall(rf"(?m)^{re.escape(who)}: ", self.text)) >= 2:
+                        and len(re.findall(rf"(?m)^{re.escape(who)}: ", self.text)) >= 2 \
+                        and re.search(rf"[A-Z][\w.'’-]* {re.escape(who)}\b", self.text):  # a surname, not "Photo:"
                     # "Morrow-Lind: Less than the wind, honestly.", a turn of a transcript under the surname of
                     # someone the story named: resolved in reading order, as any speaker's name
                     turn = self.token_at(match.end("who") - 1)

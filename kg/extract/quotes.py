@@ -33,9 +33,9 @@ from spacy.tokens import Doc, Token
 from kg import lexicon
 from kg.extract.according import AccordingTo
 from kg.extract.claims import CALL_NOUNS, ClaimNouns
-from kg.extract.dateline import find_dateline
 from kg.extract.coref import Resolver
 from kg.extract.cues import cue_scores
+from kg.extract.dateline import find_dateline
 from kg.extract.direct import DirectQuotations
 from kg.extract.entities import EntityIndex
 from kg.extract.headlines import Headlines
@@ -325,9 +325,10 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
             if not self.is_cue(token, learned=token.i in learned):
                 continue
             wish = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp") and withholds_name(c)), None)
-            if wish is not None:
+            head = self.speaker_of(token) if wish is not None else None
+            if wish is not None and not (head is not None and self.index.entity_of(head)):
                 # "a man who asked that his name not be used": no statement, but he is the one "he said" means next
-                head = self.speaker_of(token)
+                # (not "Sir Tom Rudd asked that his name not be used on the new wing": a request)
                 if head is not None:
                     yield Statement([(wish.left_edge.idx, wish.right_edge.idx + len(wish.right_edge))], "indirect",
                                     token, head, sent_of(token), self.paragraph_of(wish.left_edge.idx), rule=UNNAMED_WISH)

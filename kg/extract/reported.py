@@ -32,6 +32,7 @@ AS_REPORTED = {"say", "report", "note", "write", "point", "explain", "state", "t
                "acknowledge", "admit", "concede", "warn"}
 RELATIVES = {"who", "whom", "whose", "which", "that", "what", "where", "when"}
 ANONYMITY = {"name", "identify", "quote"}  # "asked not to be named/identified/quoted"
+WHEN = ("DATE", "TIME")  # "called on Friday to say …": a time, not whom the call was made to
 
 
 def withholds_name(verb: Token) -> bool:
@@ -40,7 +41,7 @@ def withholds_name(verb: Token) -> bool:
     return negated and (verb.lemma_.lower() in ANONYMITY or any(
         c.dep_ == "nsubjpass" and c.lower_ == "name" and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)
         for c in verb.children))
-WHEN = ("DATE", "TIME")  # "called on Friday to say …": a time, not whom the call was made to
+
 
 
 class ReportedClauses:
@@ -120,7 +121,7 @@ class ReportedClauses:
                 if child.i > cue.i and (child.dep_ == "xcomp" or child.dep_ == "advcl" and self._to_after_on(cue, child)):
                     if withholds_name(child):
                         return None  # "who asked not to be named": about the reporting, not a statement
-                    if cue.tag_ in ("VBD", "VBN") and child.left_edge.i == cue.i + 1 and self.resolver._in_headline(cue):
+                    if cue.tag_ in ("VBD", "VBN") and child.left_edge.i == cue.i + 1 and self.resolver.in_headline(cue):
                         return None  # a headline's passive: "Savers urged to check rates" (savers were urged)
                     start, end = clause_span(child)
                     # "urged the administration to act", "called on Obama to act": whom, and what.

@@ -180,8 +180,8 @@ class SpeakerFinder:
             between = self.doc[name.i + 1:cue.i]
             if all(t.is_punct or t.pos_ == "ADV" or name in t.ancestors for t in between):
                 return name
-            break
-        return self._description_hung_elsewhere(cue)
+            return None
+        return None
 
     def _description_hung_elsewhere(self, cue: Token) -> Token | None:
         """*…, a Western diplomat, who spoke on condition of anonymity, told Wire*: the parse hung the
