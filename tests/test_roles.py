@@ -417,11 +417,12 @@ def test_a_club_by_the_last_word_of_its_name_employs_its_manager(run):
 def test_the_company_is_the_organisation_the_text_described_as_a_company(run):
     result = run("Tallyvane, the Kilcarran-based payroll software company, has raised €22 million in a round led by "
                  "Greyslate Ventures, even as it faces an inquiry by the Data Oversight Commission. The company’s "
-                 "founder and chief executive, Orla Mulvany, said the money would pay for 60 engineers. The company "
-                 "said the inquiry was routine.")
+                 "founder and chief executive, Orla Mulvany, said the money would pay for 60 engineers.")
     assert {(norm(p.title), p.org) for p in result.posts_of("Orla Mulvany")} == {
         ("founder", "Tallyvane"), ("chief executive", "Tallyvane")}
-    assert [s.speaker for s in result.said] == ["Orla Mulvany", "Tallyvane"]
+    said = run("Tallyvane, the Kilcarran-based payroll software company, faces an inquiry by the Data Oversight "
+               "Commission. The company said the inquiry was routine.").said
+    assert [s.speaker for s in said] == ["Tallyvane"]
 
 
 def test_a_name_the_tagger_missed_after_a_post_is_the_speaker_and_holds_the_post(run):
