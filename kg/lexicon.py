@@ -87,13 +87,16 @@ class _AccentFolding(dict):
     """A dict of lower-case words that also answers for a word's form without accents."""
 
     def __missing__(self, key: str) -> str:
+        if key.isascii():
+            raise KeyError(key)
         plain = _without_accents(key)
         if plain == key or not dict.__contains__(self, plain):
             raise KeyError(key)
         return dict.__getitem__(self, plain)
 
     def __contains__(self, key: object) -> bool:
-        return dict.__contains__(self, key) or isinstance(key, str) and dict.__contains__(self, _without_accents(key))
+        return dict.__contains__(self, key) or isinstance(key, str) and not key.isascii() \
+            and dict.__contains__(self, _without_accents(key))
 
     def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
         return self[key] if key in self else default

@@ -23,7 +23,7 @@ from kg.extract.entities import (CLUB_NAME_ENDINGS, INSTITUTION_WORDS, PLACE_PRE
                                  used_as_place)
 from kg.extract.dateline import find_dateline
 from kg.extract.reported import withholds_name
-from kg.extract.sentences import sent_of, sentences, text_of, tokens_by_text
+from kg.extract.sentences import sent_of, sentences, text_of, tokens_by_text, tokens_where
 from kg.extract.speakers import ADDRESSEE_FIRST
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -114,9 +114,7 @@ class Resolver:
         """Relatives the text names in apposition (*His daughter, Ruth Brennock,* / *Ruth Brennock, his
         daughter,*): relation noun -> the people so named."""
         named: dict[str, set[str]] = {}
-        for token in self.doc:
-            if token.lower_ not in KIN:
-                continue
+        for token in tokens_where(self.doc, "LOWER", KIN):
             if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
                 continue  # "his daughter, Ruth", not "Mr Bell's daughter"
             for other in [*token.children, token.head]:

@@ -675,8 +675,10 @@ def _untagged_full_names(doc: Doc, spans: list[tuple[Span, str]],
             found.append(doc[i - 1:i + 1])
     # "Saoirse Kettleby, a nursing student, …" where the tagger tagged nothing: a known first name and one
     # capitalised word after it, standing alone (no capitalised word either side), in running text.
-    headline_end = doc.text.find("\n")
-    for first in doc[:-1]:
+    headline_end = text_of(doc).find("\n")
+    for first in tokens_where(doc, "POS", {"PROPN"}):
+        if first.i + 1 >= len(doc) or not first.text.istitle():
+            continue
         last = doc[first.i + 1]
         if first.i in covered or last.i in covered or first.idx < headline_end or not first.whitespace_ \
                 or any(span.start == first.i for span in found) \
