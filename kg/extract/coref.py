@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kg import lexicon
-from kg.extract.entities import (CLUB_NAME_ENDINGS, INSTITUTION_WORDS, PLACE_PREPOSITIONS, EntityIndex, organisation_evidence,
+from kg.extract.entities import (CLUB_NAME_ENDINGS, CORPORATE_ENDINGS, INSTITUTION_WORDS, PLACE_PREPOSITIONS, EntityIndex, organisation_evidence,
                                  used_as_place)
-from kg.extract.dateline import find_dateline
+from kg.extract.dateline import dateline_of
 from kg.extract.reported import withholds_name
 from kg.extract.sentences import sent_of, sentences, text_of, tokens_by_text, tokens_where
 from kg.extract.speakers import ADDRESSEE_FIRST
@@ -35,8 +35,6 @@ SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "press secretary", "ca
 # Names the model may type as organisations that are places where things happen: they say nothing.
 FACILITIES = {"stadium", "arena", "airport", "station", "hall", "center", "centre", "square", "park", "bridge",
               "courthouse", "field", "garden", "gardens", "hotel", "theater", "theatre"}
-# Legal forms a company's name ends in: "the company" is "Kestrel Timber Corp.", not the union named last.
-CORPORATE_ENDINGS = {"corp", "inc", "ltd", "plc", "llc", "co", "limited", "corporation", "incorporated", "holdings", "ag", "sa"}
 # Relations a person may be described by ("the daughter of one tenant" is someone new).
 KIN = {"daughter", "son", "mother", "father", "wife", "husband", "grandmother", "grandfather", "sister", "brother",
        "widow", "widower", "niece", "nephew", "cousin", "partner"}
@@ -103,7 +101,7 @@ class Resolver:
         self.quoted = quoted or []
         self.index = index
         self.state = Salience()
-        self.dateline = find_dateline(text_of(doc))
+        self.dateline = dateline_of(doc)
         self.sents, self.sentence_number = sentences(doc)
         self._subject_mentions = self._collect_person_mentions()
         self._kin_named = self._kin_in_apposition()
@@ -507,7 +505,7 @@ class Resolver:
             return None
         mentioned = any(t.lemma_.lower() == head.lemma_.lower() and t.i < head.i and t.dep_ == "pobj"
                         and t.head.lower_ in ("in", "via") and t.head.head.lemma_.lower() in lexicon.reporting_verbs()
-                        and self.sentence_number[t.i] == self.state.last_maker_sent for t in self.doc[:head.i])
+                        for t in self.sents[self.state.last_maker_sent])
         return self.state.last_maker if mentioned else None
 
     def _source_named_before(self, head: Token) -> str | None:

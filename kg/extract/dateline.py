@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
+from kg.extract.sentences import text_of
+
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _PATTERN = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})"  # ISTANBUL, MEXICO CITY, ST. LOUIS
@@ -19,6 +23,7 @@ _PATTERN = re.compile(
     re.MULTILINE,
 )
 SEARCHED = 800  # characters from the start: a dateline opens the story, after its headline
+_FOUND = "kg.dateline"
 
 
 @dataclass(frozen=True)
@@ -47,3 +52,10 @@ def find_dateline(text: str) -> Dateline | None:
         agency = match.span("agency") if match.group("agency") else None
         return Dateline(match.start(), match.end(), match.span("place"), agency)
     return None
+
+
+def dateline_of(doc: Doc) -> Dateline | None:
+    """The document's dateline, found once: the entities, the resolver and the statement rules all read it."""
+    if _FOUND not in doc.user_data:
+        doc.user_data[_FOUND] = find_dateline(text_of(doc))
+    return doc.user_data[_FOUND]

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from kg import lexicon
-from kg.extract.dateline import find_dateline
+from kg.extract.dateline import dateline_of
 from kg.extract.sentences import entities_of, text_of, tokens_by_text, tokens_where
 from kg.records import Entity, Mention
 
@@ -361,7 +361,9 @@ def _place_evidence(doc: Doc, text: str, ents_by_token: dict[int, str], by_text:
     return score
 
 
-COMPANY_ENDINGS = ORG_WORDS | {"health", "capital", "partners", "systems", "motors", "software", "energy", "labs",
+# Legal forms a company's name ends in: "the company" is "Kestrel Timber Corp.", not the union named last.
+CORPORATE_ENDINGS = {"corp", "inc", "ltd", "plc", "llc", "co", "limited", "corporation", "incorporated", "holdings", "ag", "sa"}
+COMPANY_ENDINGS = ORG_WORDS | CORPORATE_ENDINGS | {"health", "capital", "partners", "systems", "motors", "software", "energy", "labs",
                                "airlines", "holdings", "financial", "insurance", "pharmaceuticals", "industries",
                                "technologies", "securities", "entertainment", "foods", "brands", "logistics",
                                "minerals", "mining", "resources", "pharma", "telecom", "airways", "railways"}
@@ -400,7 +402,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
     honorifics = lexicon.honorifics()
     raw: list[tuple[Span, str]] = []
     ents = entities_of(doc)
-    dateline = find_dateline(text_of(doc))
+    dateline = dateline_of(doc)
     for ent in ents:
         label = KINDS.get(ent.label_)
         if dateline and dateline.covers(ent.start_char) and ent.end_char > dateline.end:
@@ -479,7 +481,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
     merged = _split_run_on_names(doc, merged)
     merged = _drop_headline_only_people(doc, merged)
     merged = _untagged_full_names(doc, merged, by_text)
-    merged = [(span, "ORG" if label == "PERSON" and (_club_name(span.text) or _company_name(span.text)) else label)
+    merged = [(span, "ORG" if label == "PERSON" and _organisation_by_ending(span.text) else label)
               for span, label in merged
               if not (label == "PERSON" and _name_of_a_thing(span))]
     # Full names (two words or more) of people anchor the surnames.
@@ -681,8 +683,7 @@ def _untagged_full_names(doc: Doc, spans: list[tuple[Span, str]],
             continue
         last = doc[first.i + 1]
         if first.i in covered or last.i in covered or first.idx < headline_end or not first.whitespace_ \
-                or any(span.start == first.i for span in found) \
-                or first.lower_ not in lexicon.first_names() or not first.text.istitle() or first.pos_ != "PROPN" \
+                or any(span.start == first.i for span in found) or first.lower_ not in lexicon.first_names() \
                 or last.pos_ != "PROPN" or not last.text.istitle() or not last.is_alpha \
                 or last.lower_ in COMPANY_ENDINGS or last.lower_ in lexicon.title_words() \
                 or first.i > 0 and doc[first.i - 1].lower_ in ("a", "an", "the") \
@@ -709,18 +710,13 @@ def _name_of_a_thing(span: Span) -> bool:
 NOT_ONLY_COMPANIES = {"post", "times", "news", "state", "co", "house", "tech"}  # also surnames (Zaldy Co) or titles
 
 
-def _company_name(text: str) -> bool:
-    """*Carrowdale Minerals*, *Meridian Holdings*: a name ending in a word only companies end in."""
+def _organisation_by_ending(text: str) -> bool:
+    """*Carrowdale Minerals*, *Ashcombe Rovers*: a name ending in a word only companies or clubs end in is an
+    organisation, whatever the tagger said (not *Tom Rovers*, not *Zaldy Co*)."""
     words = name_words(text)
-    return len(words) > 1 and words[-1].lower().strip(".,") in COMPANY_ENDINGS - NOT_ONLY_COMPANIES \
-        and words[0].lower() not in lexicon.first_names()
-
-
-def _club_name(text: str) -> bool:
-    """*Ashcombe Rovers*, *Pelham United*: a club, whatever the tagger said (not *Tom Rovers*)."""
-    words = name_words(text)
-    return len(words) > 1 and words[-1].lower() in CLUB_NAME_ENDINGS - PLACE_NAME_ENDINGS \
-        and words[0].lower() not in lexicon.first_names()
+    last = words[-1].lower().strip(".,") if words else ""
+    return len(words) > 1 and words[0].lower() not in lexicon.first_names() \
+        and (last in COMPANY_ENDINGS - NOT_ONLY_COMPANIES or last in CLUB_NAME_ENDINGS - PLACE_NAME_ENDINGS)
 
 
 def _with_cut_first_words(ent: Span) -> Span:

@@ -35,7 +35,7 @@ from kg.extract.according import AccordingTo
 from kg.extract.claims import CALL_NOUNS, ClaimNouns
 from kg.extract.coref import Resolver
 from kg.extract.cues import cue_scores
-from kg.extract.dateline import find_dateline
+from kg.extract.dateline import dateline_of
 from kg.extract.direct import DirectQuotations
 from kg.extract.entities import EntityIndex
 from kg.extract.headlines import Headlines
@@ -73,7 +73,7 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
         self.verbs = lexicon.reporting_verbs()
         self.quotations, self.warnings = paired if paired is not None else find_quotations(self.text)
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*", self.text)]
-        self.dateline = find_dateline(self.text)
+        self.dateline = dateline_of(doc)
         self.quoted = self._quoted_chars()
         self.token_starts = token_starts(doc)
         self.cue_scores = cue_scores(doc)
