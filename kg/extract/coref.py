@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kg import lexicon
-from kg.extract.entities import (CLUB_NAME_ENDINGS, CORPORATE_ENDINGS, INSTITUTION_WORDS, PLACE_PREPOSITIONS, EntityIndex, organisation_evidence,
-                                 used_as_place)
+from kg.extract.entities import (CLUB_NAME_ENDINGS, CORPORATE_ENDINGS, INSTITUTION_WORDS, ORG_WORDS,
+                                 PLACE_PREPOSITIONS, EntityIndex, organisation_evidence, used_as_place)
 from kg.extract.dateline import dateline_of
 from kg.extract.reported import withholds_name
 from kg.extract.sentences import sent_of, sentences, text_of, tokens_by_text, tokens_where
@@ -86,6 +86,9 @@ class Salience:
     last_source_sent: int = -1
     last_source_gender: str = ""
     last_source_noun: str = ""  # what the text called that source (*spokesperson*), for *the spokesperson said*
+    # unnamed people just quoted (*according to people familiar with the matter*): who *they said* means
+    last_group: str | None = None
+    last_group_sent: int = -1
     # whoever spoke last, person, organisation or source (*The orchestra said in a statement … the statement said*)
     last_maker: str | None = None
     last_maker_sent: int = -1
@@ -180,6 +183,8 @@ class Resolver:
             self.state.last_source, self.state.last_source_sent = key, self.sentence_number[token.i]
             self.state.last_source_gender = lexicon.speaker_nouns()[head.head.head.lower_][1]
             self.state.last_source_noun = head.head.head.lower_
+        elif entity and entity.kind == "SOURCE" and head is not None and head.tag_ == "NNS":
+            self.state.last_group, self.state.last_group_sent = key, self.sentence_number[token.i]
         elif entity and entity.kind == "SOURCE" and head is not None and head.tag_ == "NN" \
                 and lexicon.speaker_nouns().get(head.lower_, ("",))[0] in ("group", "person") \
                 and head.lower_ not in NOT_ONE_PERSON and _indefinite(head):  # a spokesman, a woman: someone new
@@ -187,6 +192,15 @@ class Resolver:
             self.state.last_source_sent = self.sentence_number[token.i]
             self.state.last_source_gender = lexicon.speaker_nouns()[head.lower_][1]
             self.state.last_source_noun = head.lower_
+
+    def _group_just_quoted(self, token: Token) -> str | None:
+        """*… according to people familiar with the matter. … talks could still fall apart, they said*: the
+        unnamed people who spoke last, in this sentence or the one before."""
+        state = self.state
+        if state.last_group is None or state.last_maker != state.last_group \
+                or not 0 <= self.sentence_number[token.i] - state.last_group_sent <= 1:
+            return None
+        return state.last_group
 
     def _source_just_quoted(self, token: Token, gender: str) -> str | None:
         """The unnamed person quoted in this sentence or the two before, when no named person has been a
@@ -312,12 +326,25 @@ class Resolver:
             return None
         for token in head.subtree:
             key = self.index.entity_of(token) if token.dep_ == "appos" and token.i > head.i else None
+            if token.dep_ == "appos" and token.i > head.i and (key is None or self.index.entities[key].kind == "ORG"):
+                key = self._untyped_full_name(token) or key  # "the head of the cooperative, Tsuyoshi Nakabayashi,"
             if key and self.index.entities[key].kind == "PERSON" and token.left_edge.i > 0 \
                     and self.doc[token.left_edge.i - 1].text in APPOSITION_MARKS \
                     and (token.right_edge.i == head.right_edge.i  # "said his best friend, Bruce Turry, who …"
                          or token.right_edge.i + 1 == head.right_edge.i and self.doc[head.right_edge.i].text in APPOSITION_MARKS):
                 return key
         return None
+
+    def _untyped_full_name(self, token: Token) -> str | None:
+        """Two or more capitalised name words and nothing else (no word of an organisation or a post), which
+        the tagger left untyped or cut into organisations: the person of that name."""
+        words = [t for t in token.lefts if t.dep_ in ("compound", "flat")] + [token]
+        words += [t for t in token.rights if t.dep_ in ("compound", "flat")]
+        if len(words) < 2 or [t.i for t in words] != list(range(words[0].i, words[-1].i + 1)) or not all(
+                t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.lower_ not in ORG_WORDS
+                and t.lower_ not in lexicon.title_words() for t in words):
+            return None
+        return self.index.add_person(_name_text(words))
 
     def name_of(self, head: Token) -> str | None:
         """The entity a phrase names by its head (*Mr. Rutte*, *the Kremlin*), not by a modifier (*NATO's*)."""
@@ -350,7 +377,7 @@ class Resolver:
         if gender == "n":
             return self._last_org(token)
         if number == "p":
-            return self._last_org(token) or self.state.last_speaker
+            return self._group_just_quoted(token) or self._last_org(token) or self.state.last_speaker
         return self._source_just_quoted(token, gender) or self.salient_person(token, gender)
 
     def _mention_spoken_to(self, i: int, key: str) -> bool:
@@ -396,8 +423,13 @@ class Resolver:
         a singular definite description of a person is the most salient compatible person;
         of an organisation, the last organisation named. Anything else is an unnamed source.
         """
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            return None  # "No group claimed responsibility": nobody spoke
         if _anonymous(head):
-            return self.index.add_source(source_phrase(head))  # "an official, who asked not to be named"
+            # "an official, who asked not to be named"; "said the people, who asked not to be identified"
+            # after "according to people familiar with the matter": those people
+            same = self._source_named_before(head, anonymous=True) if not _indefinite(head) else None
+            return same or self.index.add_source(source_phrase(head))
         text = " ".join(t.text for t in phrase if t.dep_ != "poss" and t.lower_ not in ("the", "a", "an", "'s", "’s"))
         title = _title_in(text)
         headline = self.in_headline(head)
@@ -436,7 +468,7 @@ class Resolver:
                            for t in phrase if t.i != head.i)
         definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.children) or \
             (bool(title) and not any(t.lower_ in ("a", "an", "one", "another") for t in head.children))
-        noun_kind, noun_gender = lexicon.speaker_nouns().get(head.lower_, ("", ""))
+        noun_kind, noun_gender = _speaker_noun(head)
         age = _age_description(head) or _ranking(head)
         if age:
             noun_kind = "person"
@@ -508,12 +540,16 @@ class Resolver:
                         for t in self.sents[self.state.last_maker_sent])
         return self.state.last_maker if mentioned else None
 
-    def _source_named_before(self, head: Token) -> str | None:
+    def _source_named_before(self, head: Token, anonymous: bool = False) -> str | None:
         """The unnamed source quoted in the last few sentences whose description holds this noun (*the
-        spokesperson* for *a spokesperson for the constabulary*, not *the union* for it)."""
-        source = self.state.last_source
-        if source is None or self.sentence_number[head.i] - self.state.last_source_sent > 4 \
-                or any(c.dep_ not in ("det", "punct") for c in head.children):
+        spokesperson* for *a spokesperson for the constabulary*, not *the union* for it; *the people, who
+        asked not to be identified* for *people familiar with the matter*)."""
+        source, since = self.state.last_source, self.state.last_source_sent
+        if head.tag_ == "NNS":
+            source, since = self.state.last_group, self.state.last_group_sent
+        allowed = ("det", "punct", "relcl") if anonymous else ("det", "punct")
+        if source is None or self.sentence_number[head.i] - since > 4 \
+                or any(c.dep_ not in allowed for c in head.children):
             return None  # not "the hospital spokeswoman", "the spokesperson for the police": someone else
         words = self.index.entities[source].name.lower().split()
         described = words[:words.index("for")] if "for" in words else words
@@ -665,7 +701,10 @@ def _ranking(head: Token) -> bool:
 def _spoken_to(token: Token) -> bool:
     """*told BBC Radio*, *said on Sky News*: whom a statement was made to (not *criticised Marlow Foods*)."""
     if token.dep_ == "pobj" and token.head.lower_ in ("to", "on"):
-        return token.head.head.lemma_.lower() in lexicon.reporting_verbs()
+        # also "in a filing to the Singapore Exchange", "in a letter to the council": whom a document went to
+        said = token.head.head.lemma_.lower()
+        return said in lexicon.reporting_verbs() or token.head.lower_ == "to" and token.head.head.pos_ == "NOUN" \
+            and (said in lexicon.reporting_nouns() or said in lexicon.cue_class("document"))
     return token.dep_ in ("dobj", "dative") and token.head.lemma_.lower() in ADDRESSEE_FIRST
 
 
@@ -697,9 +736,23 @@ def _possessed_by_pronoun(head: Token) -> bool:
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
 
 
+def _speaker_noun(head: Token) -> tuple[str, str]:
+    """What a description's noun describes, read with the words written onto it (*the left-hander*,
+    *the tight end*): (person | organisation | group, gender), or empty strings."""
+    nouns = lexicon.speaker_nouns()
+    for start in range(max(head.i - 2, head.sent.start), head.i):
+        words = head.doc[start:head.i + 1].text.lower()
+        if words in nouns:
+            return nouns[words]
+    return nouns.get(head.lower_, ("", ""))
+
+
 def _nationality(head: Token) -> bool:
-    """*the Spaniard*, *the American*: a person described by nationality (singular, with *the*)."""
-    return head.text[:1].isupper() and head.tag_ in ("NN", "NNP") and head.lower_ in lexicon.demonyms() \
+    """*the Spaniard*, *the American*, *the Queenslander*, *the New Zealander*: a person described by
+    nationality or by where they come from (singular, with *the*)."""
+    inhabitant = head.lower_.endswith(("lander", "oner", "iner")) and head.is_alpha
+    return head.text[:1].isupper() and head.tag_ in ("NN", "NNP") \
+        and (head.lower_ in lexicon.demonyms() or inhabitant) \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 

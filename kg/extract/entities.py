@@ -66,6 +66,21 @@ NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "
 LEADING_JUNK = {"the", "a", "an", "'s", "’s", "interim", "acting", "former", "then"}  # ranks belong to posts
 
 
+def _place_of_a_person(doc: Doc, merged: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """*Sen. Curtis Vandiver of Elk Prairie*: a name right after a person's name and *of* is where they are
+    from, whatever NER typed it."""
+    person_ends = {span.end for span, label in merged if label == "PERSON" and len(name_words(span.text)) > 1}
+    return [(span, "GPE" if label == "PERSON" and span.start >= 2 and doc[span.start - 1].lower_ == "of"
+             and span.start - 1 in person_ends else label) for span, label in merged]
+
+
+def _person_typed_org(text: str) -> bool:
+    """*Enrique Peña Nieto*, *Marcus Okonkwo* tagged ORG: a known first name and no word of an organisation."""
+    words = name_words(text)
+    return 1 < len(words) <= 4 and words[0].lower() in lexicon.first_names() \
+        and not any(w.lower().strip(".,") in ORG_WORDS for w in words)
+
+
 def normalise(name: str) -> str:
     """A key for a name: lower case, no punctuation or honorifics, single spaces."""
     words = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", name.lower())
@@ -163,8 +178,9 @@ class EntityIndex:
         shared = list(dict.fromkeys(self._surname.get(normalise(name), []))) if len(name.split()) == 1 else []
         if len(shared) > 1:
             return self.main_person(shared, normalise(name))
-        if len(name.split()) == 1 and name.lower() in lexicon.first_names():
-            # "Siobhán said …" after "Siobhán Donnellan-Walsh": a first name alone is the one person of that name
+        if len(name.split()) == 1:
+            # "Siobhán said …" after "Siobhán Donnellan-Walsh", "Akinyi says" after "Akinyi Odhiambo": a first
+            # name alone is the one person of that name
             named = [e.key for e in self.entities.values() if e.kind == "PERSON" and len(e.name.split()) > 1
                      and normalise(e.name).split()[0] == normalise(name)]
             if len(named) == 1:
@@ -227,8 +243,8 @@ def clean_span(span: Span, person: bool = False) -> Span | None:
             break
     if start >= end or end < span.end and all(t.lower_.rstrip(".") in lexicon.title_words() for t in doc[start:end]):
         return None  # "Sheriff Tells Voters …": a post before a headline's verb names nobody
-    if person and all(t.lower_.rstrip(".") + "." in lexicon.title_abbreviations() or t.is_punct for t in doc[start:end]):
-        return None  # "Sgt." tagged a person on its own: a rank, not a name
+    if all(t.lower_.rstrip(".") + "." in lexicon.title_abbreviations() or t.is_punct for t in doc[start:end]):
+        return None  # "Sgt." tagged a person (or "Lt." an organisation) on its own: a rank, not a name
     return doc[start:end]
 
 
@@ -484,8 +500,10 @@ def extract_entities(doc: Doc) -> EntityIndex:
     merged = [(span, "ORG" if label == "PERSON" and _organisation_by_ending(span.text) else label)
               for span, label in merged
               if not (label == "PERSON" and _name_of_a_thing(span))]
+    merged = _place_of_a_person(doc, merged)
     # Full names (two words or more) of people anchor the surnames.
-    full_names = [span for span, label in merged if label == "PERSON" and len(name_words(span.text)) > 1]
+    full_names = [span for span, label in merged if len(name_words(span.text)) > 1
+                  and (label == "PERSON" or label == "ORG" and _person_typed_org(span.text))]
     surnames = {name_words(span.text)[-1] for span in full_names}
 
     # One label per surface form, voted by the document.
@@ -498,10 +516,15 @@ def extract_entities(doc: Doc) -> EntityIndex:
     titled = {span.text for span, label in merged if label != "PERSON" and 1 < len(name_words(span.text)) <= 5
               and _title_in_apposition(span)}
 
+    first_words = {name_words(s.text)[0] for s in full_names if len(name_words(s.text)) > 1}
+
     def decide(text: str) -> str:
         if text in surnames or text in {s.text for s in full_names} or text in titled:
             return "PERSON"
         counts = votes[text]
+        if text in first_words and (counts["PERSON"] or counts.most_common(1)[0][0] == "ORG"
+                                    and not organisation_evidence(doc, text, by_text)):
+            return "PERSON"  # "Akinyi says" after "Akinyi Odhiambo", whatever NER made of it
         label = counts.most_common(1)[0][0]
         if label in ("GPE", "PERSON") and len(name_words(text)) == 1 and text.lower() not in lexicon.first_names() \
                 and organisation_evidence(doc, text, by_text):
@@ -513,8 +536,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
         if label == "ORG" and len(words) == 1 and not counts["PERSON"] and not organisation_evidence(doc, text, by_text) \
                 and _conjoined_with_place(doc, text, ents_by_token, by_text):
             return "GPE"
-        if label == "ORG" and 1 < len(words) <= 4 and words[0].lower() in lexicon.first_names() \
-                and not any(w.lower().strip(".,") in ORG_WORDS for w in words):
+        if label == "ORG" and _person_typed_org(text):
             return "PERSON"  # "Enrique Peña Nieto" tagged ORG: a first name starts a person's name
         return label
 

@@ -275,8 +275,10 @@ class ReportedClauses:
         its own subject and reporting verb, a *while*/*though* clause with its own speaker, or a
         reporting verb, a verb of thanks or blame, or a participle that belongs with the cue."""
         if part.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children) \
-                and any(t.pos_ == "VERB" and t.lemma_.lower() in self.verbs for t in part.subtree):
-            return True
+                and not any(c.dep_ == "mark" and c.lower_ == "that" for c in part.children) \
+                and any(t.pos_ == "VERB" and t.lemma_.lower() in self.verbs and _in_clause_of(t, part)
+                        for t in part.subtree):
+            return True  # not "said A and that engineers would assess it once the site was declared safe"
         if part.dep_ == "advcl" and part.lemma_.lower() in self.verbs and any(c.dep_ == "nsubj" for c in part.children) \
                 and any(c.dep_ == "mark" and c.lower_ in CONTRASTING for c in part.children):
             return True  # "…, while Hale said the council had failed": another speaker's statement
@@ -421,3 +423,13 @@ def _trailing_comment(head: Token) -> Token | None:
         if participle or absolute:
             return child
     return None
+
+
+def _in_clause_of(verb: Token, clause: Token) -> bool:
+    """``verb`` is the clause's own verb, or one it goes on with (*and the mother went on to say*), not a verb
+    of a clause inside it (*once the site was declared safe*, *when the company reports*)."""
+    while verb.i != clause.i:
+        if verb.dep_ not in ("xcomp", "conj", "aux") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return True

@@ -37,8 +37,11 @@ class SpeakerFinder:
                 owner = self.index.entity_of(holder) if holder is not None else None
                 if owner and self.index.entities[owner].kind == "PERSON":
                     return holder  # "Chief Sam Cole of the Tulsa Police Department said": Cole speaks
-                if holder is None or holder.pos_ not in ("VERB", "AUX"):
-                    return self.doc[left]  # not "… taking to Twitter to call X": where a verb went is no speaker
+                where = holder is not None and holder.pos_ == "NOUN" and self.doc[left].head.lower_ == "in"
+                if (holder is None or holder.pos_ not in ("VERB", "AUX")) and not where:
+                    # not "… taking to Twitter to call X": where a verb went is no speaker; nor "officials in
+                    # Kyiv said": where they are
+                    return self.doc[left]
         # "…,” said Mr. Lammy / …, asserts Trump: an inverted subject right after a cue that follows punctuation;
         # it wins over a subject the parse found before the quotation. Not "…, called Mr. Obama's remarks".
         # "…,” Berg tells the Harbour Times": whoever is told is never the one telling.
@@ -333,8 +336,16 @@ class SpeakerFinder:
         if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
             head = token.head.head
             before = [t for t in (head, *head.conjuncts) if t.i < token.i]
-            return max(before, key=lambda t: t.i) if before else head
+            head = max(before, key=lambda t: t.i) if before else head
+            if token.lower_ == "who" and head.dep_ == "pobj" and head.head.lower_ in ("of", "from") \
+                    and not self._person(head) and self._person(head.head.head):
+                return head.head.head  # "Sen. Curtis Vandiver of Elk Prairie, who said": the senator
+            return head
         return token
+
+    def _person(self, token: Token) -> bool:
+        key = self.index.entity_of(token)
+        return bool(key) and self.index.entities[key].kind == "PERSON"
 
 
 def _antecedent_of_relative_clause_before(verb: Token) -> Token | None:
