@@ -1534,3 +1534,23 @@ def test_a_second_that_clause_stays_with_the_first_though_a_clause_inside_it_has
 def test_officials_in_a_city_are_not_the_city(run):
     said = run("Ukrainian officials in Kyiv said a planned exchange of prisoners would go ahead.").said
     assert [s.speaker for s in said] == ["Ukrainian officials in Kyiv"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    pytest.param("Chief Financial Officer Ken Ota spoke to analysts. Asked about the yen, the CFO said the outlook "
+                 "assumed 145 yen to the dollar.", ["Ken Ota"], id="the-cfo-is-the-chief-financial-officer"),
+    pytest.param("Priya Raghunathan, an analyst at Tembusu Capital, said the warning was worse than feared. "
+                 "\"The fare war could last,\" she wrote.", ["Priya Raghunathan", "Priya Raghunathan"],
+                 id="a-surname-the-tagger-took-for-a-place"),
+    pytest.param("Returning a verdict of misadventure, Coroner for Offaly Dr Aoife Kearney spoke to the family. "
+                 "“These quarries look inviting,” she said.", ["Aoife Kearney"], id="a-name-inside-a-post"),
+    pytest.param("Ana Ortiz, the senior coach, spoke after the game. Ortiz told reporters she had changed the plan. "
+                 "“I didn't argue,” the coach said. Visiting coach Tom Reed was less happy.",
+                 ["Ana Ortiz", "Ana Ortiz"], id="the-coach-just-quoted-not-the-other-one"),
+    pytest.param('Ana Ortiz led the study. "The ice is thinner," Ortiz said. Her team combined records kept at '
+                 'Wapikwa Lake.\n\nThe decline was "not a gradual slide but a step change" that began in the late '
+                 '1990s, the researchers wrote in the journal. They added that shallow lakes had lost the most ice.',
+                 ["Ana Ortiz", "researchers", "researchers"], id="a-cue-with-no-subject-does-not-take-the-focus"),
+])
+def test_who_speaks_in_business_inquest_and_science_copy(run, text, speakers):
+    assert [s.speaker for s in run(text).said] == speakers

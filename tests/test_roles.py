@@ -430,3 +430,15 @@ def test_a_name_the_tagger_missed_after_a_post_is_the_speaker_and_holds_the_post
                  "forces responded only to fire directed at our villages,” she told a news conference.")
     assert [s.speaker for s in result.said] == ["Leyla Tovrani", "Leyla Tovrani"]
     assert post(result, "Leyla Tovrani") == ("foreign ministry spokesperson", "Sehristan", False)
+
+
+@pytest.mark.parametrize("text, person, title, org", [
+    pytest.param("Oliver Brisco, an analyst at Hanley Stockwell, wrote in a note to clients that the deal made sense.",
+                 "Oliver Brisco", "analyst", "Hanley Stockwell", id="an-employer-that-looks-like-a-person"),
+    pytest.param("Renata Vidal, chief economist at Banco Solmar in Sao Paulo, said rates would stay high.",
+                 "Renata Vidal", "chief economist", "Banco Solmar", id="no-preposition-in-the-employer"),
+    pytest.param("Kellerton coach Dean Fairweather said his side had been beaten.",
+                 "Dean Fairweather", "coach", "", id="a-first-name-that-is-also-a-post"),
+])
+def test_posts_in_business_and_sport_copy(run, text, person, title, org):
+    assert post(run(text), person) == (title, org, False)

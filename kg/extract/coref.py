@@ -454,6 +454,13 @@ class Resolver:
             if ahead:
                 return ahead
         holder = self.state.role_holders.get(title or "")
+        last = self.state.last_speaker
+        if title and last and last != holder and 0 <= self.sentence_number[head.i] - self.state.last_speaker_sent <= 2 \
+                and not _indefinite(head) and any(f" {title}" in f" {post}" for post in self.state.posts.get(last, ())) \
+                and not any(is_subject and key != last and i < head.i
+                            and self.sentence_number[i] > self.state.last_speaker_sent
+                            for i, key, is_subject in self._subject_mentions):
+            holder = last  # "Tennant, the senior coach, said … “…,” the coach said": not the other side's coach
         if title and not holder:
             # "the minister" is the transport minister the text names, if only one post is a kind of minister
             # ("the secretary" after a press secretary and a secretary of state is for salience to say).
@@ -572,8 +579,8 @@ class Resolver:
         if _possessed_by_pronoun(head):
             return True
         posts = self.state.posts.get(key, set())
-        if not posts or any(title in post or post in title for post in posts):
-            return False
+        if not posts or any(title in post or post in title or title == _initials(post) for post in posts):
+            return False  # "the CFO" is the chief financial officer
         if posts <= SPEAKS_FOR:
             return True
         # "Detective Inspector Cole said … The judge said": a post of its own kind, shared with none of the
@@ -734,6 +741,11 @@ def _indefinite(head: Token) -> bool:
 def _possessed_by_pronoun(head: Token) -> bool:
     """*his attorney*, *her campaign*: someone related to whom the pronoun means, not that one."""
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+
+
+def _initials(post: str) -> str:
+    """*cfo* for *chief financial officer*."""
+    return "".join(word[0] for word in post.replace("-", " ").split())
 
 
 def _speaker_noun(head: Token) -> tuple[str, str]:

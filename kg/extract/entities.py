@@ -66,12 +66,39 @@ NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "
 LEADING_JUNK = {"the", "a", "an", "'s", "’s", "interim", "acting", "former", "then"}  # ranks belong to posts
 
 
+def _person_inside_a_post(doc: Doc, merged: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """*Coroner for Offaly Dr Aoife Kearney* tagged an organisation: the honorific starts a person's name that
+    runs to the end of the span; the post before it names nobody."""
+    honorifics = lexicon.honorifics()
+    out = []
+    for span, label in merged:
+        at = next((t.i for t in span[1:-1] if t.lower_.rstrip(".") in honorifics and t.text[:1].isupper()), None)
+        if label != "PERSON" and at is not None and doc[span.start].lower_ in lexicon.title_words() \
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[at + 1:span.end]):
+            out.append((doc[at + 1:span.end], "PERSON"))
+        else:
+            out.append((span, label))
+    return out
+
+
 def _place_of_a_person(doc: Doc, merged: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """*Sen. Curtis Vandiver of Elk Prairie*: a name right after a person's name and *of* is where they are
     from, whatever NER typed it."""
     person_ends = {span.end for span, label in merged if label == "PERSON" and len(name_words(span.text)) > 1}
     return [(span, "GPE" if label == "PERSON" and span.start >= 2 and doc[span.start - 1].lower_ == "of"
              and span.start - 1 in person_ends else label) for span, label in merged]
+
+
+def _employer_of_a_post(doc: Doc, merged: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """*an analyst at Hanley Stockwell*, *a professor at Dunmore*: a name a post is held at is an organisation,
+    however much it looks like a person's."""
+    def employer(span: Span) -> bool:
+        if span.start < 2 or doc[span.start - 1].lower_ != "at":
+            return False
+        post = doc[span.start - 2]
+        return post.pos_ == "NOUN" and post.is_lower and (
+            post.lower_ in lexicon.titles() or lexicon.speaker_nouns().get(post.lower_, ("",))[0] in ("person", "group"))
+    return [(span, "ORG" if label == "PERSON" and employer(span) else label) for span, label in merged]
 
 
 def _person_typed_org(text: str) -> bool:
@@ -215,6 +242,9 @@ def clean_span(span: Span, person: bool = False) -> Span | None:
     title_end = start
     while title_end < end - 1 and doc[title_end].lower_.rstrip(".") in titles:
         title_end += 1
+    if title_end == end - 1 and doc[title_end - 1].lower_ in lexicon.first_names() and start > 0 \
+            and doc[start - 1].lower_ in titles:
+        title_end -= 1  # "coach Dean Fairweather": a first name, after the post
     if title_end > start and (person or doc[title_end].lower_ in lexicon.first_names()):
         start = title_end
         while start < end - 1 and (doc[start].is_punct or doc[start].lower_ in honorifics):
@@ -222,8 +252,9 @@ def clean_span(span: Span, person: bool = False) -> Span | None:
     if end - start > 3 and doc[end - 1].is_digit and doc[end - 2].text in ("-", "–") and doc[end - 3].is_digit:
         end -= 3  # "Pelham United 2-1": the score is not part of the name
     while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct
-                           or person and end - start > 1 and doc[end - 1].text in lexicon.post_nominals()):
-        end -= 1  # "Helen Marsh KC": the letters after a name are not part of it
+                           or person and end - start > 1 and doc[end - 1].text in lexicon.post_nominals()
+                           or doc[end - 1].is_lower and doc[end - 1].lower_ in HEADLINE_LOWER):
+        end -= 1  # "Helen Marsh KC": the letters after a name are not part of it; nor "in" in "Banco Solmar in"
     # A headline's colon run into a name ("Ruiz: Trust Berg …"): no name holds a colon.
     end = next((i for i in range(start + 1, end) if doc[i].text == ":"), end)
     # A headline's verb before a name: "Lawmakers Rip Donald Trump" tagged "Rip Donald Trump".
@@ -243,6 +274,8 @@ def clean_span(span: Span, person: bool = False) -> Span | None:
             break
     if start >= end or end < span.end and all(t.lower_.rstrip(".") in lexicon.title_words() for t in doc[start:end]):
         return None  # "Sheriff Tells Voters …": a post before a headline's verb names nobody
+    if not person and doc[start:end].text.lower() in lexicon.titles():
+        return None  # "the CFO said" tagged an organisation: a post, not a name
     if all(t.lower_.rstrip(".") + "." in lexicon.title_abbreviations() or t.is_punct for t in doc[start:end]):
         return None  # "Sgt." tagged a person (or "Lt." an organisation) on its own: a rank, not a name
     return doc[start:end]
@@ -500,7 +533,9 @@ def extract_entities(doc: Doc) -> EntityIndex:
     merged = [(span, "ORG" if label == "PERSON" and _organisation_by_ending(span.text) else label)
               for span, label in merged
               if not (label == "PERSON" and _name_of_a_thing(span))]
+    merged = _person_inside_a_post(doc, merged)
     merged = _place_of_a_person(doc, merged)
+    merged = _employer_of_a_post(doc, merged)
     # Full names (two words or more) of people anchor the surnames.
     full_names = [span for span, label in merged if len(name_words(span.text)) > 1
                   and (label == "PERSON" or label == "ORG" and _person_typed_org(span.text))]
@@ -704,7 +739,11 @@ def _untagged_full_names(doc: Doc, spans: list[tuple[Span, str]],
         if first.i + 1 >= len(doc) or not first.text.istitle():
             continue
         last = doc[first.i + 1]
-        if first.i in covered or last.i in covered or first.idx < headline_end or not first.whitespace_ \
+        # "Priya Raghunathan, an analyst …" with only the surname tagged, as a place: the surname alone
+        surname_alone = last.i in covered and spans[covered[last.i]][0].start == last.i \
+            and spans[covered[last.i]][0].end == last.i + 1 and spans[covered[last.i]][1] != "PERSON"
+        if first.i in covered or last.i in covered and not surname_alone or first.idx < headline_end \
+                or not first.whitespace_ \
                 or any(span.start == first.i for span in found) or first.lower_ not in lexicon.first_names() \
                 or last.pos_ != "PROPN" or not last.text.istitle() or not last.is_alpha \
                 or last.lower_ in COMPANY_ENDINGS or last.lower_ in lexicon.title_words() \

@@ -201,7 +201,9 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
                     statement.speaker = self.resolver.resolve(statement.speaker_head)
                 elif statement.cue is None or statement.kind == "direct":
                     statement.speaker = self.resolver.state.last_speaker
-            if statement.speaker:
+            if statement.speaker and (statement.speaker_head is not None or statement.cue is None):
+                # a cue with no subject of its own ("… a step change that began in the 1990s") says nothing
+                # of who is in focus
                 anchor = statement.cue if statement.cue is not None else self.token_at(statement.content_spans[0][0])
                 self.resolver.note_speaker(statement.speaker, anchor or self.doc[0], statement.speaker_head)
         found.sort(key=lambda st: st.content_spans[0][0])
