@@ -46,8 +46,11 @@ def load(name: str = DEFAULT_MODEL, cue_model: bool = True) -> Language:
         raise ModelError(f"spaCy pipeline {name!r} is not installed; install it with: {hint}") from None
     if not nlp.has_pipe("parser"):
         raise ModelError(f"spaCy pipeline {name!r} has no dependency parser; kg needs one")
-    for abbreviation in lexicon.title_abbreviations():
-        if abbreviation.endswith("."):  # "Sgt. Dana Whitcomb": one token, not a sentence that ends at "Sgt"
+    abbreviations = lexicon.title_abbreviations()
+    for abbreviation in abbreviations:
+        # "Sgt. Dana Whitcomb": one token, not a sentence that ends at "Sgt" (plurals such as "Reps." stay
+        # as the tokenizer has them: the post rules read "state Reps." in its two tokens)
+        if abbreviation.endswith(".") and abbreviation[:-2] + "." not in abbreviations:
             written = abbreviation.capitalize()
             nlp.tokenizer.add_special_case(written, [{ORTH: written}])
     nlp.add_pipe("paragraph_breaks", before="parser")

@@ -17,8 +17,8 @@ from scoring import PRONOUNS, doc_key, score_quotes, score_roles
 
 ARTICLES = Path(__file__).parent / "articles"
 QUERIES = Path(__file__).parent.parent / "queries"
-ATTRIBUTION_F1_FLOOR = 0.86
-ROLE_F1_FLOOR = 0.88  # 0.899 with the 32 articles in the second held-out set's styles (sport positions, implied employers)
+ATTRIBUTION_F1_FLOOR = 0.89  # 0.920 on the 89 articles
+ROLE_F1_FLOOR = 0.88  # 0.898: the gold of the 67 articles in the second held-out set's styles counts sport positions and implied employers
 
 
 @pytest.fixture(scope="module")
