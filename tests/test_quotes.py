@@ -1554,3 +1554,31 @@ def test_officials_in_a_city_are_not_the_city(run):
 ])
 def test_who_speaks_in_business_inquest_and_science_copy(run, text, speakers):
     assert [s.speaker for s in run(text).said] == speakers
+
+
+@pytest.mark.parametrize("text, said", [
+    pytest.param("Leader speaks.\n\nKARACHI: Provincial minister Ali Raza said on Monday the water scheme was delayed.",
+                 [("Ali Raza", "the water scheme was delayed")], id="a-dateline-with-a-colon"),
+    pytest.param("Results.\n\nNew Delhi, Jul 24 (PTI) Kaveri Steel said its profit rose 23 per cent.",
+                 [("Kaveri Steel", "its profit rose 23 per cent")], id="an-indian-agency-dateline"),
+    pytest.param("Tanya Blake won the final. \"I changed my stride,\" the Jamaican said.",
+                 [("Tanya Blake", "I changed my stride")], id="a-nationality-the-tagger-knows"),
+    pytest.param("Chief Minister K. Ravi Rao spoke in the capital. The CM said the first instalment would be paid in July.",
+                 [("K. Ravi Rao", "the first instalment would be paid in July")], id="the-cm-is-the-chief-minister"),
+    pytest.param("Giving judgment, Lord Justice Marwood quashed the conviction. \"The jury might have reached a different "
+                 "verdict,\" the judge said.", [("Marwood", "The jury might have reached a different verdict")],
+                 id="a-judge-named-by-style"),
+    pytest.param("The deputy shot a man on Sunday, Sheriff Dan Pruett told reporters at a news conference.",
+                 [("Dan Pruett", "The deputy shot a man on Sunday")], id="where-it-was-said-is-not-what"),
+    pytest.param("Grant Reid said the council had given farmers too little warning, and called on the Government to act.",
+                 [("Grant Reid", "the council had given farmers too little warning"),
+                  ("Grant Reid", "the Government to act")], id="a-second-verb-of-the-speaker-not-the-clause"),
+    pytest.param("One senior Liberal MP, who spoke on condition of anonymity to discuss internal deliberations, said "
+                 "colleagues were worried.", [("senior Liberal MP", "colleagues were worried")],
+                 id="why-a-source-is-unnamed-is-not-a-statement"),
+    pytest.param("Kestrel Ridge Resources will close its Carnaby mine, 240 workers in the Pilbara will be affected. The "
+                 "miner said it had $480 million in cash.", [("Kestrel Ridge Resources", "it had $480 million in cash")],
+                 id="the-miner-is-the-mining-company"),
+])
+def test_wire_court_and_sport_copy_from_other_countries(run, text, said):
+    assert [(s.speaker, s.content) for s in run(text).said] == said

@@ -442,3 +442,8 @@ def test_a_name_the_tagger_missed_after_a_post_is_the_speaker_and_holds_the_post
 ])
 def test_posts_in_business_and_sport_copy(run, text, person, title, org):
     assert post(run(text), person) == (title, org, False)
+
+
+def test_a_british_police_rank_written_short_without_full_stops(run):
+    assert post(run("Det Insp Ciaran Doyle said the thefts were linked."), "Ciaran Doyle") == (
+        "detective inspector", "", False)

@@ -50,6 +50,16 @@ QUANTIFIED_SOURCES = {"some", "many", "most", "those", "both", "all", "several",
                       "someone", "somebody", "everyone", "everybody", "half", "majority", "minority"}
 NAMING_VERBS = {"name", "identify", "call"}  # "a man named …", "a woman identified as …"
 APPOSITION_MARKS = {",", "--", "—", "–"}
+# What the name of an organisation of a kind ends in: "the miner said" is Kestrel Ridge Resources, not the
+# Pilbara the tagger took for an organisation; "the carrier" is Straitsway Airlines.
+NAMES_OF_KIND = {
+    "miner": ("resources", "mining", "minerals", "metals"), "carrier": ("airlines", "airways", "air"),
+    "airline": ("airlines", "airways", "air"), "lender": ("bank", "finance", "credit"),
+    "bank": ("bank", "bancorp"), "carmaker": ("motors", "motor", "auto", "automotive"),
+    "automaker": ("motors", "motor", "auto", "automotive"), "insurer": ("insurance", "assurance"),
+    "brewer": ("brewery", "breweries", "brewing"), "utility": ("energy", "power", "electric", "water", "gas"),
+    "broadcaster": ("television", "tv", "radio", "broadcasting"), "retailer": ("stores", "retail"),
+}
 NOT_SOURCES = {"it", "this", "that", "which", "what", "there", "here", "who", "one", "something", "nothing"}
 
 
@@ -355,9 +365,10 @@ class Resolver:
         if key:
             return key
         if head.pos_ == "PROPN" and (not _title_in(head.text) or head.text in lexicon.post_nominals()):
-            for child in head.children:  # "Tom Rudd MP said": the name before the letters
-                if child.dep_ in ("compound", "flat") and self.index.entity_of(child):
-                    return self.index.entity_of(child)
+            for child in head.children:  # "Tom Rudd MP said": the name before the letters (a person's, not
+                key = self.index.entity_of(child) if child.dep_ in ("compound", "flat") else None  # "Liberal MP")
+                if key and self.index.entities[key].kind == "PERSON":
+                    return key
         return None
 
     def phrase(self, head: Token) -> list[Token]:
@@ -515,8 +526,12 @@ class Resolver:
             # "the company said" may come paragraphs after the company was named; "it said" may not.
             # "the council confirmed" after a union was named is the council the text named before it.
             key = self._last_org(head, reach=400, named=head.lemma_.lower()) \
-                or self.index.described_as(head.lemma_.lower(), head.i) or self._last_org(head, reach=400)
-            if key and self._other_kind(key, head) and head.lemma_.lower() in ("company", "firm"):
+                or self.index.described_as(head.lemma_.lower(), head.i) \
+                or next(filter(None, (self._last_org(head, reach=400, named=word)
+                                      for word in NAMES_OF_KIND.get(head.lemma_.lower(), ()))), None) \
+                or self._last_org(head, reach=400)
+            if key and head.lemma_.lower() in ("company", "firm") and (self._other_kind(key, head)
+                                                                        or self._where_things_are(key)):
                 key = self._last_org(head, reach=400, kind=head.lemma_.lower()) or key
             if head.lemma_.lower() == "club":  # "Harton City have sacked …; the club said": the tagger took it for a place
                 key = self._last_org(head, reach=400, clubs=True) or key
@@ -562,6 +577,12 @@ class Resolver:
         described = words[:words.index("for")] if "for" in words else words
         return source if head.lower_ in described or head.lower_ == self.state.last_source_noun else None
 
+    def _where_things_are(self, key: str) -> bool:
+        """An organisation only ever named after *at* or *in* (*a grinding unit at Sitapuram*): a place the
+        tagger mistyped, not the company a later *the company said* means."""
+        starts = [i for i, k in self.index.token_entity.items() if k == key and self.index.token_entity.get(i - 1) != key]
+        return bool(starts) and all(i > 0 and self.doc[i - 1].lower_ in PLACE_PREPOSITIONS | {"at"} for i in starts)
+
     def _other_kind(self, key: str, head: Token) -> bool:
         """*the company* and the *Coastal Workers Union*: a name ending in another kind of body."""
         last = self.index.entities[key].name.lower().split()[-1]
@@ -579,6 +600,8 @@ class Resolver:
         if _possessed_by_pronoun(head):
             return True
         posts = self.state.posts.get(key, set())
+        if title == "judge":
+            posts = posts | {"judge" for post in posts if post.endswith("justice")}  # "Lord Justice Marwood … the judge"
         if not posts or any(title in post or post in title or title == _initials(post) for post in posts):
             return False  # "the CFO" is the chief financial officer
         if posts <= SPEAKS_FOR:
@@ -760,11 +783,11 @@ def _speaker_noun(head: Token) -> tuple[str, str]:
 
 
 def _nationality(head: Token) -> bool:
-    """*the Spaniard*, *the American*, *the Queenslander*, *the New Zealander*: a person described by
-    nationality or by where they come from (singular, with *the*)."""
-    inhabitant = head.lower_.endswith(("lander", "oner", "iner")) and head.is_alpha
+    """*the Spaniard*, *the American*, *the Jamaican*, *the Dutchwoman*, *the Queenslander*, *the New
+    Zealander*: a person described by nationality or by where they come from (singular, with *the*)."""
+    inhabitant = head.lower_.endswith(("lander", "oner", "iner", "woman", "man")) and head.is_alpha
     return head.text[:1].isupper() and head.tag_ in ("NN", "NNP") \
-        and (head.lower_ in lexicon.demonyms() or inhabitant) \
+        and (head.lower_ in lexicon.demonyms() or inhabitant or head.ent_type_ == "NORP") \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 

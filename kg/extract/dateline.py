@@ -1,4 +1,5 @@
-"""The dateline that opens wire copy: *ISTANBUL (Reuters) —*, *CAMBRIDGE, Mass., Dec. 11 (UPI) —*.
+"""The dateline that opens wire copy: *ISTANBUL (Reuters) —*, *CAMBRIDGE, Mass., Dec. 11 (UPI) —*,
+*New Delhi, Jul 24 (PTI)*, *KARACHI:*.
 
 It says where the story was filed and which agency filed it. The place is a place (the tagger often
 takes *ISTANBUL* in capitals for an organisation), the agency is the publisher, not a source the
@@ -22,6 +23,14 @@ _PATTERN = re.compile(
     r"(?: ?(?:—|–|--) ?| - )",  # not the hyphen of "COVID-19" or "NATO-Russia"
     re.MULTILINE,
 )
+# "New Delhi, Jul 24 (PTI) Kaveri Cements …": the Indian agencies' dateline, with no dash after it
+_AGENCY_PATTERN = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,2}), " + _MONTH + r" \d{1,2} "
+    r"\((?P<agency>[A-Z][A-Za-z]{1,10})\) ",
+    re.MULTILINE,
+)
+# "BENGALURU: Leader of the Opposition …": a place in capitals and a colon, opening the story's first paragraph
+_COLON_PATTERN = re.compile(r"^(?P<place>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}): ", re.MULTILINE)
 SEARCHED = 800  # characters from the start: a dateline opens the story, after its headline
 _FOUND = "kg.dateline"
 
@@ -45,12 +54,16 @@ def find_dateline(text: str) -> Dateline | None:
     >>> text[slice(*d.place)], text[slice(*d.agency)], text[d.end:d.end + 6]
     ('ISTANBUL', 'Reuters', 'Turkey')
     """
-    for match in _PATTERN.finditer(text, 0, SEARCHED):
-        if len(match.group("place").replace(" ", "")) < 3 or match.end() >= len(text) \
-                or not text[match.end()].isupper() and not text[match.end()].isdigit() and text[match.end()] not in "“\"‘'":
-            continue
-        agency = match.span("agency") if match.group("agency") else None
-        return Dateline(match.start(), match.end(), match.span("place"), agency)
+    colons = _COLON_PATTERN.findall(text)
+    for pattern in (_PATTERN, _AGENCY_PATTERN, _COLON_PATTERN):
+        for match in pattern.finditer(text, 0, SEARCHED):
+            if len(match.group("place").replace(" ", "")) < 3 or match.end() >= len(text) \
+                    or not text[match.end()].isupper() and not text[match.end()].isdigit() and text[match.end()] not in "“\"‘'":
+                continue
+            if pattern is _COLON_PATTERN and (len(colons) > 1 or text[:match.start()].strip().count("\n") > 0):
+                continue  # "TRUMP: …" turns of a transcript, or a label further down: no dateline
+            agency = match.span("agency") if "agency" in pattern.groupindex and match.group("agency") else None
+            return Dateline(match.start(), match.end(), match.span("place"), agency)
     return None
 
 

@@ -81,6 +81,24 @@ def _person_inside_a_post(doc: Doc, merged: list[tuple[Span, str]]) -> list[tupl
     return out
 
 
+def _judge_by_style(doc: Doc, merged: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """*Lord Justice Marwood*, *Mrs Justice Keane*, *Justice Kennedy* tagged an organisation: a judge, named by
+    the surname after the style."""
+    styles = set(lexicon.honorifics()) | {"lord", "lady"}
+    out = []
+    for span, label in merged:
+        at = span.start
+        while at < span.end - 1 and doc[at].lower_.rstrip(".") in styles:
+            at += 1
+        name = doc[at + 1:span.end]
+        if doc[at].text == "Justice" and len(name) and all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() and t.tag_ != "NNPS" and t.lower_ not in ORG_WORDS for t in name):
+            out.append((name, "PERSON"))
+        else:
+            out.append((span, label))
+    return out
+
+
 def _place_of_a_person(doc: Doc, merged: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """*Sen. Curtis Vandiver of Elk Prairie*: a name right after a person's name and *of* is where they are
     from, whatever NER typed it."""
@@ -222,7 +240,7 @@ class EntityIndex:
 
     def add_source(self, description: str) -> str:
         """An unnamed source (*a senior official*), a node named by its description."""
-        label = re.sub(r"^(the|a|an)\s+", "", description.strip(), flags=re.I)
+        label = re.sub(r"^(the|a|an|one|another)\s+", "", description.strip(), flags=re.I)
         key = "SOURCE:" + normalise(label)
         if key not in self.entities:
             self.entities[key] = Entity(key=key, name=label, kind="SOURCE", aliases={description.strip()})
@@ -534,6 +552,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
               for span, label in merged
               if not (label == "PERSON" and _name_of_a_thing(span))]
     merged = _person_inside_a_post(doc, merged)
+    merged = _judge_by_style(doc, merged)
     merged = _place_of_a_person(doc, merged)
     merged = _employer_of_a_post(doc, merged)
     # Full names (two words or more) of people anchor the surnames.

@@ -39,6 +39,8 @@ class Headlines:
                 line_end = self.text.find("\n", name_start)
                 if (capitalised_verb and line_end - self.text.rfind("\n", 0, name_start) > 300) or name_start in seen:
                     continue  # a headline, not a paragraph of running text
+                if self.dateline is not None and self.dateline.covers(name_start):
+                    continue  # "KARACHI: Sindh's minister …": where the story was filed, not who spoke
                 token = self.token_at(name_start)
                 if token is None:
                     continue

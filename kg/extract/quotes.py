@@ -58,6 +58,8 @@ CUE_PREPOSITIONS = frozenset({"about", "on", "for", "over", "against"})  # "pres
 SAME_WORDS = 0.9  # one speaker's two statements whose words agree this much are one statement read twice
 UNNAMED_WISH = "unnamed_wish"  # "asked that his name not be used": resolved for the reading order, then dropped
 PROPOSED_PREPOSITIONS = CUE_PREPOSITIONS | {"of", "to", "with", "at", "into"}  # "warned of", "responded to": the sieve judges
+# "told reporters at a news conference", "said at a rally": where it was said, never what ("hinted at" is)
+SAID_AT_A_PLACE = {"tell", "say", "speak", "talk", "add", "write", "testify", "explain", "announce", "inform"}
 
 
 class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses, ObjectContent, ClaimNouns,
@@ -307,6 +309,9 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
         for token in sorted(candidates, key=lambda t: t.i):
             if token.i in used_cues:
                 continue
+            if token.i > 0 and self.doc[token.i - 1].lower_ == "to" \
+                    and any(t.lower_ == "anonymity" for t in self.doc[max(0, token.i - 8):token.i]):
+                continue  # "spoke on condition of anonymity to discuss the talks": why they were unnamed
             if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
                 statement = self._according_to(token)
                 if statement:
@@ -338,7 +343,8 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
             content = self._complement(token) or self._block_after_colon(token)
             rule = "clause"
             if content is None and self.sieve is not None and token.pos_ == "VERB":
-                content, rule = self._object_content(token, PROPOSED_PREPOSITIONS, generous=True), "object"
+                preps = PROPOSED_PREPOSITIONS - {"at"} if token.lemma_.lower() in SAID_AT_A_PLACE else PROPOSED_PREPOSITIONS
+                content, rule = self._object_content(token, preps, generous=True), "object"
                 if content is not None and self._holds_cue(content):
                     content = None  # "courted voters by telling them that …": the inner cue reports it
             elif content is None and token.i in learned:

@@ -287,11 +287,14 @@ class ReportedClauses:
                 and part.tag_ in ("VBD", "VBZ") \
                 and part.tag_ == part.head.head.tag_ and part.head.dep_ == "ccomp" \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children) \
-                and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in part.head.children):
+                and (any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in part.head.children)
+                     or part.tag_ != part.head.tag_):
             # "She said she regretted the remarks and promised to stay out of it", "says she respects X and
             # calls her Y": a reporting verb (or a verb whose object is what was said) in the cue's own
-            # tense, with no subject of its own, after a clause about the speaker (a pronoun), is the
-            # speaker's next statement. Not "X announced that Y contacted Z and reiterated …": Y did both.
+            # tense, with no subject of its own, after a clause about the speaker (a pronoun) or in another
+            # form than the clause's verb (*said the council had given too little warning, and called on
+            # the Government to act*), is the speaker's next statement. Not "X announced that Y contacted
+            # Z and reiterated …": Y did both.
             return True
         reports = part.lemma_.lower() in self.verbs or part.lemma_.lower() in lexicon.object_cues() \
             and any(c.dep_ == "dobj" for c in part.children)  # "… would drive away the ferries, and called him Y"
