@@ -1582,3 +1582,15 @@ def test_who_speaks_in_business_inquest_and_science_copy(run, text, speakers):
 ])
 def test_wire_court_and_sport_copy_from_other_countries(run, text, said):
     assert [(s.speaker, s.content) for s in run(text).said] == said
+
+
+@pytest.mark.parametrize("text, speakers", [
+    pytest.param("Det Insp Ana Cole, of the Harrowmere Constabulary, appealed for witnesses. A man was released on "
+                 "bail, police said. The force said anyone with information should call 101.",
+                 ["Harrowmere Constabulary", "Harrowmere Constabulary"], id="police-and-the-force-are-the-force-named"),
+    pytest.param("Leanne Corr wept as the verdict was read. Outside court, her solicitor, Priya Mandal, read a "
+                 "statement on her behalf. “I never hurt my son,” the statement said.", ["Leanne Corr"],
+                 id="a-statement-read-on-someones-behalf-is-theirs"),
+])
+def test_whose_words_in_police_and_court_copy(run, text, speakers):
+    assert [s.speaker for s in run(text).said] == speakers

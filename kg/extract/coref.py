@@ -436,6 +436,10 @@ class Resolver:
         """
         if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             return None  # "No group claimed responsibility": nobody spoke
+        if head.lower_ in ("police", "force") and len(phrase) <= 2:
+            force = self.police_force()
+            if force:
+                return force  # "Police said …", "the force said" after "the Police Service of Northern Ireland"
         if _anonymous(head):
             # "an official, who asked not to be named"; "said the people, who asked not to be identified"
             # after "according to people familiar with the matter": those people
@@ -554,13 +558,43 @@ class Resolver:
         """*The orchestra said in a statement that … “…,” the statement said*: the statement a speaker of
         this sentence or the one before said something in is theirs."""
         sent_n = self.sentence_number[head.i]
-        if self.state.last_maker is None or not 0 <= sent_n - self.state.last_maker_sent <= 1 \
-                or not any(c.dep_ == "det" and c.lower_ in ("the", "that") for c in head.children):
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "that") for c in head.children):
+            return None
+        behalf = self._read_on_behalf(head)
+        if behalf:
+            return behalf
+        if self.state.last_maker is None or not 0 <= sent_n - self.state.last_maker_sent <= 1:
             return None
         mentioned = any(t.lemma_.lower() == head.lemma_.lower() and t.i < head.i and t.dep_ == "pobj"
                         and t.head.lower_ in ("in", "via") and t.head.head.lemma_.lower() in lexicon.reporting_verbs()
                         for t in self.sents[self.state.last_maker_sent])
         return self.state.last_maker if mentioned else None
+
+    def police_force(self) -> str | None:
+        """The one police force the text names (*Police Service of Northern Ireland*, *Harrowmere Constabulary*)."""
+        forces = {key for i, key in self.index.token_entity.items() if self.index.entities[key].kind == "ORG"
+                  and {"police", "constabulary", "garda", "psni"} & set(self.index.entities[key].name.lower().split())
+                  and len(self.index.entities[key].name.split()) <= 5 and not self.in_headline(self.doc[i])}
+        named = {key for key in forces if not self.index.entities[key].name.isupper()} or forces
+        return named.pop() if len(named) == 1 else None  # its acronym (PSNI) is the same force
+
+    def _read_on_behalf(self, head: Token) -> str | None:
+        """*Her solicitor read a statement on her behalf. “…,” the statement said*: whose behalf it was read
+        on, in this sentence or the two before."""
+        sent_n = self.sentence_number[head.i]
+        for sent in self.sents[max(0, sent_n - 2):sent_n + 1]:
+            for token in sent:
+                if token.i >= head.i or token.lemma_.lower() != head.lemma_.lower() or token.dep_ != "dobj":
+                    continue
+                for behalf in (t for t in token.head.subtree if t.lower_ == "behalf" and t.head.lower_ == "on"):
+                    whose = next((c for c in behalf.children if c.dep_ == "poss"), None) \
+                        or next((g for c in behalf.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+                    if whose is None:
+                        continue
+                    key = self.pronoun(whose) if whose.lower_ in lexicon.pronouns() else self.name_of(whose)
+                    if key:
+                        return key
+        return None
 
     def _source_named_before(self, head: Token, anonymous: bool = False) -> str | None:
         """The unnamed source quoted in the last few sentences whose description holds this noun (*the

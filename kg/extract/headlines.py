@@ -46,6 +46,8 @@ class Headlines:
                     continue
                 key = self.index.entity_of(self.token_at(match.end("who") - 1) or token) or self.index.entity_of(token)
                 who = match.group("who")
+                if key is None and who.lower() == "police":
+                    key = self.resolver.police_force()  # "…, police said." after the force was named
                 if key is None and who.split()[-1] in lexicon.speaker_nouns_of("group"):
                     key = self.index.add_source(who)
                 if key is None and capitalised_verb and " " not in who and who.lower() in lexicon.title_words() \
