@@ -1594,3 +1594,28 @@ def test_wire_court_and_sport_copy_from_other_countries(run, text, said):
 ])
 def test_whose_words_in_police_and_court_copy(run, text, speakers):
     assert [s.speaker for s in run(text).said] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    pytest.param("The Police Federation said officers were exhausted. Police said a man had been charged with assault.",
+                 ["Police Federation", "Police"], id="a-staff-association-is-not-the-force"),
+    pytest.param("President Alan Dorsey left for Geneva on Monday. Vice President Mara Quint said the summit would be "
+                 "difficult. \"We expect progress,\" the president said.", ["Mara Quint", "Alan Dorsey"],
+                 id="the-vice-president-is-not-the-president"),
+    pytest.param("Ama Owusu was convicted in March. Her solicitor read a statement on her behalf. Harrowmere Police "
+                 "said in a statement that the case had been complex. \"We thank the witnesses,\" the statement said.",
+                 ["Harrowmere Police", "Harrowmere Police"], id="the-newest-statement-is-the-one-meant"),
+    pytest.param("Jane Hale visited a dairy farm on Monday. The farmer said milk prices were too low.",
+                 ["farmer"], id="a-farmer-is-not-the-visitor"),
+    pytest.param("The official, who was granted anonymity, went on to say that the ceasefire was close.",
+                 ["official"], id="went-on-to-say-after-anonymity"),
+    pytest.param("One official said the talks had stalled. Another official said a deal was still possible.",
+                 ["official", "Another official"], id="another-source-is-another-one"),
+])
+def test_what_this_rounds_source_rules_leave_alone(run, text, speakers):
+    assert [s.speaker for s in run(text).said] == speakers
+
+
+def test_a_clause_with_a_perfect_keeps_its_second_verb(run):
+    said = run("The report said the minister had lied to parliament and claimed expenses he was not owed.").said
+    assert [s.content for s in said] == ["the minister had lied to parliament and claimed expenses he was not owed"]

@@ -447,3 +447,13 @@ def test_posts_in_business_and_sport_copy(run, text, person, title, org):
 def test_a_british_police_rank_written_short_without_full_stops(run):
     assert post(run("Det Insp Ciaran Doyle said the thefts were linked."), "Ciaran Doyle") == (
         "detective inspector", "", False)
+
+
+@pytest.mark.parametrize("text, person, title, org", [
+    pytest.param("Major General Tomas Eriksen said the troops would stay.", "Tomas Eriksen", "major general", "",
+                 id="a-rank-of-two-words"),
+    pytest.param("Justice Secretary Alan Cole said prisons were full.", "Alan Cole", "secretary", "Justice",
+                 id="a-secretary-of-justice-is-no-judge"),
+])
+def test_ranks_and_judges_posts(run, text, person, title, org):
+    assert post(run(text), person) == (title, org, False)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kg import lexicon
-from kg.extract.entities import (CLUB_NAME_ENDINGS, CORPORATE_ENDINGS, INSTITUTION_WORDS, ORG_WORDS,
+from kg.extract.entities import (CLUB_NAME_ENDINGS, COMPANY_ENDINGS, CORPORATE_ENDINGS, INSTITUTION_WORDS,
                                  PLACE_PREPOSITIONS, EntityIndex, organisation_evidence, used_as_place)
 from kg.extract.dateline import dateline_of
 from kg.extract.reported import withholds_name
@@ -50,16 +50,9 @@ QUANTIFIED_SOURCES = {"some", "many", "most", "those", "both", "all", "several",
                       "someone", "somebody", "everyone", "everybody", "half", "majority", "minority"}
 NAMING_VERBS = {"name", "identify", "call"}  # "a man named …", "a woman identified as …"
 APPOSITION_MARKS = {",", "--", "—", "–"}
-# What the name of an organisation of a kind ends in: "the miner said" is Kestrel Ridge Resources, not the
-# Pilbara the tagger took for an organisation; "the carrier" is Straitsway Airlines.
-NAMES_OF_KIND = {
-    "miner": ("resources", "mining", "minerals", "metals"), "carrier": ("airlines", "airways", "air"),
-    "airline": ("airlines", "airways", "air"), "lender": ("bank", "finance", "credit"),
-    "bank": ("bank", "bancorp"), "carmaker": ("motors", "motor", "auto", "automotive"),
-    "automaker": ("motors", "motor", "auto", "automotive"), "insurer": ("insurance", "assurance"),
-    "brewer": ("brewery", "breweries", "brewing"), "utility": ("energy", "power", "electric", "water", "gas"),
-    "broadcaster": ("television", "tv", "radio", "broadcasting"), "retailer": ("stores", "retail"),
-}
+# Words that make a post another one: the vice president is not "the president".
+RANKED = {"vice", "deputy", "assistant", "shadow", "former", "acting", "interim", "associate", "under", "lieutenant",
+          "prime", "co"}
 NOT_SOURCES = {"it", "this", "that", "which", "what", "there", "here", "who", "one", "something", "nothing"}
 
 
@@ -210,6 +203,10 @@ class Resolver:
         if state.last_group is None or state.last_maker != state.last_group \
                 or not 0 <= self.sentence_number[token.i] - state.last_group_sent <= 1:
             return None
+        group = self.index.entities[state.last_group].name.lower().split()
+        if any(t.dep_ in SUBJECTS and t.tag_ in ("NNS", "NNPS") and t.i < token.i and t.lower_ not in group
+               for t in self.sents[self.sentence_number[token.i]]):
+            return None  # "Workers were told on Monday, and they said …": the workers
         return state.last_group
 
     def _source_just_quoted(self, token: Token, gender: str) -> str | None:
@@ -351,9 +348,12 @@ class Resolver:
         words = [t for t in token.lefts if t.dep_ in ("compound", "flat")] + [token]
         words += [t for t in token.rights if t.dep_ in ("compound", "flat")]
         if len(words) < 2 or [t.i for t in words] != list(range(words[0].i, words[-1].i + 1)) or not all(
-                t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.lower_ not in ORG_WORDS
+                t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.lower_ not in COMPANY_ENDINGS
                 and t.lower_ not in lexicon.title_words() for t in words):
             return None
+        keys = {self.index.entity_of(t) for t in words}
+        if len(keys) == 1 and None not in keys and words[0].lower_ not in lexicon.first_names():
+            return None  # one organisation the tagger named whole (*the rival bidder, Ardent Capital*), not a cut name
         return self.index.add_person(_name_text(words))
 
     def name_of(self, head: Token) -> str | None:
@@ -402,7 +402,7 @@ class Resolver:
         return any(_spoken_to(t) for t in self.doc[start:end + 1])
 
     def _last_org(self, token: Token, reach: int = 80, named: str = "", clubs: bool = False,
-                  kind: str = "") -> str | None:
+                  kind: str = "", places: bool = True) -> str | None:
         """The organisation named last before ``token`` (with ``named``, the last whose name ends in or
         holds that word after its first: *Northfield Borough Council* for *the council*; with ``clubs``,
         the last sports club, even one the tagger took for a place: *Harton City*; with ``kind``, the last
@@ -420,6 +420,8 @@ class Resolver:
                 continue
             if kind and words[-1].rstrip(".") not in CORPORATE_ENDINGS:
                 continue
+            if not places and self._where_things_are(key):
+                continue  # "the miner said" is not the Pilbara the tagger took for an organisation
             if words[-1] not in FACILITIES and (not named or named in words[1:]) and not self._mention_spoken_to(i, key):
                 return key
         return None
@@ -436,7 +438,7 @@ class Resolver:
         """
         if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             return None  # "No group claimed responsibility": nobody spoke
-        if head.lower_ in ("police", "force") and len(phrase) <= 2:
+        if head.lower_ in ("police", "force") and all(t.i == head.i or t.dep_ == "det" for t in phrase):
             force = self.police_force()
             if force:
                 return force  # "Police said …", "the force said" after "the Police Service of Northern Ireland"
@@ -471,7 +473,8 @@ class Resolver:
         holder = self.state.role_holders.get(title or "")
         last = self.state.last_speaker
         if title and last and last != holder and 0 <= self.sentence_number[head.i] - self.state.last_speaker_sent <= 2 \
-                and not _indefinite(head) and any(f" {title}" in f" {post}" for post in self.state.posts.get(last, ())) \
+                and not _indefinite(head) and any(post == title or post.endswith(" " + title) and not set(post.split()) & RANKED
+                                                  for post in self.state.posts.get(last, ())) \
                 and not any(is_subject and key != last and i < head.i
                             and self.sentence_number[i] > self.state.last_speaker_sent
                             for i, key, is_subject in self._subject_mentions):
@@ -521,7 +524,7 @@ class Resolver:
             pass  # "the daughter of one resident": someone new, an unnamed source
         elif definite and singular and not named_person and (title or noun_kind == "person"):
             gender = noun_gender or lexicon.titles().get(title or "", ("", ""))[1]
-            key = self.salient_person(head, gender)
+            key = (None if title else self._described_earlier(head)) or self.salient_person(head, gender)
             if key:
                 return key
         elif definite and singular and not named_person and noun_kind == "organisation" \
@@ -531,11 +534,8 @@ class Resolver:
             # "the council confirmed" after a union was named is the council the text named before it.
             key = self._last_org(head, reach=400, named=head.lemma_.lower()) \
                 or self.index.described_as(head.lemma_.lower(), head.i) \
-                or next(filter(None, (self._last_org(head, reach=400, named=word)
-                                      for word in NAMES_OF_KIND.get(head.lemma_.lower(), ()))), None) \
-                or self._last_org(head, reach=400)
-            if key and head.lemma_.lower() in ("company", "firm") and (self._other_kind(key, head)
-                                                                        or self._where_things_are(key)):
+                or self._last_org(head, reach=400, places=False) or self._last_org(head, reach=400)
+            if key and self._other_kind(key, head) and head.lemma_.lower() in ("company", "firm"):
                 key = self._last_org(head, reach=400, kind=head.lemma_.lower()) or key
             if head.lemma_.lower() == "club":  # "Harton City have sacked …; the club said": the tagger took it for a place
                 key = self._last_org(head, reach=400, clubs=True) or key
@@ -547,7 +547,8 @@ class Resolver:
             if key and not other_kind and not (of_what and not any(word in named for word in of_what)):
                 return key
         if definite and singular and not named_person and _nationality(head):
-            key = self.salient_person(head, "")  # "“We have no excuses,” the Spaniard said": the man just named
+            # "“We have no excuses,” the Spaniard said": the man just named, or the one the text called so
+            key = self._described_earlier(head) or self.salient_person(head, "")
             if key:
                 return key
         if head.lower_ not in NOT_SOURCES:
@@ -570,11 +571,32 @@ class Resolver:
                         for t in self.sents[self.state.last_maker_sent])
         return self.state.last_maker if mentioned else None
 
+    def _described_earlier(self, head: Token) -> str | None:
+        """The one person the last few sentences described with this noun (*debutant Tom Ashby*, *Sen. Mitch
+        Calloway, a Kentucky Republican*, *Ama Owusu, a novelist*): whom *the debutant* and *the Kentucky
+        Republican* mean, before whoever is most salient."""
+        sent_n = self.sentence_number[head.i]
+        earliest = self.sents[max(0, sent_n - 5)].start
+        found = set()
+        for token in self.doc[earliest:head.i]:
+            if token.lower_ != head.lower_:
+                continue
+            if token.dep_ in ("compound", "amod") and self._person_key(token.head):
+                found.add(self._person_key(token.head))  # "debutant Tom Ashby"
+            elif token.dep_ == "appos" and self._person_key(token.head):
+                found.add(self._person_key(token.head))  # "Calloway, a Kentucky Republican"
+            else:
+                found.update(k for k in (self._person_key(c) for c in token.children if c.dep_ == "appos") if k)
+        return found.pop() if len(found) == 1 else None
+
+    def _person_key(self, token: Token) -> str | None:
+        key = self.index.entity_of(token)
+        return key if key and self.index.entities[key].kind == "PERSON" else None
+
     def police_force(self) -> str | None:
         """The one police force the text names (*Police Service of Northern Ireland*, *Harrowmere Constabulary*)."""
         forces = {key for i, key in self.index.token_entity.items() if self.index.entities[key].kind == "ORG"
-                  and {"police", "constabulary", "garda", "psni"} & set(self.index.entities[key].name.lower().split())
-                  and len(self.index.entities[key].name.split()) <= 5 and not self.in_headline(self.doc[i])}
+                  and _names_a_force(self.index.entities[key].name) and not self.in_headline(self.doc[i])}
         named = {key for key in forces if not self.index.entities[key].name.isupper()} or forces
         return named.pop() if len(named) == 1 else None  # its acronym (PSNI) is the same force
 
@@ -582,18 +604,16 @@ class Resolver:
         """*Her solicitor read a statement on her behalf. “…,” the statement said*: whose behalf it was read
         on, in this sentence or the two before."""
         sent_n = self.sentence_number[head.i]
-        for sent in self.sents[max(0, sent_n - 2):sent_n + 1]:
-            for token in sent:
-                if token.i >= head.i or token.lemma_.lower() != head.lemma_.lower() or token.dep_ != "dobj":
-                    continue
-                for behalf in (t for t in token.head.subtree if t.lower_ == "behalf" and t.head.lower_ == "on"):
-                    whose = next((c for c in behalf.children if c.dep_ == "poss"), None) \
-                        or next((g for c in behalf.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
-                    if whose is None:
-                        continue
-                    key = self.pronoun(whose) if whose.lower_ in lexicon.pronouns() else self.name_of(whose)
-                    if key:
-                        return key
+        earliest = self.sents[max(0, sent_n - 2)].start
+        token = next((t for t in reversed(self.doc[earliest:head.i]) if t.lemma_.lower() == head.lemma_.lower()), None)
+        if token is None or token.dep_ != "dobj":
+            return None  # the newest statement the text mentions, not an older one read on someone's behalf
+        for behalf in (t for t in token.head.subtree if t.lower_ == "behalf" and t.head.lower_ == "on"):
+            whose = next((c for c in behalf.children if c.dep_ == "poss"), None) \
+                or next((g for c in behalf.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+            key = None if whose is None else self.pronoun(whose) if whose.lower_ in lexicon.pronouns() else self.name_of(whose)
+            if key:
+                return key
         return None
 
     def _source_named_before(self, head: Token, anonymous: bool = False) -> str | None:
@@ -615,7 +635,8 @@ class Resolver:
         """An organisation only ever named after *at* or *in* (*a grinding unit at Sitapuram*): a place the
         tagger mistyped, not the company a later *the company said* means."""
         starts = [i for i, k in self.index.token_entity.items() if k == key and self.index.token_entity.get(i - 1) != key]
-        return bool(starts) and all(i > 0 and self.doc[i - 1].lower_ in PLACE_PREPOSITIONS | {"at"} for i in starts)
+        before = [i - 2 if i > 1 and self.doc[i - 1].lower_ == "the" else i - 1 for i in starts]  # "in the Pilbara"
+        return bool(starts) and all(i >= 0 and self.doc[i].lower_ in PLACE_PREPOSITIONS | {"at"} for i in before)
 
     def _other_kind(self, key: str, head: Token) -> bool:
         """*the company* and the *Coastal Workers Union*: a name ending in another kind of body."""
@@ -636,7 +657,8 @@ class Resolver:
         posts = self.state.posts.get(key, set())
         if title == "judge":
             posts = posts | {"judge" for post in posts if post.endswith("justice")}  # "Lord Justice Marwood … the judge"
-        if not posts or any(title in post or post in title or title == _initials(post) for post in posts):
+        if not posts or any(title in post or post in title or title in lexicon.titles() and title == _initials(post)
+                            for post in posts):
             return False  # "the CFO" is the chief financial officer
         if posts <= SPEAKS_FOR:
             return True
@@ -800,6 +822,15 @@ def _possessed_by_pronoun(head: Token) -> bool:
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
 
 
+def _names_a_force(name: str) -> bool:
+    """*Harrowmere Constabulary*, *Police Service of Northern Ireland*, *PSNI*; not the *Police Federation*
+    or the *Independent Office for Police Conduct*."""
+    words = name.lower().split()
+    return 0 < len(words) <= 5 and not {"federation", "office", "conduct", "association", "union", "commissioner"} & set(words) \
+        and (words[-1] in ("police", "constabulary", "garda", "psni")
+             or "police" in words and {"service", "department", "force"} & set(words))
+
+
 def _initials(post: str) -> str:
     """*cfo* for *chief financial officer*."""
     return "".join(word[0] for word in post.replace("-", " ").split())
@@ -817,9 +848,10 @@ def _speaker_noun(head: Token) -> tuple[str, str]:
 
 
 def _nationality(head: Token) -> bool:
-    """*the Spaniard*, *the American*, *the Jamaican*, *the Dutchwoman*, *the Queenslander*, *the New
-    Zealander*: a person described by nationality or by where they come from (singular, with *the*)."""
-    inhabitant = head.lower_.endswith(("lander", "oner", "iner", "woman", "man")) and head.is_alpha
+    """*the Spaniard*, *the American*, *the Queenslander*, *the New Zealander*, and any nationality or party the
+    tagger marks (*the Jamaican*, *the Kentucky Republican*): a person described by nationality, party or where
+    they come from (singular, with *the*)."""
+    inhabitant = head.lower_.endswith(("lander", "oner", "iner")) and head.is_alpha
     return head.text[:1].isupper() and head.tag_ in ("NN", "NNP") \
         and (head.lower_ in lexicon.demonyms() or inhabitant or head.ent_type_ == "NORP") \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)

@@ -81,6 +81,11 @@ def _person_inside_a_post(doc: Doc, merged: list[tuple[Span, str]]) -> list[tupl
     return out
 
 
+def _after_a_place_preposition(doc: Doc, text: str, by_text: dict[str, list[int]]) -> bool:
+    """*officials from Jordan*: a word the text uses as a place somewhere."""
+    return any(i > 0 and doc[i - 1].lower_ in PLACE_PREPOSITIONS | {"to", "at"} for i in by_text.get(text, ()))
+
+
 def _judge_by_style(doc: Doc, merged: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """*Lord Justice Marwood*, *Mrs Justice Keane*, *Justice Kennedy* tagged an organisation: a judge, named by
     the surname after the style."""
@@ -92,7 +97,8 @@ def _judge_by_style(doc: Doc, merged: list[tuple[Span, str]]) -> list[tuple[Span
             at += 1
         name = doc[at + 1:span.end]
         if doc[at].text == "Justice" and len(name) and all(
-                t.pos_ == "PROPN" and t.text[:1].isupper() and t.tag_ != "NNPS" and t.lower_ not in ORG_WORDS for t in name):
+                t.pos_ == "PROPN" and t.text[:1].isupper() and t.tag_ != "NNPS" and t.lower_ not in ORG_WORDS
+                and t.lower_ not in lexicon.title_words() for t in name):  # not "Justice Secretary Alan Cole"
             out.append((name, "PERSON"))
         else:
             out.append((span, label))
@@ -240,7 +246,7 @@ class EntityIndex:
 
     def add_source(self, description: str) -> str:
         """An unnamed source (*a senior official*), a node named by its description."""
-        label = re.sub(r"^(the|a|an|one|another)\s+", "", description.strip(), flags=re.I)
+        label = re.sub(r"^(the|a|an|one)\s+", "", description.strip(), flags=re.I)
         key = "SOURCE:" + normalise(label)
         if key not in self.entities:
             self.entities[key] = Entity(key=key, name=label, kind="SOURCE", aliases={description.strip()})
@@ -292,8 +298,9 @@ def clean_span(span: Span, person: bool = False) -> Span | None:
             break
     if start >= end or end < span.end and all(t.lower_.rstrip(".") in lexicon.title_words() for t in doc[start:end]):
         return None  # "Sheriff Tells Voters …": a post before a headline's verb names nobody
-    if not person and doc[start:end].text.lower() in lexicon.titles():
-        return None  # "the CFO said" tagged an organisation: a post, not a name
+    if not person and doc[start:end].text.lower() in lexicon.titles() and start > 0 \
+            and doc[start - 1].lower_ in ("the", "a", "an", "this", "that"):
+        return None  # "the CFO said" tagged an organisation: a post, not a name (not "Justice" in "Justice Secretary")
     if all(t.lower_.rstrip(".") + "." in lexicon.title_abbreviations() or t.is_punct for t in doc[start:end]):
         return None  # "Sgt." tagged a person (or "Lt." an organisation) on its own: a rank, not a name
     return doc[start:end]
@@ -576,8 +583,9 @@ def extract_entities(doc: Doc) -> EntityIndex:
         if text in surnames or text in {s.text for s in full_names} or text in titled:
             return "PERSON"
         counts = votes[text]
-        if text in first_words and (counts["PERSON"] or counts.most_common(1)[0][0] == "ORG"
-                                    and not organisation_evidence(doc, text, by_text)):
+        if text in first_words and not _after_a_place_preposition(doc, text, by_text) \
+                and (counts["PERSON"] >= sum(counts.values()) - counts["PERSON"] or counts.most_common(1)[0][0] == "ORG"
+                     and not counts["GPE"] and not organisation_evidence(doc, text, by_text)):
             return "PERSON"  # "Akinyi says" after "Akinyi Odhiambo", whatever NER made of it
         label = counts.most_common(1)[0][0]
         if label in ("GPE", "PERSON") and len(name_words(text)) == 1 and text.lower() not in lexicon.first_names() \

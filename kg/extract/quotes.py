@@ -309,8 +309,8 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
         for token in sorted(candidates, key=lambda t: t.i):
             if token.i in used_cues:
                 continue
-            if token.i > 0 and self.doc[token.i - 1].lower_ == "to" \
-                    and any(t.lower_ == "anonymity" for t in self.doc[max(0, token.i - 8):token.i]):
+            if token.i > 1 and self.doc[token.i - 1].lower_ == "to" \
+                    and self.doc[token.i - 2 - (self.doc[token.i - 2].text == ",")].lower_ == "anonymity":
                 continue  # "spoke on condition of anonymity to discuss the talks": why they were unnamed
             if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
                 statement = self._according_to(token)

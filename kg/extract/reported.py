@@ -288,7 +288,7 @@ class ReportedClauses:
                 and part.tag_ == part.head.head.tag_ and part.head.dep_ == "ccomp" \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children) \
                 and (any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in part.head.children)
-                     or part.tag_ != part.head.tag_):
+                     or _in_another_form(part)):
             # "She said she regretted the remarks and promised to stay out of it", "says she respects X and
             # calls her Y": a reporting verb (or a verb whose object is what was said) in the cue's own
             # tense, with no subject of its own, after a clause about the speaker (a pronoun) or in another
@@ -426,6 +426,17 @@ def _trailing_comment(head: Token) -> Token | None:
         if participle or absolute:
             return child
     return None
+
+
+def _in_another_form(verb: Token) -> bool:
+    """*said Budapest was holding the union hostage and called on …*, *said the council had given too little
+    warning, and called on …*: a verb conjoined to a reported clause in another form than the clause's verb;
+    after a perfect (*had lied … and claimed*) only when a comma or *but* sets it off."""
+    clause = verb.head
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children)
+    conjunction = next((c for c in clause.children if c.dep_ == "cc" and c.i < verb.i), None)
+    set_off = conjunction is not None and (verb.doc[conjunction.i - 1].text == "," or conjunction.lower_ == "but")
+    return verb.tag_ != clause.tag_ and (set_off or not perfect)
 
 
 def _in_clause_of(verb: Token, clause: Token) -> bool:
