@@ -229,7 +229,7 @@ def test_an_abbreviated_title_is_not_part_of_the_name(run):
 
 
 def test_a_known_first_name_before_a_named_persons_surname_is_a_full_name_even_untagged(nlp):
-    from kg.extract.entities import _untagged_full_names
+    from kg.extract.name_repairs import untagged_full_names as _untagged_full_names
     from kg.extract.sentences import tokens_by_text
 
     doc = nlp("Peter Hale opened the shop. The Stella Hale brand sells shoes.")

@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kg import lexicon
-from kg.extract.entities import (CLUB_NAME_ENDINGS, COMPANY_ENDINGS, CORPORATE_ENDINGS, INSTITUTION_WORDS,
-                                 PLACE_PREPOSITIONS, EntityIndex, organisation_evidence, used_as_place)
 from kg.extract.dateline import dateline_of
 from kg.extract.descriptions import (GENERIC_TITLES, KIN, Descriptions, age_description, indefinite, nationality,
                                      source_phrase, title_in)
+from kg.extract.entities import EntityIndex, organisation_evidence, used_as_place
+from kg.extract.names import (CLUB_NAME_ENDINGS, COMPANY_ENDINGS, CORPORATE_ENDINGS, INSTITUTION_WORDS,
+                              PLACE_PREPOSITIONS)
 from kg.extract.sentences import sent_of, sentences, text_of, tokens_by_text, tokens_where
 from kg.extract.speakers import ADDRESSEE_FIRST
 

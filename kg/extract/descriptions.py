@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg import lexicon
-from kg.extract.entities import PLACE_PREPOSITIONS
+from kg.extract.names import PLACE_PREPOSITIONS
 from kg.extract.reported import withholds_name
 
 # Posts whose holders speak for someone else: such a person is not also *the governor* of the next sentence.

@@ -25,25 +25,18 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import lexicon
 from kg.extract.dateline import dateline_of
+from kg.extract.genders import pick_by_gender, set_gender, surname_genders
+from kg.extract.name_repairs import (drop_headline_only_people, employer_of_a_post, first_names_sharing_a_surname,
+                                     judge_by_style, name_of_a_thing, organisation_by_ending, part_of_title,
+                                     person_from_honorific, person_inside_a_post, person_typed_org,
+                                     place_of_a_person, split_run_on_names, title_in_apposition, untagged_full_names,
+                                     with_cut_first_words)
+from kg.extract.names import (CLUB_NAME_ENDINGS, COMPANY_ENDINGS, HEADLINE_LOWER, LEADING_JUNK, NAME_PARTICLES,
+                              ORG_WORDS, PLACE_PREPOSITIONS, POSSESSIVE, name_words, normalise)
 from kg.extract.sentences import entities_of, text_of, tokens_by_text, tokens_where
 from kg.records import Entity, Mention
 
 KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "ORG", "NORP_ORG": "ORG"}
-PLACE_PREPOSITIONS = {"in", "from", "across", "near", "outside", "inside", "between", "into", "throughout", "within"}
-POSSESSIVE = {"'s", "’s", "'", "’"}
-ORG_WORDS = {"inc", "corp", "co", "company", "university", "college", "school", "institute", "foundation", "party",
-             "committee", "council", "group", "bank", "fund", "association", "society", "news", "times", "post",
-             "journal", "tech", "state", "center", "centre", "hospital", "church", "club", "league", "agency",
-             "department", "ministry", "office", "court", "house", "senate", "network", "media", "press", "llc", "ltd"}
-# Things with names of their own: "her fifth album, Salt Years", "the storm, Typhoon Mawar".
-NAMED_THINGS = {"album", "record", "ep", "single", "song", "book", "novel", "memoir", "film", "movie", "documentary",
-                "play", "opera", "musical", "show", "series", "podcast", "painting", "ship", "vessel", "boat", "yacht",
-                "ferry", "aircraft", "plane", "storm", "hurricane", "typhoon", "cyclone", "horse", "app", "game",
-                "exhibition", "festival", "campaign", "operation", "programme", "program", "scheme", "project"}
-CLUB_NAME_ENDINGS = {"city", "united", "town", "rovers", "athletic", "wanderers", "albion", "county", "rangers",
-                     "fc", "afc", "hotspur", "villa", "orient", "argyle", "wednesday", "dons", "thistle"}
-PLACE_NAME_ENDINGS = {"city", "town", "county", "villa", "wednesday"}  # also places, days or surnames
-INSTITUTION_WORDS = {"Street", "Avenue", "Square", "Palace", "Hall", "Plaza"}  # "Downing Street said"
 
 
 def used_as_place(index: "EntityIndex", text: str) -> bool:
@@ -61,85 +54,9 @@ def used_as_place(index: "EntityIndex", text: str) -> bool:
     return False
 
 
-NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "el", "la",
-                  "le", "dos", "das", "do", "ter", "zu", "y", "e"}
-LEADING_JUNK = {"the", "a", "an", "'s", "’s", "interim", "acting", "former", "then"}  # ranks belong to posts
-
-
-def _person_inside_a_post(doc: Doc, merged: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
-    """*Coroner for Offaly Dr Aoife Kearney* tagged an organisation: the honorific starts a person's name that
-    runs to the end of the span; the post before it names nobody."""
-    honorifics = lexicon.honorifics()
-    out = []
-    for span, label in merged:
-        at = next((t.i for t in span[1:-1] if t.lower_.rstrip(".") in honorifics and t.text[:1].isupper()), None)
-        if label != "PERSON" and at is not None and doc[span.start].lower_ in lexicon.title_words() \
-                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[at + 1:span.end]):
-            out.append((doc[at + 1:span.end], "PERSON"))
-        else:
-            out.append((span, label))
-    return out
-
-
 def _after_a_place_preposition(doc: Doc, text: str, by_text: dict[str, list[int]]) -> bool:
     """*officials from Jordan*: a word the text uses as a place somewhere."""
     return any(i > 0 and doc[i - 1].lower_ in PLACE_PREPOSITIONS | {"to", "at"} for i in by_text.get(text, ()))
-
-
-def _judge_by_style(doc: Doc, merged: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
-    """*Lord Justice Marwood*, *Mrs Justice Keane*, *Justice Kennedy* tagged an organisation: a judge, named by
-    the surname after the style."""
-    styles = set(lexicon.honorifics()) | {"lord", "lady"}
-    out = []
-    for span, label in merged:
-        at = span.start
-        while at < span.end - 1 and doc[at].lower_.rstrip(".") in styles:
-            at += 1
-        name = doc[at + 1:span.end]
-        if doc[at].text == "Justice" and len(name) and all(
-                t.pos_ == "PROPN" and t.text[:1].isupper() and t.tag_ != "NNPS" and t.lower_ not in ORG_WORDS
-                and t.lower_ not in lexicon.title_words() for t in name):  # not "Justice Secretary Alan Cole"
-            out.append((name, "PERSON"))
-        else:
-            out.append((span, label))
-    return out
-
-
-def _place_of_a_person(doc: Doc, merged: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
-    """*Sen. Curtis Vandiver of Elk Prairie*: a name right after a person's name and *of* is where they are
-    from, whatever NER typed it."""
-    person_ends = {span.end for span, label in merged if label == "PERSON" and len(name_words(span.text)) > 1}
-    return [(span, "GPE" if label == "PERSON" and span.start >= 2 and doc[span.start - 1].lower_ == "of"
-             and span.start - 1 in person_ends else label) for span, label in merged]
-
-
-def _employer_of_a_post(doc: Doc, merged: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
-    """*an analyst at Hanley Stockwell*, *a professor at Dunmore*: a name a post is held at is an organisation,
-    however much it looks like a person's."""
-    def employer(span: Span) -> bool:
-        if span.start < 2 or doc[span.start - 1].lower_ != "at":
-            return False
-        post = doc[span.start - 2]
-        return post.pos_ == "NOUN" and post.is_lower and (
-            post.lower_ in lexicon.titles() or lexicon.speaker_nouns().get(post.lower_, ("",))[0] in ("person", "group"))
-    return [(span, "ORG" if label == "PERSON" and employer(span) else label) for span, label in merged]
-
-
-def _person_typed_org(text: str) -> bool:
-    """*Enrique Peña Nieto*, *Marcus Okonkwo* tagged ORG: a known first name and no word of an organisation."""
-    words = name_words(text)
-    return 1 < len(words) <= 4 and words[0].lower() in lexicon.first_names() \
-        and not any(w.lower().strip(".,") in ORG_WORDS for w in words)
-
-
-def normalise(name: str) -> str:
-    """A key for a name: lower case, no punctuation or honorifics, single spaces."""
-    words = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", name.lower())
-    return " ".join(w for w in words if w.rstrip(".") not in lexicon.honorifics())
-
-
-def name_words(text: str) -> list[str]:
-    return [w for w in re.split(r"\s+", text.strip()) if w]
 
 
 class EntityIndex:
@@ -322,91 +239,6 @@ def _headline_verb(token: Token) -> bool:
     return word[:-1] in cues or word.endswith("es") and word[:-2] in cues
 
 
-def _person_from_honorific(doc: Doc, covered: set[int]) -> Iterable[Span]:
-    """*Mr. Putin*, *Sir Keir Starmer*: a person even when NER did not say so."""
-    honorifics = lexicon.honorifics()
-    for token in doc[:-1]:
-        if token.lower_ not in honorifics or not token.text[:1].isupper():
-            continue
-        end = token.i + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].lower_ not in honorifics:
-            end += 1
-        if end > token.i + 1 and not any(i in covered for i in range(token.i + 1, end)):
-            yield doc[token.i + 1:end]
-
-
-NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn", "al"}
-
-
-HEADLINE_LOWER = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
-                  "as", "from", "into", "vs", "via", "per", "s", "t"}  # what title case leaves in lower case
-
-
-def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges of lines written in title case (headlines): four words or more, every one
-    capitalised but short function words, two of them (after the first) outside any name NER found (*Says*,
-    *City*): not a sentence that is mostly names (*Did Joe Biden meet Vladimir Putin?*)."""
-    out = []
-    for match in re.finditer(r"[^\n]+", text_of(doc)):
-        span = doc.char_span(*match.span(), alignment_mode="expand")
-        words = [t for t in span or () if t.is_alpha]
-        if len(words) < 4 or any(t.text[0].islower() and t.lower_ not in HEADLINE_LOWER for t in words):
-            continue  # "Prime Minister Keir Starmer met President Macron": a sentence, "met" is lower case
-        if sum(1 for t in words[1:] if t.text[0].isupper() and not t.ent_type_) >= 2:
-            out.append(match.span())
-    return out
-
-
-def _drop_headline_only_people(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
-    """*Mayor Says City Will Rebuild Bridge*: in a title-case headline NER takes capitalised words for
-    names; a person named there and nowhere else in the text (not even by surname) is dropped."""
-    lines = _title_case_lines(doc)
-    if not lines:
-        return spans
-
-    def in_headline(span: Span) -> bool:
-        return any(a <= span.start_char < b for a, b in lines)
-
-    body = [span for span, label in spans if not in_headline(span)]
-    body_words = {w for span in body for w in name_words(span.text)}
-    text = text_of(doc)
-    body_text = " ".join(text[b:a] for (_, b), (a, _) in zip([(0, 0), *lines], [*lines, (len(text), 0)]))
-    kept = []
-    for span, label in spans:
-        if label == "PERSON" and in_headline(span):
-            words = name_words(span.text)
-            if words and words[-1] not in body_words and words[-1] not in body_text:
-                continue
-        kept.append((span, label))
-    return kept
-
-
-def _part_of_title(span: Span) -> bool:
-    """*Finance* in *Finance Minister Lars Berg*: words that make a title of office with the words after
-    them name no organisation."""
-    doc = span.doc
-    titles = lexicon.titles()
-    for extra in (1, 2):
-        if span.end + extra <= len(doc) and doc[span.start:span.end + extra].text.lower() in titles:
-            return True
-    return False
-
-
-def _title_in_apposition(span: Span) -> bool:
-    """The span's head has an apposition after it headed by a title of office (*a writer for*, *the foreign minister*)."""
-    titles = lexicon.titles()
-    doc = span.doc
-    for child in span.root.children:
-        if child.dep_ != "appos" or child.i < span.end or child.i - span.end > 4:
-            continue
-        words = [t.lower_ for t in doc[max(child.left_edge.i, child.i - 2):child.i + 1]]
-        if not any(t.dep_ in ("det", "poss") for t in child.children):
-            continue
-        if any(" ".join(words[k:]) in titles for k in range(len(words))):
-            return True
-    return False
-
-
 PLACE_NOUNS = {"nation", "country", "region", "province", "territory", "peninsula", "island", "city", "town",
                "village"}
 
@@ -433,14 +265,6 @@ def _place_evidence(doc: Doc, text: str, ents_by_token: dict[int, str], by_text:
             if ents_by_token.get(other.i) == "GPE":
                 score += 1
     return score
-
-
-# Legal forms a company's name ends in: "the company" is "Kestrel Timber Corp.", not the union named last.
-CORPORATE_ENDINGS = {"corp", "inc", "ltd", "plc", "llc", "co", "limited", "corporation", "incorporated", "holdings", "ag", "sa"}
-COMPANY_ENDINGS = ORG_WORDS | CORPORATE_ENDINGS | {"health", "capital", "partners", "systems", "motors", "software", "energy", "labs",
-                               "airlines", "holdings", "financial", "insurance", "pharmaceuticals", "industries",
-                               "technologies", "securities", "entertainment", "foods", "brands", "logistics",
-                               "minerals", "mining", "resources", "pharma", "telecom", "airways", "railways"}
 
 
 def _untagged_organisations(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
@@ -492,9 +316,9 @@ def extract_entities(doc: Doc) -> EntityIndex:
             continue  # "Helen Marsh KC" with "KC" tagged an organisation
         before_person = ent.end < len(doc) and doc[ent.end].ent_type_ == "PERSON"
         if label == "ORG":
-            ent = _with_cut_first_words(ent)
+            ent = with_cut_first_words(ent)
         span = clean_span(ent, person=label == "PERSON" or before_person)
-        if span is None or label != "PERSON" and _part_of_title(span):
+        if span is None or label != "PERSON" and part_of_title(span):
             continue
         # "Spokesperson Dmitry" (ORG) + "Peskov" (PERSON): the title hid the first name.
         if label != "PERSON" and span.end < len(doc) and doc[span.end].ent_type_ == "PERSON" and ent.end == span.end \
@@ -546,25 +370,25 @@ def extract_entities(doc: Doc) -> EntityIndex:
             span = doc[prev.start:span.end]
         merged.append((span, label))
     covered = {i for span, _ in merged for i in range(span.start, span.end)}
-    merged += [(span, "PERSON") for span in _person_from_honorific(doc, covered)]
+    merged += [(span, "PERSON") for span in person_from_honorific(doc, covered)]
     merged.sort(key=lambda item: item[0].start)
 
     ents_by_token = {i: label for span, label in merged for i in range(span.start, span.end)}
     by_text = tokens_by_text(doc)
 
-    merged = _split_run_on_names(doc, merged)
-    merged = _drop_headline_only_people(doc, merged)
-    merged = _untagged_full_names(doc, merged, by_text)
-    merged = [(span, "ORG" if label == "PERSON" and _organisation_by_ending(span.text) else label)
+    merged = split_run_on_names(doc, merged)
+    merged = drop_headline_only_people(doc, merged)
+    merged = untagged_full_names(doc, merged, by_text)
+    merged = [(span, "ORG" if label == "PERSON" and organisation_by_ending(span.text) else label)
               for span, label in merged
-              if not (label == "PERSON" and _name_of_a_thing(span))]
-    merged = _person_inside_a_post(doc, merged)
-    merged = _judge_by_style(doc, merged)
-    merged = _place_of_a_person(doc, merged)
-    merged = _employer_of_a_post(doc, merged)
+              if not (label == "PERSON" and name_of_a_thing(span))]
+    merged = person_inside_a_post(doc, merged)
+    merged = judge_by_style(doc, merged)
+    merged = place_of_a_person(doc, merged)
+    merged = employer_of_a_post(doc, merged)
     # Full names (two words or more) of people anchor the surnames.
     full_names = [span for span, label in merged if len(name_words(span.text)) > 1
-                  and (label == "PERSON" or label == "ORG" and _person_typed_org(span.text))]
+                  and (label == "PERSON" or label == "ORG" and person_typed_org(span.text))]
     surnames = {name_words(span.text)[-1] for span in full_names}
 
     # One label per surface form, voted by the document.
@@ -575,7 +399,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
     # "Vann R. Newkirk II, a writer for The Atlantic", "Jean-Marc Ayrault, the foreign minister of France":
     # a name with a person's title in apposition is a person's, whatever NER said.
     titled = {span.text for span, label in merged if label != "PERSON" and 1 < len(name_words(span.text)) <= 5
-              and _title_in_apposition(span)}
+              and title_in_apposition(span)}
 
     first_words = {name_words(s.text)[0] for s in full_names if len(name_words(s.text)) > 1}
 
@@ -598,7 +422,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
         if label == "ORG" and len(words) == 1 and not counts["PERSON"] and not organisation_evidence(doc, text, by_text) \
                 and _conjoined_with_place(doc, text, ents_by_token, by_text):
             return "GPE"
-        if label == "ORG" and _person_typed_org(text):
+        if label == "ORG" and person_typed_org(text):
             return "PERSON"  # "Enrique Peña Nieto" tagged ORG: a first name starts a person's name
         return label
 
@@ -632,10 +456,10 @@ def extract_entities(doc: Doc) -> EntityIndex:
             person_keys[normalise(span.text)] = match
         index.first_seen[match] = min(index.first_seen.get(match, span.start), span.start)
         if not index.entities[match].gender:
-            _set_gender(index, match, span, honorifics)
+            set_gender(index, match, span, honorifics)
 
-    implied = _first_names_sharing_a_surname(doc, merged, by_text)
-    index.surname_gender = _surname_genders(merged, surnames)
+    implied = first_names_sharing_a_surname(doc, merged, by_text)
+    index.surname_gender = surname_genders(merged, surnames)
     for span, label in merged:
         text = span.text
         kind = decide(text)
@@ -653,7 +477,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
                     # A first name alone (*Hillary*) names the one person with that first name.
                     candidates = [k for n, k in person_keys.items() if n.split()[0] == words[0]]
                     candidates = list(dict.fromkeys(candidates))
-                key = _pick_by_gender(index, candidates, span, honorifics) if candidates else None
+                key = pick_by_gender(index, candidates, span, honorifics) if candidates else None
                 if key is None:
                     key = new_entity("PERSON", name).key
                     if len(words) > 1:
@@ -670,7 +494,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
         for i in range(span.start, span.end):
             index.token_entity[i] = key
         if kind == "PERSON" and (not entity.gender or key in index.guessed_gender):
-            _set_gender(index, key, span, honorifics)
+            set_gender(index, key, span, honorifics)
     _propagate(index, by_text)
     for entity in index.entities.values():
         entity.aliases.discard(entity.name)
@@ -728,146 +552,12 @@ def _propagate(index: EntityIndex, by_text: dict[str, list[int]]) -> None:
             break
 
 
-def _first_names_sharing_a_surname(doc: Doc, spans: list[tuple[Span, str]],
-                                    by_text: dict[str, list[int]]) -> dict[int, str]:
-    """*Tom and Anna Berg*, *Omar and Leila Haddad*: a first name coordinated with a full name
-    carries that name's surname (start of the first name -> the full name it stands for). Not a surname
-    in its own right (*Ruiz and Anna Berg*): a known first name, or a word the text uses once."""
-    out = {}
-    for (first, label), (full, other) in zip(spans, spans[1:]):
-        if label != "PERSON" or other != "PERSON" or len(first) != 1 or len(name_words(full.text)) < 2 \
-                or full.start != first.end + 1 or doc[first.end].lower_ not in ("and", "&"):
-            continue
-        if first.text.lower() in lexicon.first_names() or len(by_text.get(first.text, ())) == 1:
-            out[first.start] = f"{first.text} {name_words(full.text)[-1]}"
-    return out
-
-
-def _untagged_full_names(doc: Doc, spans: list[tuple[Span, str]],
-                         by_text: dict[str, list[int]]) -> list[tuple[Span, str]]:
-    """*Anna Berg* where NER tagged nothing or a product, in a text that names *Tom Berg*: a known
-    first name right before the surname of a person named in full is a full name too."""
-    surnames = {name_words(span.text)[-1] for span, label in spans if label == "PERSON" and len(name_words(span.text)) > 1}
-    covered = {i: n for n, (span, label) in enumerate(spans) for i in range(span.start, span.end)}
-    found = []
-    for surname in surnames:
-        for i in by_text.get(surname, ()):
-            first = doc[i - 1] if i > 0 else None
-            if first is None or not first.text.istitle() or first.lower_ not in lexicon.first_names() \
-                    or not first.whitespace_ or any(covered.get(j) is not None and spans[covered[j]][1] == "PERSON"
-                                                    for j in (i - 1, i)) \
-                    or i + 1 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text in ("-", "‐"):
-                continue  # not "Siobhán Donnellan-Walsh" after "Bridie Donnellan": a surname of its own
-            found.append(doc[i - 1:i + 1])
-    # "Saoirse Kettleby, a nursing student, …" where the tagger tagged nothing: a known first name and one
-    # capitalised word after it, standing alone (no capitalised word either side), in running text.
-    headline_end = text_of(doc).find("\n")
-    for first in tokens_where(doc, "POS", {"PROPN"}):
-        if first.i + 1 >= len(doc) or not first.text.istitle():
-            continue
-        last = doc[first.i + 1]
-        # "Priya Raghunathan, an analyst …" with only the surname tagged, as a place: the surname alone
-        surname_alone = last.i in covered and spans[covered[last.i]][0].start == last.i \
-            and spans[covered[last.i]][0].end == last.i + 1 and spans[covered[last.i]][1] != "PERSON"
-        if first.i in covered or last.i in covered and not surname_alone or first.idx < headline_end \
-                or not first.whitespace_ \
-                or any(span.start == first.i for span in found) or first.lower_ not in lexicon.first_names() \
-                or last.pos_ != "PROPN" or not last.text.istitle() or not last.is_alpha \
-                or last.lower_ in COMPANY_ENDINGS or last.lower_ in lexicon.title_words() \
-                or first.i > 0 and doc[first.i - 1].lower_ in ("a", "an", "the") \
-                or first.i > 0 and doc[first.i - 1].text[:1].isupper() and doc[first.i - 1].is_alpha \
-                and not doc[first.i - 1].is_sent_start \
-                or last.i + 1 < len(doc) and doc[last.i + 1].text[:1].isupper() and doc[last.i + 1].is_alpha:
-            continue
-        found.append(doc[first.i:last.i + 1])
-    if not found:
-        return spans
-    taken = {i for span in found for i in range(span.start, span.end)}
-    kept = [(span, label) for span, label in spans if not any(i in taken for i in range(span.start, span.end))]
-    return sorted(kept + [(span, "PERSON") for span in found], key=lambda item: item[0].start)
-
-
-def _name_of_a_thing(span: Span) -> bool:
-    """*Her fifth album, Salt Years, …*: a name in apposition to a noun for a thing (an album, a ship, a
-    storm) names that thing, not a person, unless it starts with a first name."""
-    root = span.root
-    return root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in NAMED_THINGS \
-        and span[0].lower_ not in lexicon.first_names()
-
-
-NOT_ONLY_COMPANIES = {"post", "times", "news", "state", "co", "house", "tech"}  # also surnames (Zaldy Co) or titles
-
-
-def _organisation_by_ending(text: str) -> bool:
-    """*Carrowdale Minerals*, *Ashcombe Rovers*: a name ending in a word only companies or clubs end in is an
-    organisation, whatever the tagger said (not *Tom Rovers*, not *Zaldy Co*)."""
-    words = name_words(text)
-    last = words[-1].lower().strip(".,") if words else ""
-    return len(words) > 1 and words[0].lower() not in lexicon.first_names() \
-        and (last in COMPANY_ENDINGS - NOT_ONLY_COMPANIES or last in CLUB_NAME_ENDINGS - PLACE_NAME_ENDINGS)
-
-
-def _with_cut_first_words(ent: Span) -> Span:
-    """*Kestrel Bay Timber Corp.* tagged from *Bay*: the capitalised words of the same name right before
-    the organisation, which the parse hangs on it, belong to it."""
-    doc, start = ent.doc, ent.start
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
-            and doc[start - 1].dep_ == "compound" and ent.start <= doc[start - 1].head.i < ent.end \
-            and not doc[start - 1].ent_type_ and doc[start - 1].whitespace_ \
-            and doc[start - 1].lower_.rstrip(".") not in lexicon.title_words() \
-            and doc[start - 1].lower_ not in lexicon.honorifics():
-        start -= 1  # not "Representative" before "Brooks" tagged an organisation
-    return doc[start:ent.end]
-
-
-def _split_run_on_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
-    """*the Washington Post Trump said*: NER ran an organisation into the surname of a person the
-    document names in full; the surname is the person, the rest the organisation."""
-    full = [s for s, label in spans if label == "PERSON" and len(name_words(s.text)) > 1]
-    surnames = {name_words(s.text)[-1] for s in full}
-    full_texts = {s.text for s in full}
-    out = []
-    for span, label in spans:
-        words = name_words(span.text)
-        if len(span) > 1 and words[-1] in surnames and span.text not in full_texts and \
-                not any(f.text.endswith(span.text) or span.text.endswith(f.text) for f in full) and \
-                words[0].lower() not in lexicon.first_names():
-            out.append((span[:-1], "ORG" if label == "PERSON" else label))
-            out.append((span[-1:], "PERSON"))
-        else:
-            out.append((span, label))
-    return out
-
-
 def _surface(span: Span) -> str:
     """The name as written, with an honorific right before it (*Mr. Zelenskyy*)."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in lexicon.honorifics():
         return doc[span.start - 1:span.end].text
     return span.text
-
-
-def _set_gender(index: EntityIndex, key: str, span: Span, honorifics: dict[str, str]) -> None:
-    """An honorific (Mr., Mrs.) settles a person's gender; a first name only guesses it."""
-    doc = span.doc
-    honorific = honorifics.get(doc[span.start - 1].lower_, "") if span.start > 0 else ""
-    if honorific:
-        index.entities[key].gender = honorific
-        index.guessed_gender.discard(key)
-    elif not index.entities[key].gender:
-        index.entities[key].gender = _gender_of(span, honorifics)
-        if index.entities[key].gender:
-            index.guessed_gender.add(key)
-
-
-def _gender_of(span: Span, honorifics: dict[str, str]) -> str:
-    doc = span.doc
-    if span.start > 0 and honorifics.get(doc[span.start - 1].lower_):
-        return honorifics[doc[span.start - 1].lower_]
-    first = name_words(span.text)[0].lower()
-    if len(name_words(span.text)) > 1:
-        return lexicon.first_names().get(first, "")
-    return ""
 
 
 def _may_share_name(index: EntityIndex, key: str, words: list[str], first_name: bool = False) -> bool:
@@ -879,65 +569,6 @@ def _may_share_name(index: EntityIndex, key: str, words: list[str], first_name: 
         return True
     other = normalise(index.entities[key].name).split()
     return len(other) < 2 or other[0] == first or other[0][:1] == first[:1] and len(other[0]) <= 2
-
-
-def _surname_genders(spans: list[tuple[Span, str]], surnames: set[str]) -> dict[str, str]:
-    """The gender each bare surname takes in the text: the pronouns that follow it in its sentences,
-    when two in three or more agree (*Berg said she …*, *Berg told her staff …*)."""
-    votes: dict[str, Counter] = defaultdict(Counter)
-    for span, label in spans:
-        if len(name_words(span.text)) == 1 and (label == "PERSON" or span.text in surnames):
-            gender = _pronoun_gender_after(span, strict=False)
-            if gender:
-                votes[normalise(span.text)][gender] += 1
-    out = {}
-    for surname, counts in votes.items():
-        gender, n = counts.most_common(1)[0]
-        if 3 * n >= 2 * sum(counts.values()):
-            out[surname] = gender
-    return out
-
-
-def _pronoun_gender_after(span: Span, strict: bool = True) -> str:
-    """The gender of a he/she in the clause the name is the subject of: *Berg said she would …*, *Ruiz
-    says he would pay …* (not *Ortiz called his vote …*, where *his* is someone else's). Not ``strict``:
-    the first he/she/his/her after the name in its sentence before anyone else is named, a weaker hint
-    that only a vote over the document may use."""
-    name = span.root
-    pronouns = lexicon.pronouns()
-    for token in span.doc[span.end:span.sent.end]:
-        if not strict and token.ent_type_ == "PERSON":
-            return ""
-        if token.pos_ != "PRON":
-            continue
-        if strict and not (name.dep_ in ("nsubj", "nsubjpass") and token.dep_ in ("nsubj", "nsubjpass")
-                           and token.head.head.i == name.head.i and token.head.dep_ in ("ccomp", "conj", "advcl", "xcomp")):
-            continue
-        gender = pronouns.get(token.lower_, ("", ""))[0]
-        if gender in ("m", "f"):
-            return gender
-    return ""
-
-
-def _pick_by_gender(index: EntityIndex, candidates: list[str], span: Span, honorifics: dict[str, str]) -> str | None:
-    """Among people sharing a surname, *Mrs. Trump* is the woman; otherwise the most mentioned so far."""
-    doc = span.doc
-    unique = list(dict.fromkeys(candidates))
-    want = honorifics.get(doc[span.start - 1].lower_, "") if span.start > 0 else ""
-    if len(unique) == 1 and (not want or index.entities[unique[0]].gender in (want, "")):
-        return unique[0]
-    want = honorifics.get(doc[span.start - 1].lower_, "") if span.start > 0 else ""
-    if want:
-        fitting = [k for k in unique if index.entities[k].gender in (want, "")]
-        if not fitting:
-            return None  # "Mr. Obama" is not Michelle Obama: someone the text has not named in full
-        unique = fitting
-    else:
-        # "Ruiz says he would pay for it": the pronoun that follows the name in its sentence tells which.
-        told = _pronoun_gender_after(span)
-        fitting = [k for k in unique if index.entities[k].gender == told]
-        unique = fitting if told and fitting else unique
-    return index.main_person(unique, normalise(span.text))
 
 
 def _find_org(index: EntityIndex, kind: str, text: str) -> Entity | None:
