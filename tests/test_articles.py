@@ -82,3 +82,39 @@ def test_attribution_and_roles_reach_their_floor(built, expected):
     print("\n" + summary + "\n" + "\n".join(misses))
     assert quotes["attribution"]["f1"] >= ATTRIBUTION_F1_FLOOR, summary
     assert roles["f1"] >= ROLE_F1_FLOOR, summary
+
+
+def test_every_speaker_and_post_holder_is_an_entity_of_the_graph(nlp):
+    """A person made while resolving a statement the sieve then dropped stays an entity: a post found for
+    them must not point at a node the graph does not have (the mapper would refuse the build)."""
+    from kg.extract import extract
+    from kg.records import Document
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))]
+    # whole articles, and the paragraphs of several run together, as a user's archive may
+    texts += ["\n".join(t.split("\n")[:6] + u.split("\n")[2:8]) for t, u in zip(texts, texts[1:])]
+    for i, doc in enumerate(nlp.pipe(texts)):
+        extraction = extract(doc, Document(id=str(i), text=texts[i]))
+        for quote in extraction.quotes:
+            assert quote.speaker in extraction.entities
+        for role in extraction.roles:
+            assert role.person in extraction.entities and (not role.org or role.org in extraction.entities)
+
+
+def test_a_person_whose_only_statement_the_sieve_drops_keeps_their_post(nlp, monkeypatch):
+    """A name the tagger missed is made a person while the speaker is resolved; when the sieve then drops
+    the statement, the person stays, because the post the text gives them points at them."""
+    import kg.extract.quotes as quotes
+    from kg.extract import extract
+    from kg.records import Document
+
+    class DropsEverything:
+        def keep(self, features, record) -> bool:
+            return False
+
+    monkeypatch.setattr(quotes, "sieve_for", lambda cue_scores: DropsEverything())
+    # "Richter" is first an organisation's word, so the tagger leaves the sheriff's name untagged
+    text = ("The school is safe, the head wrote: \"Every family can trust Richter Aldhelm's.\"\n\n"
+            "A deputy shot a man at a rural home on Sunday, Sheriff Josiah Richter said.")
+    extraction = extract(nlp(text), Document(id="t", text=text))
+    assert [(extraction.entities[r.person].name, r.title) for r in extraction.roles] == [("Josiah Richter", "Sheriff")]

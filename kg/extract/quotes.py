@@ -229,7 +229,8 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
             spoken.add(record.speaker)
             yield record
         for key in sieved - spoken - known:  # an unnamed source made only for a statement the sieve dropped
-            del self.index.entities[key]
+            if self.index.entities[key].kind == "SOURCE":  # not a person named in the text: a post may be theirs
+                del self.index.entities[key]
 
     def _candidates(self, kept: list[Statement]) -> list[Candidate]:
         """What the sieve reads of each statement, overlaps with the others included."""
