@@ -100,7 +100,7 @@ class Descriptions:
             return holder
         named_org = any(self.index.entity_of(t) and self.index.entities[self.index.entity_of(t)].kind in ("ORG", "GPE")
                         for t in phrase if t.i != head.i)
-        named_person = any(self.index.entity_of(t) and self.index.entities[self.index.entity_of(t)].kind == "PERSON"
+        named_person = any(self.index.person_of(t)
                            for t in phrase if t.i != head.i)
         definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.children) or \
             (bool(title) and not any(t.lower_ in ("a", "an", "one", "another") for t in head.children))
@@ -192,17 +192,11 @@ class Descriptions:
         for token in self.doc[earliest:head.i]:
             if token.lower_ != head.lower_:
                 continue
-            if token.dep_ in ("compound", "amod") and self._person_key(token.head):
-                found.add(self._person_key(token.head))  # "debutant Tom Ashby"
-            elif token.dep_ == "appos" and self._person_key(token.head):
-                found.add(self._person_key(token.head))  # "Calloway, a Kentucky Republican"
-            else:
-                found.update(k for k in (self._person_key(c) for c in token.children if c.dep_ == "appos") if k)
+            # "debutant Tom Ashby", "Calloway, a Kentucky Republican", "a novelist, Ama Owusu"
+            named = [token.head] if token.dep_ in ("compound", "amod", "appos") else \
+                [c for c in token.children if c.dep_ == "appos"]
+            found.update(filter(None, map(self.index.person_of, named)))
         return found.pop() if len(found) == 1 else None
-
-    def _person_key(self, token: Token) -> str | None:
-        key = self.index.entity_of(token)
-        return key if key and self.index.entities[key].kind == "PERSON" else None
 
     def police_force(self) -> str | None:
         """The one police force the text names (*Police Service of Northern Ireland*, *Harrowmere Constabulary*)."""

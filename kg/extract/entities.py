@@ -39,24 +39,17 @@ from kg.records import Entity, Mention
 KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "ORG", "NORP_ORG": "ORG"}
 
 
-def used_as_place(index: "EntityIndex", text: str) -> bool:
+def used_as_place(index: "EntityIndex", text: str, prepositions: set[str] = PLACE_PREPOSITIONS) -> bool:
     """The text uses this word as a place somewhere: *in Kyiv*, *between Moscow and Kyiv*."""
     doc = index.doc
-    for token in doc:
-        if token.text != text:
-            continue
-        if token.i > 0 and doc[token.i - 1].lower_ in PLACE_PREPOSITIONS:
+    for i in tokens_by_text(doc).get(text, ()):
+        if i > 0 and doc[i - 1].lower_ in prepositions:
             return True
-        for other in token.conjuncts:
+        for other in doc[i].conjuncts:
             key = index.token_entity.get(other.i)
             if key and index.entities[key].kind == "GPE":
                 return True
     return False
-
-
-def _after_a_place_preposition(doc: Doc, text: str, by_text: dict[str, list[int]]) -> bool:
-    """*officials from Jordan*: a word the text uses as a place somewhere."""
-    return any(i > 0 and doc[i - 1].lower_ in PLACE_PREPOSITIONS | {"to", "at"} for i in by_text.get(text, ()))
 
 
 class EntityIndex:
@@ -74,6 +67,11 @@ class EntityIndex:
     # -- lookups used by the other extractors -------------------------------------------------
     def entity_of(self, token: Token) -> str | None:
         return self.token_entity.get(token.i)
+
+    def person_of(self, token: Token) -> str | None:
+        """The person ``token`` names, if it names one."""
+        key = self.token_entity.get(token.i)
+        return key if key and self.entities[key].kind == "PERSON" else None
 
     def entity_in(self, tokens: Iterable[Token]) -> str | None:
         """The entity of a noun phrase: the one its head or its nearest name token mentions."""
@@ -401,13 +399,13 @@ def extract_entities(doc: Doc) -> EntityIndex:
     titled = {span.text for span, label in merged if label != "PERSON" and 1 < len(name_words(span.text)) <= 5
               and title_in_apposition(span)}
 
-    first_words = {name_words(s.text)[0] for s in full_names if len(name_words(s.text)) > 1}
+    first_words = {name_words(s.text)[0] for s in full_names}
 
     def decide(text: str) -> str:
         if text in surnames or text in {s.text for s in full_names} or text in titled:
             return "PERSON"
         counts = votes[text]
-        if text in first_words and not _after_a_place_preposition(doc, text, by_text) \
+        if text in first_words and not used_as_place(index, text, PLACE_PREPOSITIONS | {"to", "at"}) \
                 and (counts["PERSON"] >= sum(counts.values()) - counts["PERSON"] or counts.most_common(1)[0][0] == "ORG"
                      and not counts["GPE"] and not organisation_evidence(doc, text, by_text)):
             return "PERSON"  # "Akinyi says" after "Akinyi Odhiambo", whatever NER made of it

@@ -43,7 +43,6 @@ def withholds_name(verb: Token) -> bool:
         for c in verb.children))
 
 
-
 class ReportedClauses:
     """The reported-clause rules; need ``doc``, ``text``, ``index``, ``verbs``, ``quotations``, ``quoted``,
     ``token_at``, ``is_cue``, ``resolver``, ``_object_content`` and ``_description_hung_elsewhere`` from the

@@ -338,14 +338,10 @@ class SpeakerFinder:
             before = [t for t in (head, *head.conjuncts) if t.i < token.i]
             head = max(before, key=lambda t: t.i) if before else head
             if token.lower_ == "who" and head.dep_ == "pobj" and head.head.lower_ in ("of", "from") \
-                    and not self._person(head) and self._person(head.head.head):
+                    and not self.index.person_of(head) and self.index.person_of(head.head.head):
                 return head.head.head  # "Sen. Curtis Vandiver of Elk Prairie, who said": the senator
             return head
         return token
-
-    def _person(self, token: Token) -> bool:
-        key = self.index.entity_of(token)
-        return bool(key) and self.index.entities[key].kind == "PERSON"
 
 
 def _antecedent_of_relative_clause_before(verb: Token) -> Token | None:
