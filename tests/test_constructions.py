@@ -76,3 +76,23 @@ def test_according_to_the_rest_of_the_sentence(extractor):
     found = ex._according_to(word(ex, "according"))
     assert found.speaker_head.text == "office"
     assert texts(ex, found.content_spans) == ["The ferry will stop running in May"]
+
+
+@pytest.mark.parametrize("text, content", [
+    # the parse hung the cue on the participle after its source: the participle is the source's, not said
+    ("In Kent, Reid is up 15 points, according to the polling average kept by the Gazette.",
+     ["In Kent, Reid is up 15 points"]),
+    ("The plan, according to Hale, will cost two million pounds.", ["The plan", "will cost two million pounds"]),
+])
+def test_according_to_in_the_middle_or_at_the_end(extractor, text, content):
+    ex = extractor(text)
+    assert texts(ex, ex._according_to(word(ex, "according")).content_spans) == content
+
+
+def test_headlines_a_label_in_capitals_before_the_speaker(extractor):
+    ex = extractor("EXCLUSIVE – Tom Hale: Don’t Trust the Council's Figures\n\nFormer mayor Tom Hale said the budget "
+                   "was wrong.")
+    assert ex.dateline is None  # "EXCLUSIVE" is no place the story was filed from
+    (found,) = ex.headlines([])
+    assert ex.index.entities[found.speaker].name == "Tom Hale"
+    assert texts(ex, found.content_spans) == ["Don’t Trust the Council's Figures"]

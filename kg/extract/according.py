@@ -42,8 +42,11 @@ class AccordingTo:
         sent = sent_of(cue)
         skip = {t.i for t in cue.subtree}
         tokens = [t for t in sent if t.i not in skip]
-        spans = []
+        spans: list[tuple[int, int]] = []
         for run in token_runs(tokens):
+            if spans and run[0].i == max(skip) + 1 and not cue.doc[max(skip)].is_punct \
+                    and not cue.doc[max(skip) + 1].is_punct:
+                continue  # "…, according to the average kept by the Gazette": the parse cut the source's phrase
             while run and run[-1].is_punct and run[-1].text not in ("”", '"', "’", "»"):
                 run = run[:-1]
             while run and run[0].is_punct and run[0].text not in ("“", '"', "‘", "«"):

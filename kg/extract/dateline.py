@@ -31,6 +31,10 @@ _AGENCY_PATTERN = re.compile(
 )
 # "BENGALURU: Leader of the Opposition …": a place in capitals and a colon, opening the story's first paragraph
 _COLON_PATTERN = re.compile(r"^(?P<place>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}): ", re.MULTILINE)
+# "EXCLUSIVE – …", "WATCH - …": a label before a headline, not a place
+KICKERS = frozenset({"EXCLUSIVE", "WATCH", "BREAKING", "UPDATE", "UPDATED", "VIDEO", "PHOTOS", "OPINION", "ANALYSIS",
+                     "LIVE", "EDITORIAL", "COMMENTARY", "REVIEW", "LISTEN", "EXPLAINER", "CORRECTION", "FACT CHECK",
+                     "BREAKING NEWS", "SPONSORED", "ADVERTISEMENT", "PODCAST", "INTERVIEW"})
 SEARCHED = 800  # characters from the start: a dateline opens the story, after its headline
 _FOUND = "kg.dateline"
 
@@ -58,6 +62,7 @@ def find_dateline(text: str) -> Dateline | None:
     for pattern in (_PATTERN, _AGENCY_PATTERN, _COLON_PATTERN):
         for match in pattern.finditer(text, 0, SEARCHED):
             if len(match.group("place").replace(" ", "")) < 3 or match.end() >= len(text) \
+                    or match.group("place") in KICKERS \
                     or not text[match.end()].isupper() and not text[match.end()].isdigit() and text[match.end()] not in "“\"‘'":
                 continue
             if pattern is _COLON_PATTERN and (len(colons) > 1 or text[:match.start()].strip().count("\n") > 0):

@@ -16,6 +16,10 @@ from kg.extract.sentences import sent_of, sentences
 from kg.extract.statement import Statement, trim
 
 
+# "EXCLUSIVE – ", "WATCH - ": a label in capitals before the headline proper
+KICKER = r"(?:[A-Z]{3,}(?: [A-Z]{3,})? [–—-] )?"
+
+
 class Headlines:
     """The headline and transcript rules; need ``doc``, ``text``, ``index``, ``resolver``, ``token_at``,
     ``paragraph_of`` and ``is_cue`` from the class they are mixed into."""
@@ -26,8 +30,8 @@ class Headlines:
         verbs = "|".join(sorted(_inflections(lexicon.reporting_verbs() | set(lexicon.object_cues()))))
         groups = "|".join(sorted(lexicon.speaker_nouns_of("group")))
         patterns = [
-            (re.compile(r"(?m)^[\"“]?(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): (?P<what>\S.{10,})$"), False),
-            (re.compile(rf"(?m)^(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}) (?P<cue>{verbs}) (?P<what>\S.{{10,}}?)\.?$"), True),
+            (re.compile(rf"(?m)^{KICKER}[\"“]?(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}): (?P<what>\S.{{10,}})$"), False),
+            (re.compile(rf"(?m)^{KICKER}(?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}) (?P<cue>{verbs}) (?P<what>\S.{{10,}}?)\.?$"), True),
             (re.compile(rf"(?m)^(?P<what>\S.{{10,}}?),? (?P<who>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}) (?P<cue>{verbs})\.?$"), True),
             (re.compile(rf"(?m)^(?P<what>\S.{{10,}}?), (?P<who>(?:[a-z]+ ){{0,2}}(?:{groups})) (?P<cue>say|says|said|warn|warns|claim|claims)\.?$"), True),
         ]
