@@ -1619,3 +1619,29 @@ def test_what_this_rounds_source_rules_leave_alone(run, text, speakers):
 def test_a_clause_with_a_perfect_keeps_its_second_verb(run):
     said = run("The report said the minister had lied to parliament and claimed expenses he was not owed.").said
     assert [s.content for s in said] == ["the minister had lied to parliament and claimed expenses he was not owed"]
+
+
+@pytest.mark.parametrize("text, said", [
+    # a participle after the comma that closes a quotation comments on the report; a reporting one is the
+    # speaker's next statement, not the quoted clause's subject's
+    ('Hale said Reid represents "old Kent values," stating during the debate that they are "socially liberal."',
+     [("Hale", "said", 'Reid represents "old Kent values,"'), ("Hale", "stating", 'they are "socially liberal."')]),
+    ("Hale said the team won, adding that the players were brilliant.",
+     [("Hale", "said", "the team won"), ("Hale", "adding", "the players were brilliant")]),
+    # the participle after a quotation is no cue of it when the quotation is part of the clause before
+    ('Hale said things "should be settled by June," referring to the council\'s budget meeting.',
+     [("Hale", "said", 'things "should be settled by June,"'), ("Hale", "referring", "the council's budget meeting")]),
+    # what the speaker did next, after an object or a request, is no part of what was said
+    ('Hale called Reid the "ultimate hypocrite," linking to a story about how Reid attended a dinner.',
+     [("Hale", "called", 'Reid the "ultimate hypocrite,"')]),
+    ("Mayor Ann Reid urged residents to raise their hands and pledge their support to the plan, creating an "
+     "awkward moment.", [("Ann Reid", "urged", "residents to raise their hands and pledge their support to the plan")]),
+])
+def test_a_participle_after_a_comma_ends_what_was_said(run, text, said):
+    assert [(s.speaker, s.cue, s.content) for s in run(text).said] == said
+
+
+def test_a_quoted_participle_after_a_comma_is_part_of_what_was_said(run):
+    (said,) = run('The group might run ads against Reid, "depending on how the race develops," Hale said.').said
+    assert said.speaker == "Hale" and said.content.startswith("The group might run ads against Reid")
+    assert "depending on how the race develops" in said.content

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from kg import lexicon
 from kg.extract.quotations import Quotation
 from kg.extract.sentences import sent_of
-from kg.extract.statement import Statement, trim
+from kg.extract.statement import Statement, trailing_comment, trim
 
 MIN_WORDS_WITHOUT_CUE = 4
 LABEL = re.compile(r"(?:\A|[.!?”\"’]\s+|\n\s*|\s[-–—]\s*)(?P<who>(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]*)\s*:\Z")
@@ -129,9 +129,18 @@ class DirectQuotations:
     def _reports_something_else(self, cue: Token, quotation: Quotation) -> bool:
         """*Bemoaning the “phony system,” Trump accused Holt of being a Democrat*: a few quoted words
         before a cue that has content of its own are not what it reports."""
+        lemma = cue.lemma_.lower()
+        if cue.tag_ == "VBG" and trailing_comment(cue.head) == cue and cue.head.left_edge.idx < quotation.start \
+                and self._has_content(cue, lemma):
+            # "said things “should be wrapped up by Cleveland,” referring to the convention": the participle
+            # comments on the clause that holds the quotation, and reports words of its own
+            return True
         if len(re.findall(r"[\w'’]+", quotation.text(self.text))) > 3:
             return False
-        lemma = cue.lemma_.lower()
+        return self._has_content(cue, lemma)
+
+    @staticmethod
+    def _has_content(cue: Token, lemma: str) -> bool:
         for child in cue.rights:
             if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "dobj" and lemma not in lexicon.cue_class("addressee")):
                 return True

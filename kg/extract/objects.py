@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg import lexicon
-from kg.extract.statement import clause_span
+from kg.extract.statement import clause_span, end_before, trailing_participle, trim
 
 
 class ObjectContent:
@@ -70,6 +70,9 @@ class ObjectContent:
                         last = more.right_edge  # not "… as Pyongyang fired three missiles": another event
                 while last.is_punct and last.i > first.i and last.text not in ("”", '"', "’", "»"):
                     last = self.doc[last.i - 1]
+                comment = trailing_participle(first, last)
+                if comment is not None:
+                    return [trim(self.text, first.idx, end_before(comment))]
                 return [(first.idx, last.idx + len(last.text))]
         return None
 

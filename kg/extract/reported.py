@@ -22,7 +22,8 @@ from spacy.tokens import Token
 from kg import lexicon
 from kg.extract.sentences import sent_of, sentences
 from kg.extract.speakers import ADDRESSEE_FIRST
-from kg.extract.statement import Statement, clause_span, token_runs, trim
+from kg.extract.statement import (Statement, clause_span, end_before, token_runs, trailing_comment,
+                                  trailing_participle, trim)
 
 COMPLEMENT_DEPS = ("ccomp",)
 CONTRASTING = {"while", "whereas", "although", "though", "but"}
@@ -123,6 +124,9 @@ class ReportedClauses:
                     if cue.tag_ in ("VBD", "VBN") and child.left_edge.i == cue.i + 1 and self.resolver.in_headline(cue):
                         return None  # a headline's passive: "Savers urged to check rates" (savers were urged)
                     start, end = clause_span(child)
+                    comment = trailing_participle(child.left_edge, child.right_edge)
+                    if comment is not None:
+                        end = min(end, trim(self.text, start, end_before(comment))[1])
                     # "urged the administration to act", "called on Obama to act": whom, and what.
                     addressee = next((o for o in cue.rights if o.i < child.i and o.dep_ == "dobj"), None) or next(
                         (g for p in cue.rights if p.i < child.i and p.dep_ == "prep" and p.lower_ in ("on", "upon")
@@ -243,9 +247,9 @@ class ReportedClauses:
         """A complement clause, up to a clause joined to it that reports speech of its own: in *She said
         A, and when pressed, the mother replied B*, B is another statement."""
         start, end = clause_span(head)
-        comment = _trailing_comment(head)
+        comment = trailing_comment(head)
         if comment is not None:
-            end = min(end, trim(self.text, start, self.doc[comment.left_edge.i - 1].idx)[1])
+            end = min(end, trim(self.text, start, end_before(comment))[1])
         for conj in head.rights:
             if self._another_statement(conj):
                 last = self.doc[conj.left_edge.i - 1]
@@ -404,27 +408,6 @@ class ReportedClauses:
             stop = after[-1] if not after[-1].is_punct else self.doc[after[-1].i - 1]
             statement.content_spans.append((after.start_char, stop.idx + len(stop.text)))
             taken.append(statement.content_spans[-1])
-
-
-def _trailing_comment(head: Token) -> Token | None:
-    """What the writer adds after a comma at the end of a reported clause: a participle clause with no
-    subject or conjunction (*said the team won, leaving the city excited*) or an absolute *with* phrase
-    (*said they had decided, with four in ten saying …*) tells the consequence or the context as the
-    writer sees it, not what was said. Only when it ends the clause: one followed by more of the
-    clause may describe a noun inside it."""
-    if head.lemma_ == "be" and not any(c.dep_ in ("attr", "acomp") for c in head.children):
-        return None  # "Voters were, at some cost, favoring X": the participle is the predicate
-    for child in head.rights:
-        if child.left_edge.i - 2 <= head.left_edge.i or child.doc[child.left_edge.i - 1].text != "," \
-                or child.right_edge.i < head.right_edge.i - 1:
-            continue
-        participle = child.dep_ == "advcl" and child.tag_ == "VBG" and child.left_edge.i == child.i \
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children)
-        absolute = child.dep_ == "prep" and child.lower_ == "with" and any(
-            g.tag_ == "VBG" and g.dep_ in ("pcomp", "acl") for g in child.subtree)
-        if participle or absolute:
-            return child
-    return None
 
 
 def _in_another_form(verb: Token) -> bool:

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from kg import lexicon
 from kg.extract.sentences import sent_of
+from kg.extract.statement import trailing_comment
 
 NOT_SPEECH_SUBJECTS = {"it", "this", "that", "which", "what"}
 # "She called him to say …", "he promised them to …": verbs whose subject, not their object, does the infinitive.
@@ -113,7 +114,8 @@ class SpeakerFinder:
             # "…, contending that …", "… and said that …": the subject of the verb it hangs from.
             if verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head.pos_ in ("VERB", "AUX"):
                 if verb.dep_ in ("conj", "advcl") and (self._conjoined_with_reported_clause(verb)
-                                                       or self._next_report_in_cue_tense(verb)):
+                                                       or self._next_report_in_cue_tense(verb)
+                                                       or self._comment_on_reported_clause(verb)):
                     verb = verb.head  # "She said the gaps remained wide and warned that …": she warned
                 verb = self._outside_quotation(verb.head)
                 continue
@@ -127,6 +129,13 @@ class SpeakerFinder:
             return after
         return self._named_after_quotation(cue) or self._subject_hung_elsewhere(cue) \
             or self._subject_of_governing_verb(cue)
+
+    def _comment_on_reported_clause(self, verb: Token) -> bool:
+        """*Cruz said Trump represents “New York values,” stating during the debate that …*: a reporting
+        participle set off after a reported clause goes on with the report; Cruz stated it, not Trump."""
+        clause = verb.head
+        return verb.tag_ == "VBG" and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.verbs \
+            and trailing_comment(clause) == verb
 
     def _subject_of_governing_verb(self, cue: Token) -> Token | None:
         """*In addition to stating that …, Ortiz has vowed*, *He went out of his way to say that …*: a
