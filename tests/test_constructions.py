@@ -64,6 +64,20 @@ def test_objects_a_passive_with_by(extractor):
     assert texts(ex, spans) == ["The new timetable", "a disgrace"]
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("Reid told reporters a slightly different story.", "told", ["a slightly different story"]),  # not whom
+    ("Hale spoke at length about the harbour plans, then left.", "spoke", ["at length about the harbour plans"]),
+    ("The harbour plan was praised by the mayor.", "praised", None),  # the agent speaks; nothing follows
+    ("Hale praised the plan.", "praised", None),  # a plain object of praise: an event
+    ("Hale thanked Ann Reid.", "thanked", None),  # a person alone
+    ("Hale described the plan, which Reid had said would fail.", "described", None),  # another cue reports it
+])
+def test_objects_what_follows_a_cue_as_a_last_resort(extractor, text, cue, content):
+    ex = extractor(text)
+    spans = ex._what_follows(word(ex, cue))
+    assert (texts(ex, spans) if spans is not None else None) == content
+
+
 def test_claims_a_reporting_noun_and_its_owner(extractor):
     ex = extractor("The union's claim that the ferry was unsafe angered the mayor.")
     found = ex._claim_noun(word(ex, "claim"))

@@ -76,6 +76,34 @@ class ObjectContent:
                 return [(first.idx, last.idx + len(last.text))]
         return None
 
+    def _what_follows(self, cue: Token) -> list[tuple[int, int]] | None:
+        """The phrases the parse hung on the cue after it (its objects, complements and adverbials, not its
+        subject, its agent, whom it was told to, or a conjoined verb): a last resort when no rule knows the
+        construction. Not a person alone, nor a plain noun phrase after a verb of blame (an event,
+        :mod:`kg.extract.events`)."""
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
+            return None  # a passive ("residents were urged to check"): its subject was told, and told nothing
+        # "told reporters": whom it was told, not what ("told reporters a different story": the story)
+        addressee = cue.lemma_.lower() in lexicon.cue_class("addressee") \
+            and not any(c.dep_ == "dative" for c in cue.children)
+        right: list[Token] = []
+        for child in cue.rights:
+            if child.dep_ in FOLLOWS_SKIPPED or child.dep_ == "dative" or addressee and child.dep_ == "dobj":
+                continue
+            if right and child.left_edge.i != right[-1].right_edge.i + 1:
+                break  # a comma or another phrase between: what follows is no longer the cue's
+            right.append(child)
+        if not right:
+            return None
+        first, last = right[0].left_edge, right[-1].right_edge
+        while last.is_punct and last.i > first.i and last.text not in ("”", '"', "’", "»"):
+            last = self.doc[last.i - 1]
+        if len(right) == 1 and (self._is_person(right[0]) or self._plain_object_of_blame(cue, right[0])):
+            return None
+        if self._holds_cue([(first.idx, last.idx + len(last.text))]):
+            return None  # another cue inside reports it
+        return [(first.idx, last.idx + len(last.text))]
+
     @staticmethod
     def _plain_object_of_blame(cue: Token, obj: Token) -> bool:
         """*criticised the plan*, *praised the new staff*: a verb of blame or praise with a plain noun phrase
@@ -103,3 +131,8 @@ class ObjectContent:
     def _is_person(self, token: Token) -> bool:
         key = self.index.entity_of(token)
         return bool(key) and self.index.entities[key].kind == "PERSON" and len(list(token.subtree)) <= 3
+
+
+# what does not belong to what a cue reports: its subject, a verb conjoined to it, words around the clause
+FOLLOWS_SKIPPED = frozenset({"punct", "cc", "conj", "nsubj", "nsubjpass", "advmod", "npadvmod", "mark", "aux",
+                             "auxpass", "neg", "prt", "agent"})

@@ -355,6 +355,11 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
                 if content is not None and (len(self.text[content[0][0]:content[-1][1]].split()) < 4
                                             or self._holds_cue(content)):
                     content = None
+            if content is None and self.sieve is not None and token.i in learned and not self.resolver.in_headline(token):
+                # the cue model is sure the verb reports speech and no rule read what it reports: what follows
+                # it in its clause, for the sieve to judge (learned on the train split like every candidate);
+                # not in a headline, whose own rules (kg.extract.headlines) know its shapes
+                content, rule = self._what_follows(token), "follows"
             if content is None:
                 continue
             content = [trim(self.text, s, e) for s, e in content]

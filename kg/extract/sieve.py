@@ -71,6 +71,7 @@ def features(doc: Doc, candidate: Candidate, cue_score: float | None, quoted: li
     if words:
         first, last = words[0], words[-1]
         feats += [f"first={first.lower_ if first.is_stop else first.pos_}", f"firstpos={first.pos_}",
+                  f"rule,first={candidate.rule},{first.lower_ if first.is_stop else first.pos_}",
                   f"lastpos={last.pos_}", f"lemma,first={lemma},{first.lower_ if first.is_stop else first.pos_}"]
         verbs = sum(1 for t in words if t.pos_ in ("VERB", "AUX"))
         feats.append(f"verbs={_bucket(verbs, (0, 1, 3))}")
