@@ -85,6 +85,23 @@ def test_claims_a_reporting_noun_and_its_owner(extractor):
     assert texts(ex, found.content_spans) == ["the ferry was unsafe"]
 
 
+@pytest.mark.parametrize("text, noun, content", [
+    ("Reid's promises to cut fares and build a bridge have put transport at the centre of the race.", "promises",
+     "to cut fares and build a bridge"),
+    ("The plan runs counter to Mayor Tom Reid's original pledge to close the depot by June.", "pledge",
+     "to close the depot by June"),
+])
+def test_claims_what_the_owner_of_a_promise_said_they_would_do(extractor, text, noun, content):
+    ex = extractor(text)
+    found = ex._claim_noun(word(ex, noun))
+    assert texts(ex, found.content_spans) == [content]
+
+
+def test_claims_no_infinitive_after_a_plain_reporting_noun(extractor):
+    ex = extractor("Hale's statement to reporters was brief.")
+    assert ex._claim_noun(word(ex, "statement")) is None
+
+
 def test_according_to_the_rest_of_the_sentence(extractor):
     ex = extractor("The ferry will stop running in May, according to the harbour office.")
     found = ex._according_to(word(ex, "according"))

@@ -14,6 +14,8 @@ from kg.extract.statement import Statement, clause_span, trim
 
 
 CALL_NOUNS = frozenset({"call", "plea", "appeal"})  # nouns whose owner asked for something
+# nouns whose owner said they would do something: the infinitive after them is what they said
+INTENT_NOUNS = frozenset({"promise", "pledge", "vow", "threat", "claim"}) | CALL_NOUNS
 
 
 class ClaimNouns:
@@ -40,6 +42,10 @@ class ClaimNouns:
             # parser seldom finds the verb after such an infinitive, and the content would run on into it.
             clause = next((g for p in noun.rights if p.dep_ == "prep" and p.lower_ == "for" and p.i == noun.i + 1
                            for g in p.children if g.dep_ == "pobj"), None)
+        if clause is None and noun.lemma_.lower() in INTENT_NOUNS:
+            # "Reid's promise to close the depot", "his pledge to cut fares": what the owner promised
+            clause = next((c for c in noun.children if c.dep_ == "acl" and c.left_edge.i == noun.i + 1
+                           and c.left_edge.lower_ == "to"), None)
         if owner is None or clause is None:
             return None
         start, end = trim(self.text, *clause_span(clause))
