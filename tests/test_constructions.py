@@ -66,6 +66,8 @@ def test_objects_a_passive_with_by(extractor):
 
 @pytest.mark.parametrize("text, cue, content", [
     ("Reid told reporters a slightly different story.", "told", ["a slightly different story"]),  # not whom
+    ("The harbour report tells a much different story.", "tells", ["a much different story"]),
+    ("Reid told the residents on Monday.", "told", None),  # whom it was told is no part of it, nor when
     ("Hale spoke at length about the harbour plans, then left.", "spoke", ["at length about the harbour plans"]),
     ("The harbour plan was praised by the mayor.", "praised", None),  # the agent speaks; nothing follows
     ("Hale praised the plan.", "praised", None),  # a plain object of praise: an event

@@ -83,12 +83,14 @@ class ObjectContent:
         :mod:`kg.extract.events`)."""
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
             return None  # a passive ("residents were urged to check"): its subject was told, and told nothing
-        # "told reporters": whom it was told, not what ("told reporters a different story": the story)
+        # "told reporters": whom it was told, not what ("told reporters a different story", "told a story": the story)
         addressee = cue.lemma_.lower() in lexicon.cue_class("addressee") \
             and not any(c.dep_ == "dative" for c in cue.children)
         right: list[Token] = []
         for child in cue.rights:
-            if child.dep_ in FOLLOWS_SKIPPED or child.dep_ == "dative" or addressee and child.dep_ == "dobj":
+            if child.dep_ in FOLLOWS_SKIPPED or child.dep_ == "dative" or addressee and child.dep_ == "dobj" and (
+                    self._is_person(child) or child.pos_ == "PRON" or child.tag_ in ("NNS", "NNPS")
+                    or child.lemma_.lower() in lexicon.speaker_nouns()):
                 continue
             if right and child.left_edge.i != right[-1].right_edge.i + 1:
                 break  # a comma or another phrase between: what follows is no longer the cue's
@@ -100,6 +102,8 @@ class ObjectContent:
             last = self.doc[last.i - 1]
         if len(right) == 1 and (self._is_person(right[0]) or self._plain_object_of_blame(cue, right[0])):
             return None
+        if all(t.is_punct or t.pos_ in ("ADP", "DET") or t.ent_type_ in ("DATE", "TIME") for t in self.doc[first.i:last.i + 1]):
+            return None  # "told the residents on Monday": when, not what
         if self._holds_cue([(first.idx, last.idx + len(last.text))]):
             return None  # another cue inside reports it
         return [(first.idx, last.idx + len(last.text))]
