@@ -1646,3 +1646,8 @@ def test_a_quoted_participle_after_a_comma_is_part_of_what_was_said(run):
     (said,) = run('The group might run ads against Reid, "depending on how the race develops," Hale said.').said
     assert said.speaker == "Hale" and said.content.startswith("The group might run ads against Reid")
     assert "depending on how the race develops" in said.content
+
+
+def test_no_content_ends_in_a_conjunction_whose_second_half_the_parse_hung_elsewhere(run):
+    said = run("Reid spoke about the Southern border and how many migrants can easily slip through.").said
+    assert [(s.speaker, s.content) for s in said] == [("Reid", "the Southern border")]

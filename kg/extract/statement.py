@@ -42,8 +42,8 @@ def clause_span(head: Token) -> tuple[int, int]:
     tokens = list(head.subtree)
     while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ == "that" or tokens[0].is_punct):
         tokens = tokens[1:]
-    while tokens and tokens[-1].text in CLAUSE_END:
-        tokens = tokens[:-1]
+    while tokens and (tokens[-1].text in CLAUSE_END or tokens[-1].dep_ == "cc" and len(tokens) > 1):
+        tokens = tokens[:-1]  # nor a conjunction whose second half the parse hung elsewhere
     if not tokens:
         tokens = [head]
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
