@@ -99,6 +99,20 @@ def test_claims_what_the_owner_of_a_promise_said_they_would_do(extractor, text, 
     assert texts(ex, found.content_spans) == [content]
 
 
+@pytest.mark.parametrize("text, noun, content", [
+    ("The vote came after Hale's attacks on the council's handling of the flood.", "attacks",
+     "the council's handling of the flood"),
+    ("The vote came after Hale's attacks on Reid.", "attacks", None),  # a plain object of blame: an event
+    ("The vote came after the attacks on the council's handling of the flood.", "attacks", None),  # nobody's
+])
+def test_claims_what_follows_a_noun_the_model_is_sure_of(extractor, text, noun, content):
+    ex = extractor(text)
+    found = ex._what_follows_noun(word(ex, noun))
+    assert (texts(ex, found.content_spans)[0] if found else None) == content
+    if found:
+        assert found.speaker_head.text == "Hale"
+
+
 def test_claims_no_infinitive_after_a_plain_reporting_noun(extractor):
     ex = extractor("Hale's statement to reporters was brief.")
     assert ex._claim_noun(word(ex, "statement")) is None

@@ -14,6 +14,9 @@ from kg.extract.statement import Statement, clause_span, trim
 
 
 CALL_NOUNS = frozenset({"call", "plea", "appeal"})  # nouns whose owner asked for something
+# nouns of blame and praise: with a plain noun phrase after them, an event (as the verbs of blame are)
+BLAME_NOUNS = frozenset({"attack", "criticism", "praise", "condemnation", "rebuke", "denunciation", "blame", "thanks",
+                         "commendation", "swipe", "broadside", "tirade", "insult"})
 # nouns whose owner said they would do something: the infinitive after them is what they said
 INTENT_NOUNS = frozenset({"promise", "pledge", "vow", "threat", "claim"}) | CALL_NOUNS
 
@@ -24,17 +27,7 @@ class ClaimNouns:
 
     def _claim_noun(self, noun: Token) -> Statement | None:
         """*Tulsa police's earlier claim that Crutcher had refused …*, *his warning that …*."""
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is None:
-            # "police’s earlier claim" misparsed: the word before the possessive ending left of the noun.
-            left = noun.i - 1
-            while left > 0 and self.doc[left].dep_ in ("amod", "compound", "advmod"):
-                left -= 1
-            if left > 0 and self.doc[left].lower_ in ("'s", "’s"):
-                owner = self.doc[left - 1]
-        if owner is None:  # "claims by intelligence agencies that …"
-            owner = next((g for p in noun.rights if p.dep_ == "prep" and p.lower_ == "by" and p.i == noun.i + 1
-                          for g in p.children if g.dep_ == "pobj"), None)
+        owner = self._owner_of(noun)
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.i > noun.i
                        and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
         if clause is None and noun.lemma_.lower() in CALL_NOUNS:
@@ -54,3 +47,42 @@ class ClaimNouns:
         quoted = any(start <= s < end for s, _ in self.quoted)
         return Statement([(start, end)], "mixed" if quoted else "indirect", noun, owner, sent_of(noun),
                           self.paragraph_of(start), rule="claim")
+
+    def _owner_of(self, noun: Token) -> Token | None:
+        """Whose claim: the possessive (also when the parse lost it), or the object of a *by* right after."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            # "police’s earlier claim" misparsed: the word before the possessive ending left of the noun.
+            left = noun.i - 1
+            while left > 0 and self.doc[left].dep_ in ("amod", "compound", "advmod"):
+                left -= 1
+            if left > 0 and self.doc[left].lower_ in ("'s", "’s"):
+                owner = self.doc[left - 1]
+        if owner is None:  # "claims by intelligence agencies that …"
+            owner = next((g for p in noun.rights if p.dep_ == "prep" and p.lower_ == "by" and p.i == noun.i + 1
+                          for g in p.children if g.dep_ == "pobj"), None)
+        return owner
+
+    def _what_follows_noun(self, noun: Token) -> Statement | None:
+        """*Hale's attacks on the council's handling of the flood*, *Reid's criticism of the plan*: a noun the cue
+        model is sure reports speech, with its owner, and the phrases after it as what was said; a last resort
+        for the sieve to judge, like :meth:`_what_follows` for verbs."""
+        owner = self._owner_of(noun)
+        right = [c for c in noun.rights if c.dep_ in ("prep", "acl") and c.lower_ != "by"]
+        if owner is None or not right or right[0].left_edge.i != noun.i + 1:
+            return None
+        first, last = right[0].left_edge, right[0].right_edge
+        if first.dep_ == "prep":
+            first = self.doc[first.i + 1]  # "attacks on the plan": the plan, not "on"
+        if first.i > last.i:
+            return None
+        phrase = self.doc[first.i:last.i + 1]
+        if noun.lemma_.lower() in BLAME_NOUNS and len(phrase) <= 3 \
+                and not any(t.pos_ in ("ADP", "VERB", "AUX") or t.dep_ in ("relcl", "acl") for t in phrase):
+            return None  # "Hale's attacks on Reid", "her praise for the staff": an event, as the verbs' are
+        start, end = trim(self.text, first.idx, last.idx + len(last.text))
+        if end - start < 3 or self._holds_cue([(start, end)]):
+            return None
+        quoted = any(start <= s < end for s, _ in self.quoted)
+        return Statement([(start, end)], "mixed" if quoted else "indirect", noun, owner, sent_of(noun),
+                         self.paragraph_of(start), rule="noun_follows")

@@ -305,8 +305,11 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
         # of listed verbs; without it, only what the rules are sure of.
         floor = CUE_CANDIDATE if self.sieve is not None else CUE_KEEP
         learned = {i for i, p in (self.cue_scores or {}).items() if p >= floor and self.doc[i].pos_ == "VERB"}
+        # "Hale's attacks on the plan": a noun the model is sure of, for the sieve to judge
+        nouns = {i for i, p in (self.cue_scores or {}).items() if p >= CUE_CANDIDATE and self.doc[i].pos_ == "NOUN"} \
+            if self.sieve is not None else set()
         seen = {t.i for t in candidates}
-        candidates += [self.doc[i] for i in sorted(learned - seen)]  # cues no lexicon lists ("vowed", "pressed")
+        candidates += [self.doc[i] for i in sorted((learned | nouns) - seen)]  # cues no lexicon lists ("vowed")
         for token in sorted(candidates, key=lambda t: t.i):
             if token.i in used_cues:
                 continue
@@ -318,9 +321,12 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
                 if statement:
                     yield statement
                 continue
-            if token.pos_ == "NOUN" and (token.lemma_.lower() in lexicon.reporting_nouns() or token.lemma_.lower() in CALL_NOUNS) \
-                    and not self.inside_quote(token):
-                statement = self._claim_noun(token)
+            if token.pos_ == "NOUN" and (token.lemma_.lower() in lexicon.reporting_nouns() or token.lemma_.lower() in CALL_NOUNS
+                                         or token.i in nouns) and not self.inside_quote(token):
+                statement = self._claim_noun(token) if token.i not in nouns or token.lemma_.lower() in lemmas | CALL_NOUNS \
+                    else None
+                if statement is None and token.i in nouns and not self.resolver.in_headline(token):
+                    statement = self._what_follows_noun(token)
                 if statement:
                     yield statement
                 continue
