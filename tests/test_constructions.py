@@ -68,6 +68,8 @@ def test_objects_a_passive_with_by(extractor):
     ("Reid told reporters a slightly different story.", "told", ["a slightly different story"]),  # not whom
     ("The harbour report tells a much different story.", "tells", ["a much different story"]),
     ("Reid told the residents on Monday.", "told", None),  # whom it was told is no part of it, nor when
+    ("Sheriff Ann Reid told reporters at a news conference.", "told", None),  # nor where
+    ("Reid spoke in favour of the new harbour.", "spoke", ["in favour of the new harbour"]),
     ("Hale spoke at length about the harbour plans, then left.", "spoke", ["at length about the harbour plans"]),
     ("The harbour plan was praised by the mayor.", "praised", None),  # the agent speaks; nothing follows
     ("Hale praised the plan.", "praised", None),  # a plain object of praise: an event

@@ -104,6 +104,9 @@ class ObjectContent:
             return None
         if all(t.is_punct or t.pos_ in ("ADP", "DET") or t.ent_type_ in ("DATE", "TIME") for t in self.doc[first.i:last.i + 1]):
             return None  # "told the residents on Monday": when, not what
+        end = last.idx + len(last.text)
+        if len(right) == 1 and _where_it_was_said(right[0]) and not any(0 <= s - end <= 4 for s, _ in self.quoted):
+            return None  # "told reporters at a news conference": where, not what (unless a quotation follows)
         if self._holds_cue([(first.idx, last.idx + len(last.text))]):
             return None  # another cue inside reports it
         return [(first.idx, last.idx + len(last.text))]
@@ -140,3 +143,16 @@ class ObjectContent:
 # what does not belong to what a cue reports: its subject, a verb conjoined to it, words around the clause
 FOLLOWS_SKIPPED = frozenset({"punct", "cc", "conj", "nsubj", "nsubjpass", "advmod", "npadvmod", "mark", "aux",
                              "auxpass", "neg", "prt", "agent"})
+# where something is said, after "at", "during", "in" or "on": never what was said
+OCCASIONS = frozenset({"conference", "briefing", "rally", "debate", "meeting", "hearing", "interview", "statement",
+                       "show", "event", "appearance", "session", "court", "trial", "speech", "tweet", "post"})
+
+
+def _where_it_was_said(phrase: Token) -> bool:
+    """*at a news conference*, *during the trial*, *in a statement*: a phrase that sets the scene."""
+    if phrase.dep_ != "prep":
+        return False
+    place = next((c for c in phrase.children if c.dep_ == "pobj"), None)
+    if place is None or place.lemma_.lower() == "length" or any(t.pos_ in ("VERB", "AUX") for t in phrase.subtree):
+        return False  # "spoke at length about …"; "said in an interview I'm starting to …" (the parse hung it there)
+    return phrase.lower_ in ("at", "during") or phrase.lower_ in ("in", "on") and place.lemma_.lower() in OCCASIONS
