@@ -42,10 +42,10 @@ class AccordingTo:
         sent = sent_of(cue)
         skip = {t.i for t in cue.subtree}
         tokens = [t for t in sent if t.i not in skip]
+        phrase_end = cue.doc[max(skip)]
         spans: list[tuple[int, int]] = []
         for run in token_runs(tokens):
-            if spans and run[0].i == max(skip) + 1 and not cue.doc[max(skip)].is_punct \
-                    and not cue.doc[max(skip) + 1].is_punct:
+            if spans and run[0].i == phrase_end.i + 1 and not phrase_end.is_punct and not run[0].is_punct:
                 continue  # "…, according to the average kept by the Gazette": the parse cut the source's phrase
             while run and run[-1].is_punct and run[-1].text not in ("”", '"', "’", "»"):
                 run = run[:-1]

@@ -44,9 +44,13 @@ class ClaimNouns:
         start, end = trim(self.text, *clause_span(clause))
         if end - start < 8:
             return None
+        return self._nominal(noun, owner, start, end, "claim")
+
+    def _nominal(self, noun: Token, owner: Token, start: int, end: int, rule: str) -> Statement:
+        """The statement a noun cue makes: mixed when it quotes."""
         quoted = any(start <= s < end for s, _ in self.quoted)
         return Statement([(start, end)], "mixed" if quoted else "indirect", noun, owner, sent_of(noun),
-                          self.paragraph_of(start), rule="claim")
+                         self.paragraph_of(start), rule=rule)
 
     def _owner_of(self, noun: Token) -> Token | None:
         """Whose claim: the possessive (also when the parse lost it), or the object of a *by* right after."""
@@ -83,6 +87,4 @@ class ClaimNouns:
         start, end = trim(self.text, first.idx, last.idx + len(last.text))
         if end - start < 3 or self._holds_cue([(start, end)]):
             return None
-        quoted = any(start <= s < end for s, _ in self.quoted)
-        return Statement([(start, end)], "mixed" if quoted else "indirect", noun, owner, sent_of(noun),
-                         self.paragraph_of(start), rule="noun_follows")
+        return self._nominal(noun, owner, start, end, "noun_follows")

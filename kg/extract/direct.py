@@ -129,18 +129,19 @@ class DirectQuotations:
     def _reports_something_else(self, cue: Token, quotation: Quotation) -> bool:
         """*Bemoaning the “phony system,” Trump accused Holt of being a Democrat*: a few quoted words
         before a cue that has content of its own are not what it reports."""
-        lemma = cue.lemma_.lower()
         if cue.tag_ == "VBG" and trailing_comment(cue.head) == cue and cue.head.left_edge.idx < quotation.start \
-                and self._has_content(cue, lemma):
+                and self._has_content(cue):
             # "said things “should be wrapped up by Cleveland,” referring to the convention": the participle
             # comments on the clause that holds the quotation, and reports words of its own
             return True
         if len(re.findall(r"[\w'’]+", quotation.text(self.text))) > 3:
             return False
-        return self._has_content(cue, lemma)
+        return self._has_content(cue)
 
     @staticmethod
-    def _has_content(cue: Token, lemma: str) -> bool:
+    def _has_content(cue: Token) -> bool:
+        """The cue has words of its own to report: a clause, an object (not whom it told), its preposition's."""
+        lemma = cue.lemma_.lower()
         for child in cue.rights:
             if child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "dobj" and lemma not in lexicon.cue_class("addressee")):
                 return True

@@ -68,8 +68,7 @@ class ObjectContent:
                             more.dep_ in ("oprd", "xcomp", "ccomp", "prep", "advcl") and \
                             not any(c.dep_ == "mark" for c in more.children if c.i < more.i):
                         last = more.right_edge  # not "… as Pyongyang fired three missiles": another event
-                while last.is_punct and last.i > first.i and last.text not in ("”", '"', "’", "»"):
-                    last = self.doc[last.i - 1]
+                last = _without_trailing_punctuation(first, last)
                 comment = trailing_participle(first, last)
                 if comment is not None:
                     return [trim(self.text, first.idx, end_before(comment))]
@@ -97,19 +96,18 @@ class ObjectContent:
             right.append(child)
         if not right:
             return None
-        first, last = right[0].left_edge, right[-1].right_edge
-        while last.is_punct and last.i > first.i and last.text not in ("”", '"', "’", "»"):
-            last = self.doc[last.i - 1]
+        first = right[0].left_edge
+        last = _without_trailing_punctuation(first, right[-1].right_edge)
         if len(right) == 1 and (self._is_person(right[0]) or self._plain_object_of_blame(cue, right[0])):
             return None
         if all(t.is_punct or t.pos_ in ("ADP", "DET") or t.ent_type_ in ("DATE", "TIME") for t in self.doc[first.i:last.i + 1]):
             return None  # "told the residents on Monday": when, not what
-        end = last.idx + len(last.text)
-        if len(right) == 1 and _where_it_was_said(right[0]) and not any(0 <= s - end <= 4 for s, _ in self.quoted):
+        span = (first.idx, last.idx + len(last.text))
+        if len(right) == 1 and _where_it_was_said(right[0]) and not any(0 <= s - span[1] <= 4 for s, _ in self.quoted):
             return None  # "told reporters at a news conference": where, not what (unless a quotation follows)
-        if self._holds_cue([(first.idx, last.idx + len(last.text))]):
+        if self._holds_cue([span]):
             return None  # another cue inside reports it
-        return [(first.idx, last.idx + len(last.text))]
+        return [span]
 
     @staticmethod
     def _plain_object_of_blame(cue: Token, obj: Token) -> bool:
@@ -141,11 +139,18 @@ class ObjectContent:
 
 
 # what does not belong to what a cue reports: its subject, a verb conjoined to it, words around the clause
-FOLLOWS_SKIPPED = frozenset({"punct", "cc", "conj", "nsubj", "nsubjpass", "advmod", "npadvmod", "mark", "aux",
-                             "auxpass", "neg", "prt", "agent"})
+FOLLOWS_SKIPPED = frozenset({"punct", "cc", "conj", "nsubj", "advmod", "npadvmod", "mark", "aux", "neg", "prt",
+                             "agent"})
 # where something is said, after "at", "during", "in" or "on": never what was said
 OCCASIONS = frozenset({"conference", "briefing", "rally", "debate", "meeting", "hearing", "interview", "statement",
                        "show", "event", "appearance", "session", "court", "trial", "speech", "tweet", "post"})
+
+
+def _without_trailing_punctuation(first: Token, last: Token) -> Token:
+    """The last word of a phrase, a closing quotation mark kept (*a “crazy system”*)."""
+    while last.is_punct and last.i > first.i and last.text not in ("”", '"', "’", "»"):
+        last = last.doc[last.i - 1]
+    return last
 
 
 def _where_it_was_said(phrase: Token) -> bool:

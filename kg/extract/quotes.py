@@ -321,10 +321,9 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
                 if statement:
                     yield statement
                 continue
-            if token.pos_ == "NOUN" and (token.lemma_.lower() in lexicon.reporting_nouns() or token.lemma_.lower() in CALL_NOUNS
-                                         or token.i in nouns) and not self.inside_quote(token):
-                statement = self._claim_noun(token) if token.i not in nouns or token.lemma_.lower() in lemmas | CALL_NOUNS \
-                    else None
+            listed = token.lemma_.lower() in lexicon.reporting_nouns() or token.lemma_.lower() in CALL_NOUNS
+            if token.pos_ == "NOUN" and (listed or token.i in nouns) and not self.inside_quote(token):
+                statement = self._claim_noun(token) if listed else None
                 if statement is None and token.i in nouns and not self.resolver.in_headline(token):
                     statement = self._what_follows_noun(token)
                 if statement:
