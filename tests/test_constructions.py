@@ -13,7 +13,7 @@ from kg import lexicon
 from kg.extract import extract_entities
 from kg.extract.coref import Resolver
 from kg.extract.quotations import find_quotations
-from kg.extract.quotes import QuoteExtractor
+from kg.extract.quotes import PROPOSED_PREPOSITIONS, QuoteExtractor
 from kg.extract.sentences import text_of
 
 
@@ -57,6 +57,18 @@ def test_reported_the_clause_a_verb_reports(extractor):
     assert texts(ex, ex._complement(word(ex, "said"))) == ["the ferry would run again in May"]
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Reid spoke on the harbour plans.", ["the harbour plans"]),
+    ("Reid spoke on Monday.", None),  # a time is no topic
+    ("Reid wrote in March 2019.", None),
+])
+def test_objects_what_a_cue_is_about_is_no_time(extractor, text, content):
+    ex = extractor(text)
+    cue = next(t for t in ex.doc if t.pos_ == "VERB")
+    spans = ex._object_content(cue, PROPOSED_PREPOSITIONS, generous=True)
+    assert (texts(ex, spans) if spans is not None else None) == content
+
+
 def test_objects_a_passive_with_by(extractor):
     ex = extractor("The new timetable was called a disgrace by the union.")
     cue = word(ex, "called")
@@ -75,6 +87,8 @@ def test_objects_a_passive_with_by(extractor):
     ("Hale praised the plan.", "praised", None),  # a plain object of praise: an event
     ("Hale thanked Ann Reid.", "thanked", None),  # a person alone
     ("Hale described the plan, which Reid had said would fail.", "described", None),  # another cue reports it
+    ("Reid described on Tuesday night how the ferry sank.", "described", ["how the ferry sank"]),  # not when
+    ("Reid spoke on Monday at the town hall.", "spoke", None),  # when and where: nothing was said
 ])
 def test_objects_what_follows_a_cue_as_a_last_resort(extractor, text, cue, content):
     ex = extractor(text)

@@ -1322,6 +1322,10 @@ def test_transcript_turns_under_a_surname_are_the_persons_the_reporters_question
      "line items. Talk to us first.”", "Teachers are not line items. Talk to us first."),
     ("Jo Hart put down her guitar. Her verdict on the finished album is simple: “It's the most honest thing I've "
      "made.”", "It's the most honest thing I've made."),
+    # the words are the object of the person's verb; and the time the person spoke before is no topic of theirs
+    ("Mayor Jo Hart spoke on Monday. Hart gave the council a warning: “We cannot afford another year like this.”",
+     "We cannot afford another year like this."),
+    ("Jo Hart spoke on Monday. She had one message for the board: “Spend less.”", "Spend less."),
 ])
 def test_a_quotation_after_someones_words_and_a_colon_is_theirs(run, text, content):
     assert [(s.speaker, s.content) for s in run(text).said] == [("Jo Hart", content)]

@@ -112,15 +112,24 @@ class DirectQuotations:
     def owner_of_words(self, quotation: Quotation) -> Token | None:
         """*Her verdict on the album is simple: “It's the most honest thing I've made.”*, *His message to the
         board was blunt: “…”*: a quotation after a colon, in a sentence whose subject is someone's words
-        (a noun for what is said, owned by a possessive), is the owner's."""
+        (a noun for what is said, owned by a possessive), is the owner's; so is one after a person's verb
+        whose object is such words (*Hart gave the council a warning: “…”*)."""
         before = self.text[:quotation.start - 1].rstrip("'\"“‘« \t")
         colon = self.token_at(len(before) - 1) if before.endswith(":") else None
         if colon is None:
             return None
         sentence = sent_of(colon)
         subject = next((t for t in self.doc[sentence.start:colon.i] if t.dep_ == "nsubj" and t.head.i < colon.i), None)
-        if subject is None or subject.lemma_.lower() not in WORDS_NOUNS | lexicon.reporting_nouns():
+        if subject is None:
             return None
+        if subject.lemma_.lower() not in WORDS_NOUNS | lexicon.reporting_nouns():
+            # "Ruiz gave the council a warning: “…”", "She had one message: “…”": the words are the object
+            # of a person's verb
+            words = any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS_NOUNS | lexicon.reporting_nouns()
+                        for c in subject.head.children)
+            person = subject.tag_ == "PRP" and subject.lower_ not in ("it", "they", "we", "you") or \
+                self.index.entity_of(subject) and self.index.entities[self.index.entity_of(subject)].kind == "PERSON"
+            return subject if words and person else None
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
         if owner is None or owner.pos_ != "PRON" and not self.index.entity_of(owner):
             return None  # not "The song's message is simple: “Love wins.”"

@@ -31,7 +31,7 @@ class ObjectContent:
         for child in cue.rights:
             if child.dep_ == "prep" and child.lower_ in preps - {"as"}:
                 objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
-                if objs and len(list(objs[0].subtree)) >= least:
+                if objs and len(list(objs[0].subtree)) >= least and not _only_when(objs[0]):
                     start, end = clause_span(objs[0])
                     # "called for the minister to resign", the infinitive hung on the cue: both are what was called for
                     more = next((c for c in cue.rights if c.dep_ in ("advcl", "xcomp") and c.left_edge.lower_ == "to"
@@ -86,13 +86,17 @@ class ObjectContent:
         addressee = cue.lemma_.lower() in lexicon.cue_class("addressee") \
             and not any(c.dep_ == "dative" for c in cue.children)
         right: list[Token] = []
+        reached = None  # the last word of what was read after the cue, a time skipped included
         for child in cue.rights:
             if child.dep_ in FOLLOWS_SKIPPED or child.dep_ == "dative" or addressee and child.dep_ == "dobj" and (
                     self._is_person(child) or child.pos_ == "PRON" or child.tag_ in ("NNS", "NNPS")
                     or child.lemma_.lower() in lexicon.speaker_nouns()):
                 continue
-            if right and child.left_edge.i != right[-1].right_edge.i + 1:
+            if reached is not None and child.left_edge.i != reached + 1:
                 break  # a comma or another phrase between: what follows is no longer the cue's
+            reached = child.right_edge.i
+            if child.dep_ == "prep" and _only_when(child):
+                continue  # "described on Tuesday night …": when it was said
             right.append(child)
         if not right:
             return None
@@ -103,7 +107,7 @@ class ObjectContent:
         if all(t.is_punct or t.pos_ in ("ADP", "DET") or t.ent_type_ in ("DATE", "TIME") for t in self.doc[first.i:last.i + 1]):
             return None  # "told the residents on Monday": when, not what
         span = (first.idx, last.idx + len(last.text))
-        if len(right) == 1 and _where_it_was_said(right[0]) and not any(0 <= s - span[1] <= 4 for s, _ in self.quoted):
+        if all(_where_it_was_said(child) for child in right) and not any(0 <= s - span[1] <= 4 for s, _ in self.quoted):
             return None  # "told reporters at a news conference": where, not what (unless a quotation follows)
         if self._holds_cue([span]):
             return None  # another cue inside reports it
@@ -151,6 +155,12 @@ def _without_trailing_punctuation(first: Token, last: Token) -> Token:
     while last.is_punct and last.i > first.i and last.text not in ("”", '"', "’", "»"):
         last = last.doc[last.i - 1]
     return last
+
+
+def _only_when(phrase: Token) -> bool:
+    """*spoke on Monday*, *wrote in March 2019*: the preposition's object is a time, not a topic."""
+    words = [t for t in phrase.subtree if not t.is_punct]
+    return all(t.ent_type_ in ("DATE", "TIME") or t.pos_ in ("DET", "ADP") for t in words)
 
 
 def _where_it_was_said(phrase: Token) -> bool:
