@@ -1505,6 +1505,16 @@ def test_what_the_new_source_rules_leave_alone(run, text, speakers):
                  ["Akinyi Odera"], id="a-first-name-no-lexicon-knows"),
     pytest.param("Chief executive Goh Kian Seng spoke on Monday. There are no plans to cut jobs, Goh said.",
                  ["Goh Kian Seng"], id="a-surname-written-first"),
+    pytest.param("Ella Brand scored the winner. “I just hit it and hoped,” the teenager said.", ["Ella Brand"],
+                 id="the-teenager"),
+    pytest.param("Femke Visser fell at the last hurdle. “I lost my rhythm,” the Dutchwoman told reporters.",
+                 ["Femke Visser"], id="the-dutchwoman"),
+    pytest.param("Justice Mary Okafor heard the petition. Counsel Tom Reddy said the land had been sold twice. "
+                 "Rejecting the request, the judge said: “The State cannot hide behind its own delays.”",
+                 ["Tom Reddy", "Mary Okafor"], id="the-judge-is-the-justice-named"),
+    pytest.param("Harton City manager Piet Kramer was furious. Striker Leo Marsh said the team had played badly. "
+                 "“We gave them two goals,” said the City boss.", ["Leo Marsh", "Piet Kramer"],
+                 id="the-boss-is-the-manager-and-a-position-is-no-part-of-a-name"),
 ])
 def test_descriptions_and_names_of_sport_business_and_world_copy(run, text, speakers):
     assert [s.speaker for s in run(text).said] == speakers

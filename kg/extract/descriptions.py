@@ -29,6 +29,12 @@ RUNNING_TITLES = {"candidate", "nominee", "hopeful", "contender", "challenger", 
 # Words that make a post another one: the vice president is not "the president".
 RANKED = {"vice", "deputy", "assistant", "shadow", "former", "acting", "interim", "associate", "under", "lieutenant",
           "prime", "co"}
+# Other words for one post: whoever holds one is who the other means, when nobody holds that one.
+SAME_POST = {"judge": ("justice", "magistrate"), "justice": ("judge",), "magistrate": ("judge",),
+             "boss": ("manager", "head coach", "coach"), "manager": ("boss", "head coach"),
+             "head coach": ("manager", "coach"), "coach": ("head coach", "manager"),
+             "lawyer": ("attorney", "solicitor", "barrister", "counsel"), "attorney": ("lawyer",),
+             "solicitor": ("lawyer",), "barrister": ("lawyer", "counsel"), "counsel": ("lawyer", "barrister")}
 NOT_SOURCES = {"it", "this", "that", "which", "what", "there", "here", "who", "one", "something", "nothing"}
 
 class Descriptions:
@@ -82,6 +88,10 @@ class Descriptions:
             if ahead:
                 return ahead
         holder = self.state.role_holders.get(title or "")
+        if title and not holder and all(t.i == head.i or t.dep_ in ("det", "poss") or t.pos_ == "PROPN" for t in phrase):
+            # "the judge" is the Justice the text named, "the City boss" its manager (not "the district judge")
+            holder = next((self.state.role_holders[other] for other in SAME_POST.get(title, ())
+                           if other in self.state.role_holders), None)
         last = self.state.last_speaker
         if title and last and last != holder and 0 <= self.sentence_number[head.i] - self.state.last_speaker_sent <= 2 \
                 and not indefinite(head) and any(post == title or post.endswith(" " + title) and not set(post.split()) & RANKED

@@ -188,6 +188,9 @@ def clean_span(span: Span, person: bool = False) -> Span | None:
         start = title_end
         while start < end - 1 and (doc[start].is_punct or doc[start].lower_ in honorifics):
             start += 1  # "Sens. Jon Tester": the abbreviation's full stop
+    elif person and end - start >= 3 and lexicon.speaker_nouns().get(doc[start].lower_, ("",))[0] == "person" \
+            and doc[start + 1].lower_ in lexicon.first_names():
+        start += 1  # "Striker Leo Marsh", "Veteran Ann Cole": a description before the name is no part of it
     if end - start > 3 and doc[end - 1].is_digit and doc[end - 2].text in ("-", "–") and doc[end - 3].is_digit:
         end -= 3  # "Pelham United 2-1": the score is not part of the name
     while end > start and (doc[end - 1].lower_ in POSSESSIVE or doc[end - 1].is_punct
