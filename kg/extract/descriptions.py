@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg import lexicon
-from kg.extract.names import PLACE_PREPOSITIONS
+from kg.extract.names import PLACE_PREPOSITIONS, age_description
 from kg.extract.reported import withholds_name
 
 # Posts whose holders speak for someone else: such a person is not also *the governor* of the next sentence.
@@ -119,7 +119,10 @@ class Descriptions:
         if age:
             noun_kind = "person"
             # "“…,” said the 25-year-old": the person just named; in "the world No. 4", "the" hangs on "world"
-            definite = definite or phrase[0].lower_ == "the"
+            # ("The 26-year-old said": the parse may hang "The" on the verb, beside the age)
+            before = head.doc[phrase[0].i - 1] if phrase[0].i > 0 else None
+            definite = definite or phrase[0].lower_ == "the" or (
+                before is not None and before.lower_ == "the" and before.head.i == head.head.i != head.i)
         singular = head.tag_ in ("NN", "NNP") or age
         same = self._source_named_before(head) if definite and singular else None
         if same:
@@ -306,13 +309,6 @@ def source_phrase(head: Token) -> str:
             break
         run.append(token)
     return "".join(t.text_with_ws for t in run).strip() or head.text
-
-
-def age_description(head: Token) -> bool:
-    """*the 25-year-old*, *the 42-year-old father*: an age heads the phrase, or qualifies its noun."""
-    if head.lower_ == "old" or head.lower_.endswith("-year-old"):
-        return head.lower_ != "old" or any(t.lower_ in ("year", "years") for t in head.subtree)
-    return False
 
 
 def _ranking(head: Token) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from kg import lexicon
 
 PLACE_PREPOSITIONS = {"in", "from", "across", "near", "outside", "inside", "between", "into", "throughout", "within"}
@@ -42,3 +44,10 @@ def normalise(name: str) -> str:
 
 def name_words(text: str) -> list[str]:
     return [w for w in re.split(r"\s+", text.strip()) if w]
+
+
+def age_description(head: Token) -> bool:
+    """*the 25-year-old*, *the 42-year-old father*: an age heads the phrase, or qualifies its noun."""
+    if head.lower_ == "old" or head.lower_.endswith("-year-old"):
+        return head.lower_ != "old" or any(t.lower_ in ("year", "years") for t in head.subtree)
+    return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg import lexicon
+from kg.extract.names import age_description
 from kg.extract.sentences import sent_of
 from kg.extract.statement import trailing_comment
 
@@ -52,7 +53,7 @@ class SpeakerFinder:
         if after is not None and after.head.i == cue.i and after.dep_ not in ("poss", "compound"):
             return after
         if not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in cue.children):
-            described = self._description_hung_elsewhere(cue)
+            described = self._description_hung_elsewhere(cue) or self._age_hung_on_cue(cue)
             if described is not None:
                 return described
         verb = cue
@@ -209,6 +210,13 @@ class SpeakerFinder:
                 # not the description of a name ("Eva Ross, an activist for Greenpeace, demanded")
                 return None if self.index.entity_of(noun.head) or noun.head.pos_ == "PROPN" else noun
         return None
+
+    def _age_hung_on_cue(self, cue: Token) -> Token | None:
+        """*The 26-year-old said …*: the parse hung the age on the cue, as a modifier, and left it no subject."""
+        age = self.doc[cue.i - 1] if cue.i > 0 else None
+        if age is None or age.head.i != cue.i or age.dep_ == "nsubj" or not age_description(age):
+            return None
+        return age
 
     @staticmethod
     def _speaker_noun(noun: Token) -> bool:
