@@ -398,6 +398,7 @@ def test_according_to(run):
     result = run("The economy is growing, according to Finance Minister Lars Berg.")
     said = only(result.said)
     assert said.speaker == "Lars Berg"
+    assert said.cue == "according to"  # the phrase that attributes it, as the graph's cue
     assert words(said.content) == words("The economy is growing")
     assert "Finance" not in result.entities("ORG")
 
@@ -1515,6 +1516,29 @@ def test_what_the_new_source_rules_leave_alone(run, text, speakers):
     pytest.param("Harton City manager Piet Kramer was furious. Striker Leo Marsh said the team had played badly. "
                  "“We gave them two goals,” said the City boss.", ["Leo Marsh", "Piet Kramer"],
                  id="the-boss-is-the-manager-and-a-position-is-no-part-of-a-name"),
+    pytest.param("Anya Sokolova won in three sets. The 26-year-old said organisers had been right to close the roof.",
+                 ["Anya Sokolova"], id="the-age-the-parse-hung-on-the-verb"),
+    pytest.param("Liam Thorne, 34, admitted the assault. Prosecutor Sarah Bell said the victim needed surgery. "
+                 "The 34-year-old said he was sorry.", ["Liam Thorne", "Sarah Bell", "Liam Thorne"],
+                 id="the-34-year-old-is-the-man-given-that-age"),
+    pytest.param("Harlow Foods reported a loss on Monday. It said a decision on the dividend would come in May.",
+                 ["Harlow Foods", "Harlow Foods"], id="it-is-the-company-just-the-subject"),
+    pytest.param("Kestrel Bank said profits fell. Its chief executive, Ann Moss, resigned. It said a new chief would "
+                 "be named in May.", ["Kestrel Bank"], id="it-after-a-subject-that-is-no-organisation-is-nobody"),
+    pytest.param("A council spokeswoman said the road would reopen on Friday. Shopkeeper Brian Hart said trade had "
+                 "collapsed.", ["council spokeswoman", "Brian Hart"], id="a-spokeswoman-is-not-the-next-person-named"),
+    pytest.param("Ireland's largest lender, Allied Dublin Bank, said profits rose. The Member for Penrith, Stuart "
+                 "Ayres, said the line would open in 2027.", ["Allied Dublin Bank", "Stuart Ayres"],
+                 id="a-name-in-apposition-to-a-description"),
+    pytest.param("According to the council's planning officer, Rachel Dunmore, the site is too small for 40 homes.",
+                 ["Rachel Dunmore"], id="according-to-a-description-and-a-name"),
+    pytest.param("Liam Thorne was jailed for four years. The judge said he had shown no remorse.", ["judge"],
+                 id="a-judge-never-named-is-not-the-man-sentenced"),
+    pytest.param("Judge Mary Keane adjourned the case. The victim's mother said she had not slept since the attack.",
+                 ["victim's mother"], id="someones-mother-is-someone-new"),
+    pytest.param("Opening the case, Nicholas Crane KC, prosecuting, said the men had fallen out. Jurors were told "
+                 "the debt was large. The prosecutor said the defendant had taken a knife.",
+                 ["Nicholas Crane", "Nicholas Crane"], id="the-prosecutor-is-who-the-text-said-prosecutes"),
 ])
 def test_descriptions_and_names_of_sport_business_and_world_copy(run, text, speakers):
     assert [s.speaker for s in run(text).said] == speakers

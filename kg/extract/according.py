@@ -17,15 +17,15 @@ GO_BETWEENS = {"translation", "transcript", "interpreter", "interpretation", "tr
 
 
 class AccordingTo:
-    """The *according to* and *as reported* rules; need ``text``, ``inside_quote`` and ``paragraph_of``
-    from the class they are mixed into."""
+    """The *according to* and *as reported* rules; need ``text``, ``inside_quote``, ``paragraph_of`` and
+    ``named_in_apposition`` from the class they are mixed into."""
 
     def _according_to(self, according: Token) -> Statement | None:
         to = next(c for c in according.children if c.lower_ == "to")
         objs = [c for c in to.children if c.dep_ == "pobj"]
         if not objs or objs[0].lemma_.lower() in GO_BETWEENS or self.inside_quote(according):
             return None  # not "“Patients are seen according to clinical need,” the board said": its words
-        return self._rest_of_sentence(according, objs[0])
+        return self._rest_of_sentence(according, self.named_in_apposition(objs[0]) or objs[0])
 
     def _as_reported(self, cue: Token) -> Statement | None:
         """*As stated in Davis' commentary, there are conflicting stories …*, *As reported by the Times, …*:

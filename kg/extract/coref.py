@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Token
 
 from kg import lexicon
 from kg.extract.dateline import dateline_of
-from kg.extract.descriptions import (GENERIC_TITLES, KIN, Descriptions, age_description, indefinite, nationality,
-                                     source_phrase, title_in)
+from kg.extract.descriptions import (GENERIC_TITLES, KIN, SPEAKS_FOR, Descriptions, age_description, indefinite,
+                                     nationality, source_phrase, title_in)
 from kg.extract.entities import EntityIndex, organisation_evidence, used_as_place
 from kg.extract.names import (CLUB_NAME_ENDINGS, COMPANY_ENDINGS, CORPORATE_ENDINGS, INSTITUTION_WORDS,
                               PLACE_PREPOSITIONS)
@@ -463,6 +463,9 @@ class Resolver(Descriptions):
                 if any(k == key and j < head.i for j, k in self.index.token_entity.items()):
                     return None  # named before: *a spokesperson* is someone new, not the councillor quoted above
                 own = title_in(" ".join(t.text for t in self._naming_phrase(self.doc[i])))
+                if title in SPEAKS_FOR:
+                    # "A council spokeswoman said … Shopkeeper Brian Hart said": a spokesperson is named as one
+                    return key if own == title else None
                 return key if own is None or title is None or own == title or title in GENERIC_TITLES else None
         return None
 

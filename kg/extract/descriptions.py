@@ -35,6 +35,9 @@ SAME_POST = {"judge": ("justice", "magistrate"), "justice": ("judge",), "magistr
              "head coach": ("manager", "coach"), "coach": ("head coach", "manager"),
              "lawyer": ("attorney", "solicitor", "barrister", "counsel"), "attorney": ("lawyer",),
              "solicitor": ("lawyer",), "barrister": ("lawyer", "counsel"), "counsel": ("lawyer", "barrister")}
+# Posts held by someone other than the people a story is about: "the judge" is a judge the text named, or nobody.
+OFFICERS_OF_A_CASE = {"judge", "magistrate", "coroner", "prosecutor"}
+ACTING = {"prosecutor": "prosecuting"}  # what court reports write instead of the post ("Ann Bell, prosecuting, said")
 NOT_SOURCES = {"it", "this", "that", "which", "what", "there", "here", "who", "one", "something", "nothing"}
 
 class Descriptions:
@@ -89,9 +92,10 @@ class Descriptions:
                 return ahead
         holder = self.state.role_holders.get(title or "")
         if title and not holder and all(t.i == head.i or t.dep_ in ("det", "poss") or t.pos_ == "PROPN" for t in phrase):
-            # "the judge" is the Justice the text named, "the City boss" its manager (not "the district judge")
-            holder = next((self.state.role_holders[other] for other in SAME_POST.get(title, ())
-                           if other in self.state.role_holders), None)
+            # "the judge" is the Justice the text named, "the City boss" its manager (not "the district judge",
+            # nor one of three justices)
+            holders = {person for person, posts in self.state.posts.items() if posts & set(SAME_POST.get(title, ()))}
+            holder = holders.pop() if len(holders) == 1 else None
         last = self.state.last_speaker
         if title and last and last != holder and 0 <= self.sentence_number[head.i] - self.state.last_speaker_sent <= 2 \
                 and not indefinite(head) and any(post == title or post.endswith(" " + title) and not set(post.split()) & RANKED
@@ -138,7 +142,14 @@ class Descriptions:
                 self.inferred_roles.append((ahead, title, head))
                 self.note_role(title, ahead)
                 return ahead
-        if title and not named_person and singular and definite and not head.lower_ in ("spokesman", "spokeswoman", "spokesperson"):
+        if title in OFFICERS_OF_A_CASE:
+            # "Thorne was jailed. The judge said …": a judge the text never named, not the man sentenced;
+            # "Nicholas Crane KC, prosecuting, said … The prosecutor said": the one the text said prosecutes
+            key = self._acting_as(head, title)
+            if key:
+                self.inferred_roles.append((key, title, head))
+                return key
+        elif title and not named_person and singular and definite and not head.lower_ in ("spokesman", "spokeswoman", "spokesperson"):
             # "the Vermont senator said": the salient person, as for a pronoun; the post is theirs.
             key = self.salient_person(head, lexicon.titles().get(title, ("", ""))[1])
             if key and not self._someone_else(key, title, head):
@@ -148,7 +159,8 @@ class Descriptions:
             pass  # "the daughter of one resident": someone new, an unnamed source
         elif definite and singular and not named_person and (title or noun_kind == "person"):
             gender = noun_gender or lexicon.titles().get(title or "", ("", ""))[1]
-            key = (None if title else self._described_earlier(head)) or self.salient_person(head, gender)
+            key = (self._of_this_age(head) if age else None) or (None if title else self._described_earlier(head)) \
+                or self.salient_person(head, gender)
             if key:
                 return key
         elif definite and singular and not named_person and noun_kind == "organisation" \
@@ -194,6 +206,37 @@ class Descriptions:
                         and t.head.lower_ in ("in", "via") and t.head.head.lemma_.lower() in lexicon.reporting_verbs()
                         for t in self.sents[self.state.last_maker_sent])
         return self.state.last_maker if mentioned else None
+
+    def _acting_as(self, head: Token, title: str) -> str | None:
+        """*Nicholas Crane KC, prosecuting, said*, *Prosecuting, Amira Shah told the court*: court reports name
+        a prosecutor by what they do, set off by a comma; the one person so named."""
+        acting = ACTING.get(title)
+        found = set()
+        for token in self.doc[:head.i]:
+            if token.lower_ != acting:
+                continue
+            if token.i >= 2 and self.doc[token.i - 1].text == ",":
+                found.update(filter(None, (self.index.person_of(t) for t in self.doc[max(0, token.i - 3):token.i - 1])))
+            if token.i + 2 < len(self.doc) and self.doc[token.i + 1].text == ",":
+                found.update(filter(None, (self.index.person_of(t) for t in self.doc[token.i + 2:token.i + 5])))
+        return found.pop() if len(found) == 1 else None
+
+    def _of_this_age(self, head: Token) -> str | None:
+        """*Liam Thorne, 34, … The 34-year-old said*, *34-year-old Liam Thorne*, *Thorne (34)*: the one person
+        the text gave that age, rather than whoever is most salient."""
+        years = next((t.text.split("-")[0] for t in head.subtree if t.like_num or t.lower_.endswith("-year-old")), "")
+        if not years.isdigit():
+            return None
+        found = set()
+        for token in self.doc[:head.left_edge.i]:
+            if token.text == years and token.i > 1 and self.doc[token.i - 1].text in (",", "("):
+                found.add(self.index.person_of(self.doc[token.i - 2]))  # "Liam Thorne, 34," "Thorne (34)"
+            elif token.text in (years, f"{years}-year-old") and token.i + 4 < len(self.doc):
+                name = next((t for t in self.doc[token.i + 1:token.i + 5] if self.index.person_of(t)), None)
+                if name is not None and all(t.lower_ in ("-", "year", "old") for t in self.doc[token.i + 1:name.i]):
+                    found.add(self.index.person_of(name))  # "34-year-old Liam Thorne"
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
 
     def _described_earlier(self, head: Token) -> str | None:
         """The one person the last few sentences described with this noun (*debutant Tom Ashby*, *Sen. Mitch
@@ -325,8 +368,11 @@ def _anonymous(head: Token) -> bool:
 
 
 def _related_to_someone(head: Token) -> bool:
-    """*the daughter of one resident*: a person described by whom they are related to (not *the mother of
-    three* or *of two young boys*, which describe the person just named)."""
+    """*the daughter of one resident*, *the victim's mother*: a person described by whom they are related to
+    (not *the mother of three* or *of two young boys*, which describe the person just named, nor *his
+    daughter*)."""
+    if any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in head.children):
+        return True
     return any(g.pos_ != "NUM" and not any(n.dep_ == "nummod" and n.lower_ != "one" for n in g.children)
                for g in _of_objects(head))
 

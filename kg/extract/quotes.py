@@ -431,7 +431,8 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
                  and any(s <= m.start and m.end <= e for m in entity.mentions for s, e in spans)]
         sent = statement.sentence
         cue = statement.cue
-        cue_text = cue.text if cue is not None and cue.lower_ != "according" else ""
+        according = cue is not None and cue.lower_ == "according"
+        cue_text = f"{cue.text} to" if according else cue.text if cue is not None else ""
         return Quote(
             speaker=statement.speaker or "",
             content=content,
@@ -440,7 +441,7 @@ class QuoteExtractor(SpeakerFinder, Headlines, DirectQuotations, ReportedClauses
             end=end,
             sentence=TextSpan(sent.start_char, sent.end_char, sent.text),
             cue=cue_text,
-            cue_lemma=cue.lemma_.lower() if cue_text else "",
+            cue_lemma="according to" if according else cue.lemma_.lower() if cue_text else "",
             medium=self.medium_of(cue, (start, end)) if cue is not None else "",
             about=sorted(about),
             segments=spans if len(spans) > 1 else [],

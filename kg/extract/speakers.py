@@ -67,7 +67,14 @@ class SpeakerFinder:
                     if subject is None:
                         continue
                     return subject
+                if child.dep_ == "nsubj" and child.lower_ == "it" and verb is cue and not self.inside_quote(child):
+                    organisation = self._organisation_it_means(child)
+                    if organisation is not None:
+                        return organisation
                 if child.dep_ == "nsubj" and child.lower_ not in NOT_SPEECH_SUBJECTS and not self.inside_quote(child):
+                    named = self.named_in_apposition(child)
+                    if named is not None:
+                        return named
                     if child.i > verb.i and self.index.entity_of(child):
                         child = self._person_after_rank(child)  # "…,” said Air Force Lt. Tyler Ross"
                     subject = self.index.entity_of(child)
@@ -210,6 +217,38 @@ class SpeakerFinder:
                 # not the description of a name ("Eva Ross, an activist for Greenpeace, demanded")
                 return None if self.index.entity_of(noun.head) or noun.head.pos_ == "PROPN" else noun
         return None
+
+    def named_in_apposition(self, noun: Token) -> Token | None:
+        """*Ireland's largest lender, Allied Dublin Bank, said*, *The Member for Penrith, Stuart Ayres, said*,
+        *according to the council's planning officer, Rachel Dunmore*: a description followed by a name
+        between commas is that name's (a person's; an organisation's only when the description names no one).
+        Not *Tom Hale, a lawyer*, which names the speaker first."""
+        own = self.index.entity_of(noun)
+        own_kind = self.index.entities[own].kind if own else ""
+        if own_kind == "PERSON":
+            return None
+        for token in noun.subtree:
+            if token.dep_ != "appos" or token.i <= noun.i or self.doc[token.left_edge.i - 1].text != "," \
+                    or token.right_edge.i + 1 >= len(self.doc) or self.doc[token.right_edge.i + 1].text != ",":
+                continue  # a name between commas
+            if token.head.i != noun.i and not (token.head.dep_ == "pobj" and token.head.head.head.i == noun.i):
+                continue  # the name of the description's own phrase ("The Member for Penrith, Stuart Ayres")
+            key = self.index.entity_of(token)
+            kind = self.index.entities[key].kind if key else ""
+            if kind == "PERSON" or kind == "ORG" and own_kind in ("", "GPE"):
+                return token
+        return None
+
+    def _organisation_it_means(self, it: Token) -> Token | None:
+        """*Harlow Foods reported a loss. It said …*: the organisation that is the last subject before it, in
+        this sentence or the one before; not any organisation named on the way (*It said, citing the Census*),
+        nor one before a subject that is no organisation (*the trade group … as it commented*)."""
+        sentence = sent_of(it)
+        start = sent_of(self.doc[sentence.start - 1]).start if sentence.start > 0 else sentence.start
+        subject = next((t for t in reversed(self.doc[start:it.i]) if t.dep_ in ("nsubj", "nsubjpass")
+                        and t.pos_ != "PRON" and not self.inside_quote(t)), None)
+        key = self.index.entity_of(subject) if subject is not None else None
+        return subject if key and self.index.entities[key].kind == "ORG" else None
 
     def _age_hung_on_cue(self, cue: Token) -> Token | None:
         """*The 26-year-old said …*: the parse hung the age on the cue, as a modifier, and left it no subject."""
