@@ -1539,6 +1539,15 @@ def test_what_the_new_source_rules_leave_alone(run, text, speakers):
     pytest.param("Opening the case, Nicholas Crane KC, prosecuting, said the men had fallen out. Jurors were told "
                  "the debt was large. The prosecutor said the defendant had taken a knife.",
                  ["Nicholas Crane", "Nicholas Crane"], id="the-prosecutor-is-who-the-text-said-prosecutes"),
+    pytest.param("Police spokesman Ivan Petrov said two men were arrested. A spokesman for the rebels said the men "
+                 "were civilians.", ["Ivan Petrov", "spokesman for the rebels"], id="a-spokesman-for-others-is-someone-new"),
+    pytest.param("Governor Teodora Valcu of the Central Bank of Marvania said rates would stay on hold.", ["Teodora Valcu"],
+                 id="a-person-of-an-organisation-named-with-of"),
+    pytest.param("Harlow Foods made a loss. Analyst James Okafor of Redbridge Securities said the result was weak. "
+                 "The company said it would pay a dividend.", ["James Okafor", "Harlow Foods"],
+                 id="the-company-is-not-where-an-analyst-works"),
+    pytest.param("Velmora Foods cut 200 jobs on Monday. Velmora said demand had fallen.", ["Velmora Foods"],
+                 id="a-companys-first-word-is-the-company"),
 ])
 def test_descriptions_and_names_of_sport_business_and_world_copy(run, text, speakers):
     assert [s.speaker for s in run(text).said] == speakers

@@ -124,6 +124,14 @@ def test_who_serves_as(run):
     assert post(result, "Angela Stone") == ("chief financial officer", "Tesla", False)
 
 
+@pytest.mark.parametrize("text, person, org", [
+    ("New South Wales Premier Chris Minns said the line would open.", "Chris Minns", "New South Wales"),
+    ("Tamil Nadu Chief Minister M. K. Stalin said the scheme would start in June.", "M. K. Stalin", "Tamil Nadu"),
+])
+def test_a_place_of_several_words_before_a_post(run, text, person, org):
+    assert post(run(text), person)[1] == org
+
+
 # --- former posts, several posts -------------------------------------------------------
 
 @pytest.mark.parametrize("text, person, title", [

@@ -366,12 +366,29 @@ class Resolver(Descriptions):
             end += 1
         return any(_spoken_to(t) for t in self.doc[start:end + 1])
 
+    def _affiliation(self, i: int, key: str) -> bool:
+        """The mention of ``key`` at ``i`` says where a person works (*Okafor of Redbridge Securities*, *an
+        analyst at Redbridge*): the organisation does not act in the story there."""
+        start = i
+        while start > 0 and self.index.token_entity.get(start - 1) == key:
+            start -= 1
+        head = self.doc[i]
+        while head.i > start - 1 and head.head.i != head.i and self.index.token_entity.get(head.head.i) == key:
+            head = head.head
+        if head.dep_ != "pobj" or head.head.lower_ not in ("of", "at", "from", "with"):
+            return False
+        worker = head.head.head  # a person, or a word for one that is no post ("the chancellor of Baylor" acts for it)
+        return bool(self.index.person_of(worker)) or worker.lower_ not in lexicon.title_words() \
+            and lexicon.speaker_nouns().get(worker.lower_, ("",))[0] == "person"
+
     def _last_org(self, token: Token, reach: int = 80, named: str = "", clubs: bool = False,
-                  kind: str = "", places: bool = True) -> str | None:
+                  kind: str = "", places: bool = True, affiliations: bool = True) -> str | None:
         """The organisation named last before ``token`` (with ``named``, the last whose name ends in or
         holds that word after its first: *Northfield Borough Council* for *the council*; with ``clubs``,
         the last sports club, even one the tagger took for a place: *Harton City*; with ``kind``, the last
-        company by its legal form: *the company* is *Kestrel Timber Corp.*, not the union quoted last)."""
+        company by its legal form: *the company* is *Kestrel Timber Corp.*, not the union quoted last;
+        without ``affiliations``, not one named only as where a person works: *analyst James Okafor of
+        Redbridge Securities*)."""
         for i in range(token.i - 1, max(-1, token.i - reach), -1):
             key = self.index.token_entity.get(i)
             if not key or self.index.entities[key].kind not in (("ORG", "GPE") if clubs else ("ORG",)):
@@ -387,6 +404,8 @@ class Resolver(Descriptions):
                 continue
             if not places and self._where_things_are(key):
                 continue  # "the miner said" is not the Pilbara the tagger took for an organisation
+            if not affiliations and self._affiliation(i, key):
+                continue
             if words[-1] not in FACILITIES and (not named or named in words[1:]) and not self._mention_spoken_to(i, key):
                 return key
         return None

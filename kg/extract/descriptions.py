@@ -90,7 +90,10 @@ class Descriptions:
             ahead = self._next_named_subject(head, title=person_noun)
             if ahead:
                 return ahead
-        holder = self.state.role_holders.get(title or "")
+        # "A spokesman for the rebels said" after a police spokesman: someone new (not "a spokesman said")
+        someone_new = indefinite(head) and head.dep_ != "appos" \
+            and any(c.dep_ == "prep" and c.lower_ in ("for", "of", "at") for c in head.children)
+        holder = self.state.role_holders.get(title or "") if not someone_new else None
         if title and not holder and all(t.i == head.i or t.dep_ in ("det", "poss") or t.pos_ == "PROPN" for t in phrase):
             # "the judge" is the Justice the text named, "the City boss" its manager (not "the district judge",
             # nor one of three justices)
@@ -104,7 +107,7 @@ class Descriptions:
                             and self.sentence_number[i] > self.state.last_speaker_sent
                             for i, key, is_subject in self._subject_mentions):
             holder = last  # "Tennant, the senior coach, said … “…,” the coach said": not the other side's coach
-        if title and not holder:
+        if title and not holder and not someone_new:
             # "the minister" is the transport minister the text names, if only one post is a kind of minister
             # ("the secretary" after a press secretary and a secretary of state is for salience to say).
             kinds = {person for held, person in self.state.role_holders.items()
@@ -170,6 +173,7 @@ class Descriptions:
             # "the council confirmed" after a union was named is the council the text named before it.
             key = self._last_org(head, reach=400, named=head.lemma_.lower()) \
                 or self.index.described_as(head.lemma_.lower(), head.i) \
+                or self._last_org(head, reach=400, places=False, affiliations=False) \
                 or self._last_org(head, reach=400, places=False) or self._last_org(head, reach=400)
             if key and self._other_kind(key, head) and head.lemma_.lower() in ("company", "firm"):
                 key = self._last_org(head, reach=400, kind=head.lemma_.lower()) or key

@@ -32,7 +32,7 @@ from kg.extract.name_repairs import (drop_headline_only_people, employer_of_a_po
                                      place_of_a_person, split_run_on_names, title_in_apposition, untagged_full_names,
                                      with_cut_first_words)
 from kg.extract.names import (CLUB_NAME_ENDINGS, COMPANY_ENDINGS, HEADLINE_LOWER, LEADING_JUNK, NAME_PARTICLES,
-                              ORG_WORDS, PLACE_PREPOSITIONS, POSSESSIVE, name_words, normalise)
+                              NOT_ONLY_COMPANIES, ORG_WORDS, PLACE_PREPOSITIONS, POSSESSIVE, name_words, normalise)
 from kg.extract.sentences import entities_of, text_of, tokens_by_text, tokens_where
 from kg.records import Entity, Mention
 
@@ -403,10 +403,15 @@ def extract_entities(doc: Doc) -> EntityIndex:
               and title_in_apposition(span)}
 
     first_words = {name_words(s.text)[0] for s in full_names}
+    # "Velmora" after "Velmora Foods": a company's first word alone is the company, whatever NER said
+    company_first_words = {words[0] for words in (name_words(s.text) for s, label in merged if label == "ORG")
+                           if len(words) == 2 and words[1].lower() in COMPANY_ENDINGS - ORG_WORDS - NOT_ONLY_COMPANIES}
 
     def decide(text: str) -> str:
         if text in surnames or text in {s.text for s in full_names} or text in titled:
             return "PERSON"
+        if text in company_first_words and text.lower() not in lexicon.first_names():
+            return "ORG"
         counts = votes[text]
         if text in first_words and not used_as_place(index, text, PLACE_PREPOSITIONS | {"to", "at"}) \
                 and (counts["PERSON"] >= sum(counts.values()) - counts["PERSON"] or counts.most_common(1)[0][0] == "ORG"

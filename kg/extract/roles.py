@@ -220,7 +220,13 @@ class RoleExtractor:
                 and not doc[j].is_sent_start \
                 and doc[j].lower_ not in lexicon.title_words() and doc[j].text not in lexicon.parties() \
                 and doc[j].lower_ not in FORMER | RANKS and doc[j].lower_ not in lexicon.honorifics():
-            return "", doc[j].text, j  # a name NER left untagged: "Union leader Mick Lynch", "Rovers manager"
+            # a name NER left untagged: "Union leader Mick Lynch", "Rovers manager", "New South Wales Premier"
+            k = j
+            while k > 0 and doc[k - 1].is_title and doc[k - 1].is_alpha and doc[k - 1].pos_ == "PROPN" \
+                    and doc[k - 1].lower_ not in lexicon.title_words() and doc[k - 1].lower_ not in lexicon.honorifics() \
+                    and "\n" not in doc[k - 1].whitespace_:
+                k -= 1
+            return "", doc[k:j + 1].text, k
         return "", "", i
 
     def _before_name(self, name_start: int) -> Iterator[Role]:

@@ -35,7 +35,10 @@ class SpeakerFinder:
         if left >= 0 and not passive and not self.inside_quote(self.doc[left]):
             key = self.index.entity_of(self.doc[left])
             if key and self.index.entities[key].kind in ("PERSON", "ORG"):
-                holder = self.doc[left].head.head if self.doc[left].dep_ == "pobj" else None
+                named = self.doc[left]
+                while named.dep_ == "pobj" and self.index.entity_of(named.head.head) == key:
+                    named = named.head.head  # "of the Central Bank of Marvania": up to the name's own head
+                holder = named.head.head if named.dep_ == "pobj" else None
                 owner = self.index.entity_of(holder) if holder is not None else None
                 if owner and self.index.entities[owner].kind == "PERSON":
                     return holder  # "Chief Sam Cole of the Tulsa Police Department said": Cole speaks
