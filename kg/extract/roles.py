@@ -477,7 +477,7 @@ class RoleExtractor:
                     and child.nbor().lower_ in ("'s", "’s", "'", "’") and head.lower_ in CAMPAIGN_POSTS:
                 # "Ruiz' campaign manager", the possessive parsed as a modifier
                 person = self.index.token_entity.get(child.i) or self.index.person_by_surname(child.text)
-                if person and self.index.entities[person].kind == "PERSON":
+                if person and self.index.entities[person].kind == "PERSON" and not _managed_person(head):
                     return "", self._campaign_of(person)
         for child in head.children:
             if child.dep_ == "poss":
@@ -487,7 +487,8 @@ class RoleExtractor:
                         return key, self.index.entities[key].name
                     continue
                 key = self.index.entity_of(child) or self._named_before(child)
-                if key and self.index.entities[key].kind == "PERSON" and head.lower_ in CAMPAIGN_POSTS:
+                if key and self.index.entities[key].kind == "PERSON" and head.lower_ in CAMPAIGN_POSTS \
+                        and not _managed_person(head):
                     return "", self._campaign_of(key)  # "Ruiz' campaign manager": the campaign employs
                 if key and self.index.entities[key].kind in ("ORG", "GPE", "PERSON"):
                     return key, self.index.entities[key].name
@@ -688,3 +689,9 @@ class RoleExtractor:
 def extract_roles(doc: Doc, index: EntityIndex) -> list[Role]:
     """Posts held by the document's people."""
     return list(RoleExtractor(doc, index).roles())
+
+
+def _managed_person(post: Token) -> bool:
+    """*Nadia Quell's manager*: a singer's or a boxer's manager works for that person, not for a campaign
+    (*Ruiz' campaign manager* does)."""
+    return post.lower_ == "manager" and not any(c.lower_ == "campaign" for c in post.lefts)
