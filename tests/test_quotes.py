@@ -1548,6 +1548,11 @@ def test_what_the_new_source_rules_leave_alone(run, text, speakers):
                  id="the-company-is-not-where-an-analyst-works"),
     pytest.param("Velmora Foods cut 200 jobs on Monday. Velmora said demand had fallen.", ["Velmora Foods"],
                  id="a-companys-first-word-is-the-company"),
+    pytest.param("The Prime Minister arrived late. A No 10 spokesman said she had full confidence in the minister.",
+                 ["No 10 spokesman"], id="no-10-is-not-no-one"),
+    pytest.param("Det Insp Sian Pritchard said the car was stolen. Cllr Bryn Hughes said the road was closed. Later, "
+                 "Det Insp Pritchard added that two men were arrested.", ["Sian Pritchard", "Bryn Hughes", "Sian Pritchard"],
+                 id="british-ranks-before-a-name-the-tagger-called-an-organisation"),
 ])
 def test_descriptions_and_names_of_sport_business_and_world_copy(run, text, speakers):
     assert [s.speaker for s in run(text).said] == speakers

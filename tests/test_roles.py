@@ -132,6 +132,14 @@ def test_a_place_of_several_words_before_a_post(run, text, person, org):
     assert post(run(text), person)[1] == org
 
 
+@pytest.mark.parametrize("text, person, title, org", [
+    ("Shadow chancellor Rachel Penn said the budget had failed.", "Rachel Penn", "shadow chancellor", ""),
+    ("Liberal Democrat MP Tessa Munro said the plan was unfair.", "Tessa Munro", "mp", "Liberal Democrats"),
+])
+def test_westminster_posts(run, text, person, title, org):
+    assert post(run(text), person)[:2] == (title, org)
+
+
 # --- former posts, several posts -------------------------------------------------------
 
 @pytest.mark.parametrize("text, person, title", [

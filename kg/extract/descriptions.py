@@ -56,8 +56,8 @@ class Descriptions:
         a singular definite description of a person is the most salient compatible person;
         of an organisation, the last organisation named. Anything else is an unnamed source.
         """
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
-            return None  # "No group claimed responsibility": nobody spoke
+        if any(c.dep_ == "det" and c.lower_ == "no" and not _ranking(c) for c in head.children):
+            return None  # "No group claimed responsibility": nobody spoke (but "A No 10 spokesman" did)
         if head.lower_ in ("police", "force") and all(t.i == head.i or t.dep_ == "det" for t in phrase):
             force = self.police_force()
             if force:

@@ -15,7 +15,7 @@ from kg.extract.sentences import sent_of
 
 # Words before a title that name no employer: rank and time ("former", "deputy"), and bodies that are one.
 FORMER = {"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "then", "ousted", "deposed", "late"}
-RANKS = {"acting", "deputy", "interim", "vice", "assistant", "associate", "senior", "chief", "co"}
+RANKS = {"acting", "deputy", "interim", "vice", "assistant", "associate", "senior", "chief", "co", "shadow"}
 BODIES = {"senate", "house", "congress", "parliament", "assembly", "cabinet", "council", "pentagon", "treasury",
           "kremlin", "commons", "lords", "bundestag", "knesset", "duma"}
 TEAM_NOUNS = {"campaign", "administration", "team", "transition"}  # "the Clinton campaign"

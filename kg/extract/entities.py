@@ -28,12 +28,12 @@ from kg.extract.dateline import dateline_of
 from kg.extract.genders import pick_by_gender, set_gender, surname_genders
 from kg.extract.name_repairs import (drop_headline_only_people, employer_of_a_post, first_names_sharing_a_surname,
                                      judge_by_style, name_of_a_thing, organisation_by_ending, part_of_title,
-                                     person_from_honorific, person_inside_a_post, person_typed_org,
+                                     person_from_honorific, person_inside_a_post, person_typed_org, titled_person,
                                      place_of_a_person, split_run_on_names, title_in_apposition, untagged_full_names,
-                                     with_cut_first_words)
+                                     untagged_organisations, with_cut_first_words)
 from kg.extract.names import (CLUB_NAME_ENDINGS, COMPANY_ENDINGS, HEADLINE_LOWER, LEADING_JUNK, NAME_PARTICLES,
                               NOT_ONLY_COMPANIES, ORG_WORDS, PLACE_PREPOSITIONS, POSSESSIVE, name_words, normalise)
-from kg.extract.sentences import entities_of, text_of, tokens_by_text, tokens_where
+from kg.extract.sentences import entities_of, text_of, tokens_by_text
 from kg.records import Entity, Mention
 
 KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "ORG", "NORP_ORG": "ORG"}
@@ -268,26 +268,6 @@ def _place_evidence(doc: Doc, text: str, ents_by_token: dict[int, str], by_text:
     return score
 
 
-def _untagged_organisations(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
-    """Runs of two or more capitalised proper nouns, none tagged, ending in a company word."""
-    def name_word(token: Token) -> bool:
-        return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha and token.i not in tagged
-
-    found: list[tuple[Span, str]] = []
-    for last in tokens_where(doc, "LOWER", COMPANY_ENDINGS):  # read from spaCy's arrays: few candidates
-        if not name_word(last) or (found and found[-1][0].end > last.i):
-            continue
-        if last.i + 1 < len(doc) and name_word(doc[last.i + 1]):
-            continue  # not the end of the name ("Meridian Health Partners" ends later)
-        start = last.i
-        while start > 0 and name_word(doc[start - 1]):
-            start -= 1
-        while start < last.i and doc[start].lower_ in lexicon.title_words():
-            start += 1  # "Secretary Acme Health": the title is not part of the name
-        if last.i - start >= 1 and "\n" not in doc[start:last.i + 1].text:
-            found.append((doc[start:last.i + 1], "ORG"))
-    return found
-
 
 def organisation_evidence(doc: Doc, text: str, by_text: dict[str, list[int]]) -> bool:
     """A name the text calls an organisation: *the artificial intelligence company Lumen*."""
@@ -316,6 +296,8 @@ def extract_entities(doc: Doc) -> EntityIndex:
                 t.text in lexicon.post_nominals() for t in ent):
             continue  # "Helen Marsh KC" with "KC" tagged an organisation
         before_person = ent.end < len(doc) and doc[ent.end].ent_type_ == "PERSON"
+        if label == "ORG" and titled_person(ent):
+            label = "PERSON"  # "Cllr Bryn Hughes"
         if label == "ORG":
             ent = with_cut_first_words(ent)
         span = clean_span(ent, person=label == "PERSON" or before_person)
@@ -345,7 +327,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
                 and (span.end + 1 >= len(doc) or not doc[span.end + 1].text[:1].isupper()):
             raw[n] = (doc[span.start:span.end + 1], label)
     # A company NER missed whose name ends in a word only organisations end in: "Meridian Health will close …".
-    raw += _untagged_organisations(doc, tagged | {i for span, _ in raw for i in range(span.start, span.end)})
+    raw += untagged_organisations(doc, tagged | {i for span, _ in raw for i in range(span.start, span.end)})
     raw.sort(key=lambda item: item[0].start)
     # A first name NER left out between a title and the surname: "Governor Tiff" + "Macklem".
     for n, (span, label) in enumerate(raw):

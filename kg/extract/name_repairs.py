@@ -1,13 +1,13 @@
 """Where the tagger's names are wrong, mended before the entities are clustered: a span to retype (a club
-or company typed a person, a person typed an organisation, a place typed a person, a judge named by style),
-to cut (a post or a headline's verb run into a name) or to add (a full name the tagger left untagged, a
-name after an honorific)."""
+or company typed a person, a person typed an organisation or titled as one, a place typed a person, a judge
+named by style), to cut (a post or a headline's verb run into a name) or to add (a full name the tagger left
+untagged, a company name ending in a company word, a name after an honorific)."""
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg import lexicon
 from kg.extract.names import (CLUB_NAME_ENDINGS, COMPANY_ENDINGS, HEADLINE_LOWER, NAMED_THINGS, NOT_ONLY_COMPANIES,
@@ -73,6 +73,19 @@ def person_typed_org(text: str) -> bool:
     words = name_words(text)
     return 1 < len(words) <= 4 and words[0].lower() in lexicon.first_names() \
         and not any(w.lower().strip(".,") in ORG_WORDS for w in words)
+
+
+def titled_person(span: Span) -> bool:
+    """*Det Insp Sian Pritchard*, *Cllr Bryn Hughes* tagged ORG: a title, then two or three name words and no
+    word of an organisation or a post."""
+    titles = lexicon.title_words()
+    start = span.start
+    while start < span.end and span.doc[start].lower_.rstrip(".") in titles and span.doc[start].text[:1].isupper():
+        start += 1
+    name = span.doc[start:span.end]
+    return start > span.start and 2 <= len(name) <= 3 and all(
+        t.pos_ == "PROPN" and t.is_alpha and t.is_title and t.lower_ not in COMPANY_ENDINGS
+        and t.lower_ not in titles for t in name)
 
 
 def person_from_honorific(doc: Doc, covered: set[int]) -> Iterable[Span]:
@@ -259,3 +272,24 @@ def split_run_on_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Sp
         else:
             out.append((span, label))
     return out
+
+
+def untagged_organisations(doc: Doc, tagged: set[int]) -> list[tuple[Span, str]]:
+    """Runs of two or more capitalised proper nouns, none tagged, ending in a company word."""
+    def name_word(token: Token) -> bool:
+        return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha and token.i not in tagged
+
+    found: list[tuple[Span, str]] = []
+    for last in tokens_where(doc, "LOWER", COMPANY_ENDINGS):  # read from spaCy's arrays: few candidates
+        if not name_word(last) or (found and found[-1][0].end > last.i):
+            continue
+        if last.i + 1 < len(doc) and name_word(doc[last.i + 1]):
+            continue  # not the end of the name ("Meridian Health Partners" ends later)
+        start = last.i
+        while start > 0 and name_word(doc[start - 1]):
+            start -= 1
+        while start < last.i and doc[start].lower_ in lexicon.title_words():
+            start += 1  # "Secretary Acme Health": the title is not part of the name
+        if last.i - start >= 1 and "\n" not in doc[start:last.i + 1].text:
+            found.append((doc[start:last.i + 1], "ORG"))
+    return found
