@@ -369,12 +369,9 @@ class Resolver(Descriptions):
     def _affiliation(self, i: int, key: str) -> bool:
         """The mention of ``key`` at ``i`` says where a person works (*Okafor of Redbridge Securities*, *an
         analyst at Redbridge*): the organisation does not act in the story there."""
-        start = i
-        while start > 0 and self.index.token_entity.get(start - 1) == key:
-            start -= 1
         head = self.doc[i]
-        while head.i > start - 1 and head.head.i != head.i and self.index.token_entity.get(head.head.i) == key:
-            head = head.head
+        while head.head.i != head.i and self.index.token_entity.get(head.head.i) == key:
+            head = head.head  # the name's own head
         if head.dep_ != "pobj" or head.head.lower_ not in ("of", "at", "from", "with"):
             return False
         worker = head.head.head  # a person, or a word for one that is no post ("the chancellor of Baylor" acts for it)

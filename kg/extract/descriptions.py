@@ -215,6 +215,8 @@ class Descriptions:
         """*Nicholas Crane KC, prosecuting, said*, *Prosecuting, Amira Shah told the court*: court reports name
         a prosecutor by what they do, set off by a comma; the one person so named."""
         acting = ACTING.get(title)
+        if acting is None:
+            return None
         found = set()
         for token in self.doc[:head.i]:
             if token.lower_ != acting:

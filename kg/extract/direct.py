@@ -127,8 +127,8 @@ class DirectQuotations:
             # of a person's verb
             words = any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS_NOUNS | lexicon.reporting_nouns()
                         for c in subject.head.children)
-            person = subject.tag_ == "PRP" and subject.lower_ not in ("it", "they", "we", "you") or \
-                self.index.entity_of(subject) and self.index.entities[self.index.entity_of(subject)].kind == "PERSON"
+            person = subject.tag_ == "PRP" and subject.lower_ not in ("it", "they", "we", "you") \
+                or bool(self.index.person_of(subject))
             return subject if words and person else None
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
         if owner is None or owner.pos_ != "PRON" and not self.index.entity_of(owner):

@@ -268,7 +268,6 @@ def _place_evidence(doc: Doc, text: str, ents_by_token: dict[int, str], by_text:
     return score
 
 
-
 def organisation_evidence(doc: Doc, text: str, by_text: dict[str, list[int]]) -> bool:
     """A name the text calls an organisation: *the artificial intelligence company Lumen*."""
     nouns = lexicon.speaker_nouns_of("organisation")

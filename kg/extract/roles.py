@@ -203,13 +203,11 @@ class RoleExtractor(Employers):
                     title = f"{doc[k - 1].text.capitalize()} {title}" if doc[k - 1].lower_ != "co" else title
                 k -= 1
             org, org_name, k2 = self._org_left_of(k)
-            two_words = doc[k - 2:k].text if k - 2 >= sent_start else ""  # "Liberal Democrat MP": not the Democrats
-            if not (org or org_name) and k > sent_start and title.lower().split()[-1] in PARTY_POSTS \
-                    and two_words in lexicon.parties():
-                org_name, k2 = lexicon.parties()[two_words], k - 2
-            elif not (org or org_name) and k > sent_start and title.lower().split()[-1] in PARTY_POSTS \
-                    and doc[k - 1].text in lexicon.parties():
-                org_name, k2 = lexicon.parties()[doc[k - 1].text], k - 1  # "Republican nominee Donald Trump"
+            if not (org or org_name) and k > sent_start and title.lower().split()[-1] in PARTY_POSTS:
+                # "Republican nominee Donald Trump"; "Liberal Democrat MP", two words (not the US Democrats)
+                party = next((w for w in (2, 1) if k - w >= sent_start and doc[k - w:k].text in lexicon.parties()), 0)
+                if party:
+                    org_name, k2 = lexicon.parties()[doc[k - party:k].text], k - party
             if k2 < k and k2 > sent_start and (doc[k2 - 1].lower_ in FORMER or (
                     doc[k2 - 1].text == "-" and k2 > sent_start + 1 and doc[k2 - 2].lower_ in FORMER)):
                 former = True  # "former Ohio Gov. Ana Ruiz", "then-Oregon Gov. Tom Berg"
